@@ -1,0 +1,529 @@
+//! The document model: the original text and everything found in it, as byte spans.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::span::Span;
+
+/// The format a document was parsed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text as pasted from web pages and reports.
+    #[default]
+    Text,
+    /// CommonMark Markdown.
+    Markdown,
+    /// HTML (reserved: parsing arrives in a later version).
+    Html,
+}
+
+impl Format {
+    /// The lower-case name used in JSON and on the command line.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// Parses the lower-case name; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of structural unit a [`Block`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// The document's title.
+    Title,
+    /// A section heading; see [`Block::level`].
+    Heading,
+    /// A paragraph of running text.
+    Paragraph,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A table (the whole table is one block).
+    Table,
+    /// Preformatted code or a fenced block.
+    Code,
+}
+
+impl BlockKind {
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+            BlockKind::Table => "table",
+            BlockKind::Code => "code",
+        }
+    }
+
+    /// Parses the snake-case name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "title" => BlockKind::Title,
+            "heading" => BlockKind::Heading,
+            "paragraph" => BlockKind::Paragraph,
+            "list_item" => BlockKind::ListItem,
+            "quote" => BlockKind::Quote,
+            "table" => BlockKind::Table,
+            "code" => BlockKind::Code,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for BlockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A structural unit of a document: title, heading, paragraph, list item, quote, table or code.
+///
+/// The span covers the block's content without its markup: a list item's span
+/// starts after its bullet, a Markdown heading's after its `#`s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where its content lies in the text.
+    pub span: Span,
+    /// Heading level (1 for the title, 2 and more for headings); `None` otherwise.
+    pub level: Option<u8>,
+    /// For a list item that begins `Label: ...`, the label without its colon.
+    pub label: Option<Span>,
+}
+
+impl Block {
+    /// A block of `kind` over `span`, with no level and no label.
+    pub const fn new(kind: BlockKind, span: Span) -> Self {
+        Block {
+            kind,
+            span,
+            level: None,
+            label: None,
+        }
+    }
+}
+
+/// A sentence: a span that never crosses a block boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence lies in the text.
+    pub span: Span,
+    /// Index into [`Document::blocks`] of the block holding it.
+    pub block: usize,
+}
+
+/// What kind of unit a [`Token`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word, including hyphenated and apostrophised words and abbreviations (`al-Assad`, `U.S.`).
+    Word,
+    /// A number, possibly with separators, decimals or a unit (`18,000`, `5.56mm`, `60-plus`).
+    Number,
+    /// Punctuation (`.`, `,`, `“`, `(`).
+    Punctuation,
+    /// Any other symbol (`$`, `%`, `©`, emoji).
+    Symbol,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A social-media handle (`@user`).
+    Handle,
+    /// A hashtag (`#topic`).
+    Hashtag,
+}
+
+impl TokenKind {
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punctuation => "punctuation",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Handle => "handle",
+            TokenKind::Hashtag => "hashtag",
+        }
+    }
+
+    /// Parses the snake-case name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "word" => TokenKind::Word,
+            "number" => TokenKind::Number,
+            "punctuation" => TokenKind::Punctuation,
+            "symbol" => TokenKind::Symbol,
+            "url" => TokenKind::Url,
+            "email" => TokenKind::Email,
+            "handle" => TokenKind::Handle,
+            "hashtag" => TokenKind::Hashtag,
+            _ => return None,
+        })
+    }
+}
+
+/// A token: the smallest unit an analyst reads as one piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token lies in the text.
+    pub span: Span,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+}
+
+/// The entity types of the analysts' schema (Dstl's re3d/Baleen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EntityType {
+    /// A person, named or not ("Bashar al-Assad", "a spokesman", "he").
+    Person,
+    /// An organisation: government, military unit, armed group, company, media.
+    Organisation,
+    /// A place: country, city, region, facility, geographic feature.
+    Location,
+    /// A nationality or other group adjective ("Russian", "Kurdish").
+    Nationality,
+    /// A date, time, duration or period.
+    Temporal,
+    /// An amount of money.
+    Money,
+    /// A count or measure.
+    Quantity,
+    /// A weapon or class of weapon.
+    Weapon,
+    /// A military platform (aircraft, ship, armoured vehicle type).
+    MilitaryPlatform,
+    /// A non-military vehicle.
+    Vehicle,
+    /// A reference to a document ("Resolution 2254").
+    DocumentReference,
+    /// A geographic coordinate.
+    Coordinate,
+    /// A communications identifier (e-mail, phone number, handle).
+    CommsIdentifier,
+    /// A radio frequency.
+    Frequency,
+    /// A web address.
+    Url,
+}
+
+impl EntityType {
+    /// Every type, in schema order.
+    pub const ALL: [EntityType; 15] = [
+        EntityType::Person,
+        EntityType::Organisation,
+        EntityType::Location,
+        EntityType::Nationality,
+        EntityType::Temporal,
+        EntityType::Money,
+        EntityType::Quantity,
+        EntityType::Weapon,
+        EntityType::MilitaryPlatform,
+        EntityType::Vehicle,
+        EntityType::DocumentReference,
+        EntityType::Coordinate,
+        EntityType::CommsIdentifier,
+        EntityType::Frequency,
+        EntityType::Url,
+    ];
+
+    /// The schema's name for the type (as in re3d: `MilitaryPlatform`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organisation => "Organisation",
+            EntityType::Location => "Location",
+            EntityType::Nationality => "Nationality",
+            EntityType::Temporal => "Temporal",
+            EntityType::Money => "Money",
+            EntityType::Quantity => "Quantity",
+            EntityType::Weapon => "Weapon",
+            EntityType::MilitaryPlatform => "MilitaryPlatform",
+            EntityType::Vehicle => "Vehicle",
+            EntityType::DocumentReference => "DocumentReference",
+            EntityType::Coordinate => "Coordinate",
+            EntityType::CommsIdentifier => "CommsIdentifier",
+            EntityType::Frequency => "Frequency",
+            EntityType::Url => "Url",
+        }
+    }
+
+    /// Parses a schema name, case-insensitively; `Organization` is accepted too.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        if lower == "organization" {
+            return Some(EntityType::Organisation);
+        }
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(&lower))
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Free-form attributes of a mention or entity (ISO date, latitude, country code, ...).
+pub type Attributes = BTreeMap<String, serde_json::Value>;
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where the mention lies in the text.
+    pub span: Span,
+    /// Its type.
+    pub entity_type: EntityType,
+    /// A finer type, such as `country`, `facility`, `armed_group`.
+    pub subtype: Option<String>,
+    /// How sure the recogniser is, from 0 to 1.
+    pub confidence: f32,
+    /// The name of the recogniser that found it (`gazetteer`, `pattern`, `rule`, ...).
+    pub recogniser: String,
+    /// Index into [`Document::entities`] of the entity it refers to, once resolved.
+    pub entity: Option<usize>,
+    /// Normalised values and other attributes (e.g. `"iso": "2024-12-08"`).
+    pub attributes: Attributes,
+}
+
+/// A real-world entity: the mentions in one document that refer to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Identifier unique within the document (`e0`, `e1`, ...).
+    pub id: String,
+    /// Its type.
+    pub entity_type: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Indices into [`Document::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// Known attributes (country code, coordinates, gazetteer id, ...).
+    pub attributes: Attributes,
+}
+
+/// A claim attributed to a source ("According to X, ...").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Who makes the claim.
+    pub source: Span,
+    /// Index into [`Document::entities`] of the source, where one matches.
+    pub source_entity: Option<usize>,
+    /// The words that mark the attribution ("According to", "said").
+    pub cue: Span,
+    /// What is claimed.
+    pub claim: Span,
+}
+
+/// A parsed document: the original text, never altered, and everything found in it.
+///
+/// Every span is a byte range into [`Document::text`] on char boundaries.
+///
+/// # Example
+/// ```
+/// let doc = informant::parse("Assad fled.\n\nHe reached Moscow. Russia said so.")?;
+/// assert_eq!(doc.sentences().len(), 3);
+/// assert_eq!(doc.sentence_text(1), Some("He reached Moscow."));
+/// # Ok::<(), informant::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub(crate) id: Option<String>,
+    pub(crate) format: Format,
+    pub(crate) text: String,
+    pub(crate) title: Option<Span>,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) attributions: Vec<Attribution>,
+}
+
+impl Document {
+    /// An empty document holding `text`, to be filled by the pipeline's stages.
+    pub fn new(text: impl Into<String>, format: Format) -> Self {
+        Document {
+            text: text.into(),
+            format,
+            ..Document::default()
+        }
+    }
+
+    /// The original text, exactly as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The caller's identifier, if one was given.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// Sets the identifier.
+    pub fn set_id(&mut self, id: Option<String>) {
+        self.id = id;
+    }
+
+    /// Builder-style [`Document::set_id`].
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The format the document was parsed as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The title's span, if the document has one.
+    pub fn title(&self) -> Option<Span> {
+        self.title
+    }
+
+    /// The title's text, if the document has one.
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.and_then(|s| s.slice(&self.text))
+    }
+
+    /// Blocks in text order, not overlapping.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Sentences in text order, each inside one block.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> Option<&str> {
+        self.sentences.get(i).and_then(|s| s.span.slice(&self.text))
+    }
+
+    /// Tokens in text order, each inside one sentence.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Entity mentions, ordered by start then by longer span first.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Entities resolved from the mentions.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Claims attributed to sources.
+    pub fn attributions(&self) -> &[Attribution] {
+        &self.attributions
+    }
+
+    /// The text under a span (empty if the span does not fit the text).
+    pub fn span_text(&self, span: Span) -> &str {
+        span.slice(&self.text).unwrap_or("")
+    }
+
+    /// Index of the sentence containing byte offset `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        self.sentences
+            .get(i)
+            .filter(|s| s.span.start <= pos && pos < s.span.end)
+            .map(|_| i)
+    }
+
+    /// Checks the invariants every document must keep: spans in bounds and on
+    /// char boundaries, blocks in order and not overlapping, sentences inside
+    /// their block, tokens and mentions inside the text.
+    ///
+    /// # Errors
+    /// [`Error::InvalidSpan`](crate::Error::InvalidSpan) naming the first broken span.
+    pub fn validate(&self) -> crate::Result<()> {
+        let text = &self.text;
+        let check = |s: Span, what: &str| -> crate::Result<()> {
+            if s.start > s.end || s.slice(text).is_none() {
+                return Err(crate::Error::InvalidSpan {
+                    start: s.start,
+                    end: s.end,
+                    message: format!("{what} is out of bounds or not on char boundaries"),
+                });
+            }
+            Ok(())
+        };
+        if let Some(t) = self.title {
+            check(t, "title")?;
+        }
+        let mut prev_end = 0;
+        for b in &self.blocks {
+            check(b.span, "block")?;
+            if b.span.start < prev_end {
+                return Err(crate::Error::InvalidSpan {
+                    start: b.span.start,
+                    end: b.span.end,
+                    message: "block overlaps the previous block".into(),
+                });
+            }
+            prev_end = b.span.end;
+            if let Some(l) = b.label {
+                check(l, "label")?;
+            }
+        }
+        for s in &self.sentences {
+            check(s.span, "sentence")?;
+            match self.blocks.get(s.block) {
+                Some(b) if b.span.contains(s.span) => {}
+                _ => {
+                    return Err(crate::Error::InvalidSpan {
+                        start: s.span.start,
+                        end: s.span.end,
+                        message: "sentence lies outside its block".into(),
+                    });
+                }
+            }
+        }
+        for t in &self.tokens {
+            check(t.span, "token")?;
+        }
+        for m in &self.mentions {
+            check(m.span, "mention")?;
+        }
+        for a in &self.attributions {
+            check(a.source, "attribution source")?;
+            check(a.cue, "attribution cue")?;
+            check(a.claim, "attribution claim")?;
+        }
+        Ok(())
+    }
+}

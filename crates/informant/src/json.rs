@@ -1,0 +1,393 @@
+//! The JSON contract: documents with Unicode code-point offsets.
+//!
+//! Rust works in byte offsets; JSON and Python in code points, so that Python's
+//! `text[start:end]` is the span. This module is the one place that converts a
+//! whole document, through [`OffsetMap`]. The contract is documented in `docs/json.md`.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::document::{
+    Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
+    Sentence, Token, TokenKind,
+};
+use crate::error::{Error, Result};
+use crate::span::{OffsetMap, Span};
+
+/// What to include when writing a document as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    /// Include `tokens` (default `false`: they multiply the output size).
+    pub tokens: bool,
+}
+
+impl Default for JsonOptions {
+    fn default() -> Self {
+        JsonOptions { tokens: false }
+    }
+}
+
+impl JsonOptions {
+    /// Options with tokens included or not.
+    pub const fn with_tokens(tokens: bool) -> Self {
+        JsonOptions { tokens }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct WSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WBlock {
+    kind: String,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    level: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    label: Option<WSpan>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WSentence {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WToken {
+    start: usize,
+    end: usize,
+    kind: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WMention {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(rename = "type")]
+    entity_type: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    subtype: Option<String>,
+    confidence: f32,
+    recogniser: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    entity: Option<String>,
+    #[serde(skip_serializing_if = "Attributes::is_empty", default)]
+    attributes: Attributes,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WEntity {
+    id: String,
+    #[serde(rename = "type")]
+    entity_type: String,
+    name: String,
+    mentions: Vec<usize>,
+    #[serde(default)]
+    attributes: Attributes,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WSource {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    entity: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WAttribution {
+    source: WSource,
+    cue: WSpan,
+    claim: WSpan,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WDocument {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default = "default_format")]
+    format: String,
+    text: String,
+    #[serde(default)]
+    title: Option<WSpan>,
+    #[serde(default)]
+    blocks: Vec<WBlock>,
+    #[serde(default)]
+    sentences: Vec<WSentence>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    tokens: Option<Vec<WToken>>,
+    #[serde(default)]
+    mentions: Vec<WMention>,
+    #[serde(default)]
+    entities: Vec<WEntity>,
+    #[serde(default)]
+    attributions: Vec<WAttribution>,
+}
+
+fn default_format() -> String {
+    "text".into()
+}
+
+fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
+    let map = OffsetMap::new(&doc.text);
+    let ws = |s: Span| {
+        let (start, end) = map.span_to_chars(s);
+        WSpan { start, end }
+    };
+    let entity_id = |i: Option<usize>| i.and_then(|i| doc.entities.get(i)).map(|e| e.id.clone());
+    WDocument {
+        id: doc.id.clone(),
+        format: doc.format.as_str().into(),
+        text: doc.text.clone(),
+        title: doc.title.map(ws),
+        blocks: doc
+            .blocks
+            .iter()
+            .map(|b| {
+                let WSpan { start, end } = ws(b.span);
+                WBlock {
+                    kind: b.kind.as_str().into(),
+                    start,
+                    end,
+                    level: b.level,
+                    label: b.label.map(ws),
+                }
+            })
+            .collect(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let WSpan { start, end } = ws(s.span);
+                WSentence { start, end }
+            })
+            .collect(),
+        tokens: opts.tokens.then(|| {
+            doc.tokens
+                .iter()
+                .map(|t| {
+                    let WSpan { start, end } = ws(t.span);
+                    WToken {
+                        start,
+                        end,
+                        kind: t.kind.as_str().into(),
+                    }
+                })
+                .collect()
+        }),
+        mentions: doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let WSpan { start, end } = ws(m.span);
+                WMention {
+                    start,
+                    end,
+                    text: doc.span_text(m.span).into(),
+                    entity_type: m.entity_type.as_str().into(),
+                    subtype: m.subtype.clone(),
+                    confidence: m.confidence,
+                    recogniser: m.recogniser.clone(),
+                    entity: entity_id(m.entity),
+                    attributes: m.attributes.clone(),
+                }
+            })
+            .collect(),
+        entities: doc
+            .entities
+            .iter()
+            .map(|e| WEntity {
+                id: e.id.clone(),
+                entity_type: e.entity_type.as_str().into(),
+                name: e.name.clone(),
+                mentions: e.mentions.clone(),
+                attributes: e.attributes.clone(),
+            })
+            .collect(),
+        attributions: doc
+            .attributions
+            .iter()
+            .map(|a| {
+                let WSpan { start, end } = ws(a.source);
+                WAttribution {
+                    source: WSource {
+                        start,
+                        end,
+                        entity: entity_id(a.source_entity),
+                    },
+                    cue: ws(a.cue),
+                    claim: ws(a.claim),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn unwire(w: WDocument) -> Result<Document> {
+    let map = OffsetMap::new(&w.text);
+    let span = |start: usize, end: usize| -> Result<Span> {
+        map.chars_to_span(start, end)
+            .ok_or_else(|| Error::InvalidSpan {
+                start,
+                end,
+                message: format!("does not fit a text of {} code points", map.char_len()),
+            })
+    };
+    let bad = |what: &str, v: &str| Error::Json {
+        line: None,
+        message: format!("unknown {what} {v:?}"),
+    };
+    let format = Format::from_name(&w.format).ok_or_else(|| bad("format", &w.format))?;
+    let mut doc = Document::new(String::new(), format);
+    doc.id = w.id;
+    doc.title = w.title.map(|t| span(t.start, t.end)).transpose()?;
+    for b in w.blocks {
+        let kind = BlockKind::from_name(&b.kind).ok_or_else(|| bad("block kind", &b.kind))?;
+        doc.blocks.push(Block {
+            kind,
+            span: span(b.start, b.end)?,
+            level: b.level,
+            label: b.label.map(|l| span(l.start, l.end)).transpose()?,
+        });
+    }
+    for s in w.sentences {
+        let sp = span(s.start, s.end)?;
+        let block = doc
+            .blocks
+            .partition_point(|b| b.span.end < sp.end)
+            .min(doc.blocks.len().saturating_sub(1));
+        doc.sentences.push(Sentence { span: sp, block });
+    }
+    for t in w.tokens.unwrap_or_default() {
+        let kind = TokenKind::from_name(&t.kind).ok_or_else(|| bad("token kind", &t.kind))?;
+        doc.tokens.push(Token {
+            span: span(t.start, t.end)?,
+            kind,
+        });
+    }
+    let entity_index = |id: &Option<String>| -> Option<usize> {
+        id.as_ref()
+            .and_then(|id| w.entities.iter().position(|e| &e.id == id))
+    };
+    for m in &w.mentions {
+        let entity_type = EntityType::from_name(&m.entity_type)
+            .ok_or_else(|| bad("entity type", &m.entity_type))?;
+        doc.mentions.push(Mention {
+            span: span(m.start, m.end)?,
+            entity_type,
+            subtype: m.subtype.clone(),
+            confidence: m.confidence,
+            recogniser: m.recogniser.clone(),
+            entity: entity_index(&m.entity),
+            attributes: m.attributes.clone(),
+        });
+    }
+    for a in &w.attributions {
+        doc.attributions.push(Attribution {
+            source: span(a.source.start, a.source.end)?,
+            source_entity: entity_index(&a.source.entity),
+            cue: span(a.cue.start, a.cue.end)?,
+            claim: span(a.claim.start, a.claim.end)?,
+        });
+    }
+    for e in w.entities {
+        let entity_type = EntityType::from_name(&e.entity_type)
+            .ok_or_else(|| bad("entity type", &e.entity_type))?;
+        if let Some(&i) = e.mentions.iter().find(|&&i| i >= doc.mentions.len()) {
+            return Err(bad("mention index", &i.to_string()));
+        }
+        doc.entities.push(Entity {
+            id: e.id,
+            entity_type,
+            name: e.name,
+            mentions: e.mentions,
+            attributes: e.attributes,
+        });
+    }
+    doc.text = w.text;
+    doc.validate()?;
+    Ok(doc)
+}
+
+/// The document as a JSON value in the contract's shape (code-point offsets).
+///
+/// # Example
+/// ```
+/// let doc = informant::parse("Syria’s army")?;
+/// let v = informant::to_json(&doc, &informant::JsonOptions::with_tokens(true));
+/// assert_eq!(v["tokens"][1]["start"], 5); // ’s, in code points
+/// # Ok::<(), informant::Error>(())
+/// ```
+pub fn to_json(doc: &Document, opts: &JsonOptions) -> serde_json::Value {
+    serde_json::to_value(wire(doc, opts)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Reads a document written by [`to_json`] (or by hand, following `docs/json.md`).
+///
+/// Only `"text"` is required; missing lists are empty.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON or unknown names, [`Error::InvalidSpan`]
+/// for offsets that do not fit the text.
+pub fn from_json(json: &str) -> Result<Document> {
+    let w: WDocument = serde_json::from_str(json).map_err(|e| Error::Json {
+        line: None,
+        message: e.to_string(),
+    })?;
+    unwire(w)
+}
+
+impl Serialize for Document {
+    /// Serialises to the JSON contract, tokens included.
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        wire(self, &JsonOptions::with_tokens(true)).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let w = WDocument::deserialize(d)?;
+        unwire(w).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roundtrip_with_multibyte_text() {
+        let text = "Title 👩‍👩‍👧 Here\n\nSyria’s army — مرحبا — fled. It said so.\n\n• Label: item";
+        let doc = crate::parse(text).unwrap();
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, doc);
+        // Code points, not bytes.
+        let v = to_json(&doc, &JsonOptions::default());
+        let chars: Vec<char> = text.chars().collect();
+        for s in v["sentences"].as_array().unwrap() {
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            let sub: String = chars[a..b].iter().collect();
+            assert!(text.contains(&sub));
+        }
+        assert!(v.get("tokens").is_none());
+    }
+
+    #[test]
+    fn rejects_bad_offsets() {
+        let e = from_json(r#"{"text": "abc", "sentences": [{"start": 1, "end": 9}]}"#).unwrap_err();
+        assert!(matches!(e, Error::InvalidSpan { .. }), "{e}");
+        let e = from_json(r#"{"text": "abc", "format": "pdf"}"#).unwrap_err();
+        assert!(e.to_string().contains("pdf"));
+        assert!(from_json("not json").is_err());
+    }
+}
