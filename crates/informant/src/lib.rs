@@ -43,6 +43,7 @@ mod error;
 mod json;
 mod parse;
 mod pipeline;
+pub mod recognise;
 mod segment;
 mod span;
 

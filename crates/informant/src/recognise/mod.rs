@@ -1,0 +1,17 @@
+//! Recognisers: each finds one family of mentions; the [`Pipeline`](crate::Pipeline) composes them.
+
+use std::fmt;
+
+use crate::document::{Document, Mention};
+
+/// One job in entity recognition: find mentions of some kinds in a segmented document.
+///
+/// A recogniser sees the document with its blocks, sentences and tokens, and
+/// appends the mentions it finds to `out`; it never crosses a block boundary.
+/// The pipeline merges the output of all recognisers (see `docs/architecture.md`).
+pub trait Recogniser: Send + Sync + fmt::Debug {
+    /// A short name, written into each mention's `recogniser` field.
+    fn name(&self) -> &str;
+    /// Appends the mentions found in `doc` to `out`.
+    fn recognise(&self, doc: &Document, out: &mut Vec<Mention>);
+}
