@@ -1,2 +1,283 @@
-//! The `informant` command.
-fn main() {}
+//! The `informant` command: the main job's front door.
+//!
+//! ```text
+//! informant parse   [PATH ...] [--input auto|text|markdown|jsonl] [--output json|jsonl|outline]
+//! informant extract [PATH ...] [same options]
+//! ```
+//! Exit codes: 0 success; 1 some input could not be processed (each reported on
+//! stderr, the rest still processed); 2 bad usage.
+
+mod outline;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use informant::{Document, Format, InputFormat, JsonOptions, Pipeline};
+use rayon::prelude::*;
+
+#[derive(Parser)]
+#[command(name = "informant", version, about = "Structure and entities from news and intelligence reports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse documents: title, blocks, sentences and (with --tokens) tokens.
+    Parse(Opts),
+    /// Parse and extract entities, their resolution and attributions.
+    Extract(Opts),
+}
+
+#[derive(Args)]
+struct Opts {
+    /// Files to read; none or `-` reads standard input.
+    paths: Vec<PathBuf>,
+    /// Input format. `jsonl` reads one {"text": ..., "id": ...} object a line.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// Output format. Default: `json` for one document, `jsonl` for JSONL input or several files.
+    #[arg(long, value_enum)]
+    output: Option<OutputArg>,
+    /// Include tokens in JSON output.
+    #[arg(long)]
+    tokens: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Worker threads for JSONL input (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputArg {
+    Auto,
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputArg {
+    Json,
+    Jsonl,
+    Outline,
+}
+
+/// One failure, reported on stderr without stopping the run.
+fn report(msg: impl std::fmt::Display) {
+    eprintln!("informant: {msg}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (opts, extract) = match cli.command {
+        Command::Parse(o) => (o, false),
+        Command::Extract(o) => (o, true),
+    };
+    match run(&opts, extract) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report(e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+struct Runner {
+    pipeline: Pipeline,
+    extract: bool,
+    output: OutputArg,
+    json: JsonOptions,
+    lossy: bool,
+}
+
+impl Runner {
+    fn process(&self, text: String) -> informant::Result<Document> {
+        if self.extract {
+            self.pipeline.extract(&text)
+        } else {
+            self.pipeline.parse_owned(text)
+        }
+    }
+
+    fn write(&self, out: &mut impl Write, doc: &Document, id: Option<&serde_json::Value>) -> io::Result<()> {
+        match self.output {
+            OutputArg::Outline => outline::write(out, doc),
+            OutputArg::Json | OutputArg::Jsonl => {
+                let mut v = informant::to_json(doc, &self.json);
+                if let (Some(id), Some(obj)) = (id, v.as_object_mut()) {
+                    obj.insert("id".into(), id.clone());
+                }
+                if self.output == OutputArg::Json {
+                    serde_json::to_writer_pretty(&mut *out, &v)?;
+                } else {
+                    serde_json::to_writer(&mut *out, &v)?;
+                }
+                writeln!(out)
+            }
+        }
+    }
+
+    fn decode(&self, bytes: Vec<u8>) -> Result<String, String> {
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(e) if self.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => Err(format!(
+                "invalid UTF-8 at byte {} (use --lossy to replace it)",
+                e.utf8_error().valid_up_to()
+            )),
+        }
+    }
+}
+
+fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
+    let input = match opts.input {
+        InputArg::Auto | InputArg::Jsonl => InputFormat::Auto,
+        InputArg::Text => InputFormat::Fixed(Format::Text),
+        InputArg::Markdown => InputFormat::Fixed(Format::Markdown),
+        InputArg::Html => InputFormat::Fixed(Format::Html),
+    };
+    let pipeline = match Pipeline::builder().input_format(input).tokens(opts.tokens).build() {
+        Ok(p) => p,
+        Err(e) => {
+            report(e);
+            return Ok(false);
+        }
+    };
+    let jsonl_in = opts.input == InputArg::Jsonl;
+    let paths: Vec<PathBuf> = if opts.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        opts.paths.clone()
+    };
+    let output = opts.output.unwrap_or(if jsonl_in || paths.len() > 1 {
+        OutputArg::Jsonl
+    } else {
+        OutputArg::Json
+    });
+    let runner = Runner {
+        pipeline,
+        extract,
+        output,
+        json: JsonOptions::with_tokens(opts.tokens),
+        lossy: opts.lossy,
+    };
+    if let Some(n) = opts.threads {
+        // Only fails if a global pool already exists, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut ok = true;
+    for path in &paths {
+        let name = path.display().to_string();
+        let reader: Box<dyn Read> = if name == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match File::open(path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    report(format_args!("{name}: {e}"));
+                    ok = false;
+                    continue;
+                }
+            }
+        };
+        if jsonl_in {
+            ok &= run_jsonl(&runner, reader, &name, &mut out)?;
+        } else {
+            let mut bytes = Vec::new();
+            if let Err(e) = BufReader::new(reader).read_to_end(&mut bytes) {
+                report(format_args!("{name}: {e}"));
+                ok = false;
+                continue;
+            }
+            let result = runner
+                .decode(bytes)
+                .and_then(|t| runner.process(t).map_err(|e| e.to_string()));
+            match result {
+                Ok(mut doc) => {
+                    if name != "-" {
+                        doc.set_id(Some(name.clone()));
+                    }
+                    runner.write(&mut out, &doc, None)?;
+                }
+                Err(e) => {
+                    report(format_args!("{name}: {e}"));
+                    ok = false;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ok)
+}
+
+/// Lines processed in parallel at a time: memory stays bounded by this many documents.
+const CHUNK_LINES: usize = 256;
+
+#[derive(serde::Deserialize)]
+struct JsonlRecord {
+    text: String,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+/// Streams a JSONL input: reads a chunk of lines, processes it in parallel,
+/// writes the results in input order, and repeats.
+fn run_jsonl(runner: &Runner, reader: Box<dyn Read>, name: &str, out: &mut impl Write) -> io::Result<bool> {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut ok = true;
+    let mut line_no = 0usize;
+    loop {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+        while chunk.len() < CHUNK_LINES {
+            let mut buf = Vec::new();
+            if reader.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            line_no += 1;
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk.push((line_no, buf));
+        }
+        if chunk.is_empty() {
+            return Ok(ok);
+        }
+        let results: Vec<(usize, Result<(Document, Option<serde_json::Value>), String>)> = chunk
+            .into_par_iter()
+            .map(|(n, bytes)| {
+                let r = runner.decode(bytes).and_then(|line| {
+                    let rec: JsonlRecord = serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
+                    let doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    Ok((doc, rec.id))
+                });
+                (n, r)
+            })
+            .collect();
+        for (n, r) in results {
+            match r {
+                Ok((mut doc, id)) => {
+                    if let Some(serde_json::Value::String(s)) = &id {
+                        doc.set_id(Some(s.clone()));
+                    }
+                    runner.write(out, &doc, id.as_ref())?;
+                }
+                Err(e) => {
+                    report(format_args!("{name}:{n}: {e}; line skipped"));
+                    ok = false;
+                }
+            }
+        }
+    }
+}

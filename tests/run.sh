@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test, Rust and Python, on a fresh machine with only Rust and Python 3.11.
+# Installs what it needs (a virtualenv in .venv with maturin, pytest, mypy).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test"
+# The Python binding is tested from Python below; its cdylib does not link a test binary.
+cargo test --workspace --exclude informant-python --locked
+
+step "cargo doc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
+step "python: build and install into .venv"
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin develop --release --quiet
+
+step "pytest"
+.venv/bin/python -m pytest -q tests/python
+
+step "mypy --strict and stubtest"
+.venv/bin/python -m mypy --strict tests/python/typed_example.py
+.venv/bin/python -m mypy.stubtest informant._informant
