@@ -1,0 +1,125 @@
+//! Throughput of informant's stages on a corpus built from re3d texts.
+//!
+//! ```text
+//! cargo run --release -p informant-bench -- [--data DIR] [--words N] [--repeat R] [--stage parse|extract]
+//! ```
+//! The corpus is the `text` of every document in `DIR/*.jsonl` (default
+//! `../shared/data/re3d`), repeated in order until it holds at least N words
+//! (default 1,000,000). Each document is processed on one core, R times (default
+//! 3); the best run is reported, with MB/s and words/s.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use informant::Pipeline;
+
+struct Args {
+    data: PathBuf,
+    words: usize,
+    repeat: usize,
+    stage: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        data: PathBuf::from("../shared/data/re3d"),
+        words: 1_000_000,
+        repeat: 3,
+        stage: "parse".into(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--data" => a.data = PathBuf::from(value()?),
+            "--words" => a.words = value()?.parse().map_err(|e| format!("--words: {e}"))?,
+            "--repeat" => a.repeat = value()?.parse().map_err(|e| format!("--repeat: {e}"))?,
+            "--stage" => a.stage = value()?,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(a)
+}
+
+fn load_texts(dir: &PathBuf) -> Result<Vec<String>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut texts = Vec::new();
+    for f in files {
+        let content = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        for line in content.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}: {e}", f.display()))?;
+            if let Some(t) = v["text"].as_str() {
+                texts.push(t.to_owned());
+            }
+        }
+    }
+    Ok(texts)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("informant-bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    let base = match load_texts(&args.data) {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) | Err(_) => {
+            eprintln!(
+                "informant-bench: no re3d texts under {} (the shared data is absent); nothing to measure",
+                args.data.display()
+            );
+            return;
+        }
+    };
+    let mut corpus = Vec::new();
+    let mut words = 0usize;
+    while words < args.words {
+        for t in &base {
+            words += t.split_whitespace().count();
+            corpus.push(t.as_str());
+        }
+    }
+    let bytes: usize = corpus.iter().map(|t| t.len()).sum();
+    let pipeline = Pipeline::new();
+    let started = Instant::now();
+    let _ = pipeline.extract("warm-up");
+    let load_ms = started.elapsed().as_secs_f64() * 1e3;
+
+    let mut best = f64::INFINITY;
+    let mut sentences = 0usize;
+    let mut tokens = 0usize;
+    let mut mentions = 0usize;
+    for _ in 0..args.repeat.max(1) {
+        let t0 = Instant::now();
+        sentences = 0;
+        tokens = 0;
+        mentions = 0;
+        for text in &corpus {
+            let result = if args.stage == "extract" {
+                pipeline.extract(text)
+            } else {
+                pipeline.parse(text)
+            };
+            if let Ok(doc) = result {
+                sentences += doc.sentences().len();
+                tokens += doc.tokens().len();
+                mentions += doc.mentions().len();
+            }
+        }
+        best = best.min(t0.elapsed().as_secs_f64());
+    }
+    println!("stage            {}", args.stage);
+    println!("corpus           {} documents, {} words, {:.2} MB", corpus.len(), words, bytes as f64 / 1e6);
+    println!("first call       {load_ms:.1} ms (includes loading built-in data)");
+    println!("best of {}        {:.3} s", args.repeat.max(1), best);
+    println!("throughput       {:.1} MB/s, {:.0} words/s (one core)", bytes as f64 / 1e6 / best, words as f64 / best);
+    println!("output           {sentences} sentences, {tokens} tokens, {mentions} mentions");
+}
