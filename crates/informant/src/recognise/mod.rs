@@ -15,3 +15,7 @@ pub trait Recogniser: Send + Sync + fmt::Debug {
     /// Appends the mentions found in `doc` to `out`.
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>);
 }
+
+mod gazetteer;
+
+pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};

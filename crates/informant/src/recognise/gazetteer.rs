@@ -1,0 +1,638 @@
+//! Gazetteers: lists of real-world names matched with Aho-Corasick, word-boundary and case aware.
+//!
+//! The built-in lists (countries, nationalities, places, facilities, organisations,
+//! weapons and platforms, people, titles) live in `crates/informant/data/gazetteer/`
+//! with a README giving their sources, licences and the command that rebuilds them.
+//! Users add their own lists at run time from TSV, CSV or JSON ([`GazetteerBuilder`]).
+//!
+//! # Matching
+//! Every surface form (name and aliases) of every entry is one Aho-Corasick
+//! pattern, matched ASCII-case-insensitively and then checked:
+//! - the match must start and end at a word boundary (a hyphen counts as one,
+//!   so `pro-Assad` yields `Assad`);
+//! - an all-capitals form (`TASS`, `SDF`) must match exactly;
+//! - a form that starts with a capital (`Turkey`) must match text that starts
+//!   with a capital, so the bird does not become the country;
+//! - a lower-case form (`rockets`) matches any case (`Rockets` opening a sentence).
+//!
+//! Among the matches that survive, the longest leftmost wins (`Syrian Democratic
+//! Forces` over `Syrian`).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::document::{Attributes, Document, EntityType, Mention};
+use crate::error::{Error, Result};
+use crate::recognise::Recogniser;
+use crate::span::Span;
+
+/// One entry of a gazetteer: a real-world thing with its names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// Finer type (`country`, `facility`, `armed_group`, `title`, ...).
+    pub subtype: Option<String>,
+    /// Other surface forms: spellings, transliterations, acronyms.
+    pub aliases: Vec<String>,
+    /// Known attributes (ids, country code, coordinates).
+    pub attributes: Attributes,
+}
+
+/// How the case of the text must agree with a surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// All capitals: exact match only.
+    Exact,
+    /// Starts with a capital: the text must too.
+    Capital,
+    /// Lower case: any case.
+    Any,
+}
+
+impl CaseRule {
+    fn of(form: &str) -> Self {
+        let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) || letters.len() == 1 && letters[0].is_uppercase() {
+            CaseRule::Exact
+        } else if form.chars().next().is_some_and(char::is_uppercase) {
+            CaseRule::Capital
+        } else {
+            CaseRule::Any
+        }
+    }
+
+    fn accepts(self, form: &str, found: &str) -> bool {
+        match self {
+            CaseRule::Exact => form == found,
+            CaseRule::Capital => found.chars().next().is_some_and(char::is_uppercase),
+            CaseRule::Any => true,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Form {
+    text: String,
+    rule: CaseRule,
+    /// Entries with this form; more than one when a name is ambiguous.
+    entries: Vec<u32>,
+}
+
+/// A compiled gazetteer: entries and an automaton over all their surface forms.
+///
+/// Cheap to clone (shared internally); `Send` and `Sync`.
+///
+/// # Example
+/// ```
+/// use informant::recognise::Gazetteer;
+/// let gaz = Gazetteer::builder()
+///     .add_tsv("mine", "name\ttype\tsubtype\taliases\tattributes\nHmeimim Air Base\tLocation\tfacility\tKhmeimim|Hmeimim\t{}\n")?
+///     .build()?;
+/// let hits = gaz.find("Jets left Khmeimim on Monday.");
+/// assert_eq!(hits.len(), 1);
+/// assert_eq!(gaz.entry(hits[0].1).name, "Hmeimim Air Base");
+/// # Ok::<(), informant::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    entries: Vec<GazetteerEntry>,
+    forms: Vec<Form>,
+    automaton: Option<AhoCorasick>,
+}
+
+/// The built-in data files, embedded at compile time.
+const BUILTIN: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
+    ("nationalities.tsv", include_str!("../../data/gazetteer/nationalities.tsv")),
+    ("places.tsv", include_str!("../../data/gazetteer/places.tsv")),
+    ("facilities.tsv", include_str!("../../data/gazetteer/facilities.tsv")),
+    ("organisations.tsv", include_str!("../../data/gazetteer/organisations.tsv")),
+    ("weapons.tsv", include_str!("../../data/gazetteer/weapons.tsv")),
+    ("people.tsv", include_str!("../../data/gazetteer/people.tsv")),
+    ("titles.tsv", include_str!("../../data/gazetteer/titles.tsv")),
+];
+
+static BUILTIN_GAZETTEER: LazyLock<Result<Gazetteer>> = LazyLock::new(|| {
+    let mut b = Gazetteer::builder();
+    for (name, content) in BUILTIN {
+        b = b.add_tsv(name, content)?;
+    }
+    b.build()
+});
+
+impl Gazetteer {
+    /// A builder starting empty.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// The built-in gazetteer, compiled once per process on first use.
+    ///
+    /// # Errors
+    /// Only if the embedded data were corrupt, which the test suite rules out.
+    pub fn builtin() -> Result<Gazetteer> {
+        match &*BUILTIN_GAZETTEER {
+            Ok(g) => Ok(g.clone()),
+            Err(e) => Err(Error::Gazetteer {
+                path: "<built-in>".into(),
+                line: 0,
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    /// True when the gazetteer has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.inner.entries.is_empty()
+    }
+
+    /// Entry `i`. Panics if `i` is not an index returned by this gazetteer.
+    pub fn entry(&self, i: usize) -> &GazetteerEntry {
+        &self.inner.entries[i]
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[GazetteerEntry] {
+        &self.inner.entries
+    }
+
+    /// Finds the names in `text`: `(byte span, entry index)` pairs, longest leftmost,
+    /// not overlapping. An ambiguous form yields its first entry.
+    pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
+        let mut out = Vec::new();
+        self.find_into(text, 0, &mut |span, entries| out.push((span, entries[0] as usize)));
+        out
+    }
+
+    /// Calls `emit(span, entries)` for each accepted match in `text`, with spans shifted by `base`.
+    fn find_into(&self, text: &str, base: usize, emit: &mut dyn FnMut(Span, &[u32])) {
+        let Some(ac) = &self.inner.automaton else { return };
+        let bytes = text.as_bytes();
+        // Candidates: (start, end, form), after boundary and case checks.
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            if !boundary_before(text, s) || !boundary_after(bytes, text, e) {
+                continue;
+            }
+            let form = &self.inner.forms[m.pattern().as_usize()];
+            if !form.rule.accepts(&form.text, &text[s..e]) {
+                continue;
+            }
+            cands.push((s, e, m.pattern().as_usize()));
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last_end = 0usize;
+        for (s, e, f) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            emit(Span::new(base + s, base + e), &self.inner.forms[f].entries);
+        }
+    }
+}
+
+fn boundary_before(text: &str, s: usize) -> bool {
+    text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn boundary_after(bytes: &[u8], text: &str, e: usize) -> bool {
+    let _ = bytes;
+    text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Builds a [`Gazetteer`] from entries and files.
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<GazetteerEntry>,
+}
+
+impl GazetteerBuilder {
+    /// Adds one entry.
+    pub fn add_entry(mut self, entry: GazetteerEntry) -> Self {
+        self.entries.push(entry);
+        self
+    }
+
+    /// Adds every entry of another gazetteer (to extend the built-in one).
+    pub fn extend(mut self, other: &Gazetteer) -> Self {
+        self.entries.extend(other.entries().iter().cloned());
+        self
+    }
+
+    /// Adds entries from TSV: a header line, then `name, type, subtype, aliases, attributes`
+    /// separated by tabs; aliases separated by `|`; attributes a JSON object; `#` lines are comments.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming `source`, the line and the problem.
+    pub fn add_tsv(mut self, source: &str, content: &str) -> Result<Self> {
+        let mut header: Option<Vec<String>> = None;
+        for (i, line) in content.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            match &header {
+                None => header = Some(cols.iter().map(|c| c.trim().to_ascii_lowercase()).collect()),
+                Some(h) => self.entries.push(row_to_entry(source, i + 1, h, &cols)?),
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds entries from CSV (RFC 4180 quoting) with a header naming at least
+    /// `name` and `type`, and optionally `subtype`, `aliases` (`|`-separated) and
+    /// `attributes` (a JSON object).
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming `source`, the line and the problem.
+    pub fn add_csv(mut self, source: &str, content: &str) -> Result<Self> {
+        let rows = parse_csv(source, content)?;
+        let mut rows = rows.into_iter();
+        let Some((_, header)) = rows.next() else { return Ok(self) };
+        let header: Vec<String> = header.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+        for (line, row) in rows {
+            let cols: Vec<&str> = row.iter().map(String::as_str).collect();
+            self.entries.push(row_to_entry(source, line, &header, &cols)?);
+        }
+        Ok(self)
+    }
+
+    /// Adds entries from JSON: an array of objects, or one object a line (JSONL), each
+    /// `{"name", "type", "subtype"?, "aliases"?: [..], "attributes"?: {..}}`.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] naming `source`, the line and the problem.
+    pub fn add_json(mut self, source: &str, content: &str) -> Result<Self> {
+        let trimmed = content.trim_start();
+        let values: Vec<(usize, serde_json::Value)> = if trimmed.starts_with('[') {
+            let v: serde_json::Value = serde_json::from_str(content).map_err(|e| Error::Gazetteer {
+                path: source.into(),
+                line: e.line(),
+                message: e.to_string(),
+            })?;
+            let arr = v.as_array().cloned().unwrap_or_default();
+            arr.into_iter().map(|v| (0, v)).collect()
+        } else {
+            let mut out = Vec::new();
+            for (i, line) in content.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let v = serde_json::from_str(line).map_err(|e| Error::Gazetteer {
+                    path: source.into(),
+                    line: i + 1,
+                    message: e.to_string(),
+                })?;
+                out.push((i + 1, v));
+            }
+            out
+        };
+        for (line, v) in values {
+            let err = |message: String| Error::Gazetteer {
+                path: source.into(),
+                line,
+                message,
+            };
+            let name = v["name"].as_str().ok_or_else(|| err("missing \"name\"".into()))?;
+            let ty = v["type"].as_str().ok_or_else(|| err("missing \"type\"".into()))?;
+            let entity_type = EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
+            let aliases = match &v["aliases"] {
+                serde_json::Value::Null => Vec::new(),
+                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect(),
+                serde_json::Value::String(s) => split_aliases(s),
+                _ => return Err(err("\"aliases\" must be a list of strings".into())),
+            };
+            let attributes = match &v["attributes"] {
+                serde_json::Value::Null => Attributes::new(),
+                serde_json::Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                _ => return Err(err("\"attributes\" must be an object".into())),
+            };
+            self.entries.push(GazetteerEntry {
+                name: name.to_owned(),
+                entity_type,
+                subtype: v["subtype"].as_str().filter(|s| !s.is_empty()).map(str::to_owned),
+                aliases,
+                attributes,
+            });
+        }
+        Ok(self)
+    }
+
+    /// Adds a file, choosing the reader by extension: `.tsv`, `.csv`, `.json` or `.jsonl`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if it cannot be read, [`Error::Gazetteer`] if it is malformed
+    /// or has another extension.
+    pub fn add_file(self, path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let content = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: name.clone(),
+            source,
+        })?;
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("tsv") => self.add_tsv(&name, &content),
+            Some("csv") => self.add_csv(&name, &content),
+            Some("json" | "jsonl") => self.add_json(&name, &content),
+            _ => Err(Error::Gazetteer {
+                path: name,
+                line: 0,
+                message: "unknown extension: expected .tsv, .csv, .json or .jsonl".into(),
+            }),
+        }
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] if the automaton cannot be built (too many patterns).
+    pub fn build(self) -> Result<Gazetteer> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut forms: Vec<Form> = Vec::new();
+        for (ei, e) in self.entries.iter().enumerate() {
+            // Titles are cues for the context rules, not names to emit.
+            for f in std::iter::once(&e.name).chain(&e.aliases) {
+                let f = f.trim();
+                if f.is_empty() {
+                    continue;
+                }
+                let rule = CaseRule::of(f);
+                // Distinct forms differ in text or case rule ("US" exact vs "Us").
+                let key = format!("{:?}\u{0}{}", rule, if rule == CaseRule::Exact { f.to_owned() } else { f.to_lowercase() });
+                let fi = *index.entry(key).or_insert_with(|| {
+                    forms.push(Form {
+                        text: f.to_owned(),
+                        rule,
+                        entries: Vec::new(),
+                    });
+                    forms.len() - 1
+                });
+                let ei = u32::try_from(ei).unwrap_or(u32::MAX);
+                if !forms[fi].entries.contains(&ei) {
+                    forms[fi].entries.push(ei);
+                }
+            }
+        }
+        let automaton = if forms.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(forms.iter().map(|f| f.text.as_str()))
+                    .map_err(|e| Error::Gazetteer {
+                        path: "<build>".into(),
+                        line: 0,
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        Ok(Gazetteer {
+            inner: Arc::new(Inner {
+                entries: self.entries,
+                forms,
+                automaton,
+            }),
+        })
+    }
+}
+
+fn split_aliases(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
+}
+
+fn row_to_entry(source: &str, line: usize, header: &[String], cols: &[&str]) -> Result<GazetteerEntry> {
+    let err = |message: String| Error::Gazetteer {
+        path: source.into(),
+        line,
+        message,
+    };
+    let col = |name: &str| header.iter().position(|h| h == name).and_then(|i| cols.get(i)).map(|s| s.trim());
+    if cols.len() > header.len() {
+        return Err(err(format!("{} columns, but the header has {}", cols.len(), header.len())));
+    }
+    let name = col("name").filter(|s| !s.is_empty()).ok_or_else(|| err("missing name".into()))?;
+    let ty = col("type").filter(|s| !s.is_empty()).ok_or_else(|| err("missing type".into()))?;
+    let entity_type = EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
+    let attributes = match col("attributes").filter(|s| !s.is_empty()) {
+        None => Attributes::new(),
+        Some(a) => match serde_json::from_str::<serde_json::Value>(a) {
+            Ok(serde_json::Value::Object(o)) => o.into_iter().collect(),
+            Ok(_) => return Err(err("attributes must be a JSON object".into())),
+            Err(e) => return Err(err(format!("attributes are not JSON: {e}"))),
+        },
+    };
+    Ok(GazetteerEntry {
+        name: name.to_owned(),
+        entity_type,
+        subtype: col("subtype").filter(|s| !s.is_empty()).map(str::to_owned),
+        aliases: col("aliases").map(split_aliases).unwrap_or_default(),
+        attributes,
+    })
+}
+
+/// Minimal RFC 4180 CSV: returns `(line number, fields)` per record.
+fn parse_csv(source: &str, content: &str) -> Result<Vec<(usize, Vec<String>)>> {
+    let mut rows = Vec::new();
+    let mut field = String::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut in_quotes = false;
+    let mut line = 1usize;
+    let mut row_line = 1usize;
+    let mut chars = content.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => in_quotes = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                if !(row.len() == 1 && row[0].trim().is_empty()) {
+                    rows.push((row_line, std::mem::take(&mut row)));
+                }
+                row.clear();
+                line += 1;
+                row_line = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(Error::Gazetteer {
+            path: source.into(),
+            line: row_line,
+            message: "unterminated quoted field".into(),
+        });
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push((row_line, row));
+    }
+    Ok(rows)
+}
+
+/// The recogniser that emits gazetteer matches as mentions.
+#[derive(Debug, Clone)]
+pub struct GazetteerRecogniser {
+    gazetteer: Gazetteer,
+}
+
+impl GazetteerRecogniser {
+    /// A recogniser over `gazetteer`.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        GazetteerRecogniser { gazetteer }
+    }
+
+    /// The gazetteer it matches.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+/// Confidence of a gazetteer match: high for multi-word and unambiguous names.
+fn confidence(found: &str, n_entries: usize) -> f32 {
+    let base = if found.contains(' ') { 0.9 } else { 0.85 };
+    if n_entries > 1 { base - 0.2 } else { base }
+}
+
+impl Recogniser for GazetteerRecogniser {
+    fn name(&self) -> &str {
+        "gazetteer"
+    }
+
+    fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        for block in doc.blocks() {
+            let Some(slice) = block.span.slice(text) else { continue };
+            self.gazetteer.find_into(slice, block.span.start, &mut |span, entries| {
+                let Some(entry) = entries.first().map(|&i| self.gazetteer.entry(i as usize)) else {
+                    return;
+                };
+                if entry.subtype.as_deref() == Some("title") {
+                    return;
+                }
+                let mut attributes = entry.attributes.clone();
+                attributes.insert("name".into(), entry.name.clone().into());
+                out.push(Mention {
+                    span,
+                    entity_type: entry.entity_type,
+                    subtype: entry.subtype.clone(),
+                    confidence: confidence(&text[span.range()], entries.len()),
+                    recogniser: "gazetteer".into(),
+                    entity: None,
+                    attributes,
+                });
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "name\ttype\tsubtype\taliases\tattributes\n\
+        # a comment\n\
+        Turkey\tLocation\tcountry\tTürkiye\t{\"country\":\"TR\"}\n\
+        Syria\tLocation\tcountry\t\t{}\n\
+        Syrian Democratic Forces\tOrganisation\tarmed_group\tSDF\t{}\n\
+        Syrian\tNationality\t\tSyrians\t{}\n\
+        rocket\tWeapon\tclass\trockets\t{}\n\
+        Bashar al-Assad\tPerson\t\tAssad|al-Assad|Asad\t{}\n";
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::builder().add_tsv("test", TSV).unwrap().build().unwrap()
+    }
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let g = gaz();
+        g.find(text)
+            .into_iter()
+            .map(|(s, e)| (text[s.range()].to_string(), g.entry(e).name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn matching_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            ("We ate turkey in Turkey.", &["Turkey"]),
+            ("TURKEY and Türkiye", &["TURKEY", "Türkiye"]),
+            ("The Syrian Democratic Forces (SDF) and the sdf", &["Syrian Democratic Forces", "SDF"]),
+            ("Rockets hit; more rockets.", &["Rockets", "rockets"]),
+            ("Syrians and Syria’s army, pro-Assad forces", &["Syrians", "Syria", "Assad"]),
+            ("Bashar al-Assad and al-Assad and Asad", &["Bashar al-Assad", "al-Assad", "Asad"]),
+            ("Syriac Turkeys Assadi", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = names(text).into_iter().map(|x| x.0).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn csv_and_json_and_errors() {
+        let g = Gazetteer::builder()
+            .add_csv("x.csv", "name,type,aliases,attributes\n\"Hmeimim Air Base\",Location,\"Khmeimim|Hmeimim\",\"{\"\"lat\"\":35.4}\"\n")
+            .unwrap()
+            .add_json("y.jsonl", "{\"name\":\"Wagner Group\",\"type\":\"Organisation\",\"aliases\":[\"Wagner\"]}\n")
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(g.len(), 2);
+        assert_eq!(g.entry(0).attributes["lat"], 35.4);
+        assert_eq!(g.find("Wagner fighters at Khmeimim").len(), 2);
+
+        let e = Gazetteer::builder().add_csv("bad.csv", "name,type\nX,Planet\n").unwrap_err();
+        assert_eq!(e.to_string(), "gazetteer bad.csv, line 2: unknown type \"Planet\"");
+        let e = Gazetteer::builder().add_tsv("bad.tsv", "name\ttype\tattributes\nX\tPerson\t{oops\n").unwrap_err();
+        assert!(e.to_string().starts_with("gazetteer bad.tsv, line 2: attributes are not JSON"), "{e}");
+        let e = Gazetteer::builder().add_json("bad.jsonl", "{\"name\":\"X\"}\n").unwrap_err();
+        assert!(e.to_string().contains("line 1: missing \"type\""), "{e}");
+        let e = Gazetteer::builder().add_csv("q.csv", "name,type\n\"open,Person\n").unwrap_err();
+        assert!(e.to_string().contains("unterminated"), "{e}");
+    }
+
+    #[test]
+    fn builtin_loads() {
+        let g = Gazetteer::builtin().unwrap();
+        assert!(g.len() > 100);
+    }
+}
