@@ -167,7 +167,7 @@ impl Builder<'_> {
             Tag::Table(_) => LeafKind::Table,
             Tag::HtmlBlock | Tag::MetadataBlock(_) => LeafKind::Skip,
             Tag::Item => {
-                self.nested_block();
+                // Items only open inside a list, so there is no item text to end here.
                 self.containers.push(Container::Item(Item {
                     marker_end: marker_end(self.text, range),
                     run: None,
