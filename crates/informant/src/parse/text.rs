@@ -191,7 +191,7 @@ fn bullet_body(text: &str, content: Span) -> Option<usize> {
 }
 
 /// The `Label` of a list item that begins `Label: ...`, without the colon.
-fn label(text: &str, item: Span) -> Option<Span> {
+pub(super) fn label(text: &str, item: Span) -> Option<Span> {
     let s = &text[item.range()];
     let colon = s.find(':')?;
     let head = &s[..colon];
