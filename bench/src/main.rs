@@ -52,7 +52,8 @@ fn load_texts(dir: &PathBuf) -> Result<Vec<String>, String> {
     for f in files {
         let content = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
         for line in content.lines().filter(|l| !l.trim().is_empty()) {
-            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}: {e}", f.display()))?;
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{}: {e}", f.display()))?;
             if let Some(t) = v["text"].as_str() {
                 texts.push(t.to_owned());
             }
@@ -117,9 +118,18 @@ fn main() {
         best = best.min(t0.elapsed().as_secs_f64());
     }
     println!("stage            {}", args.stage);
-    println!("corpus           {} documents, {} words, {:.2} MB", corpus.len(), words, bytes as f64 / 1e6);
+    println!(
+        "corpus           {} documents, {} words, {:.2} MB",
+        corpus.len(),
+        words,
+        bytes as f64 / 1e6
+    );
     println!("first call       {load_ms:.1} ms (includes loading built-in data)");
     println!("best of {}        {:.3} s", args.repeat.max(1), best);
-    println!("throughput       {:.1} MB/s, {:.0} words/s (one core)", bytes as f64 / 1e6 / best, words as f64 / best);
+    println!(
+        "throughput       {:.1} MB/s, {:.0} words/s (one core)",
+        bytes as f64 / 1e6 / best,
+        words as f64 / best
+    );
     println!("output           {sentences} sentences, {tokens} tokens, {mentions} mentions");
 }

@@ -19,7 +19,11 @@ use informant::{Document, Format, InputFormat, JsonOptions, Pipeline};
 use rayon::prelude::*;
 
 #[derive(Parser)]
-#[command(name = "informant", version, about = "Structure and entities from news and intelligence reports")]
+#[command(
+    name = "informant",
+    version,
+    about = "Structure and entities from news and intelligence reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -109,7 +113,12 @@ impl Runner {
         }
     }
 
-    fn write(&self, out: &mut impl Write, doc: &Document, id: Option<&serde_json::Value>) -> io::Result<()> {
+    fn write(
+        &self,
+        out: &mut impl Write,
+        doc: &Document,
+        id: Option<&serde_json::Value>,
+    ) -> io::Result<()> {
         match self.output {
             OutputArg::Outline => outline::write(out, doc),
             OutputArg::Json | OutputArg::Jsonl => {
@@ -146,7 +155,11 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         InputArg::Markdown => InputFormat::Fixed(Format::Markdown),
         InputArg::Html => InputFormat::Fixed(Format::Html),
     };
-    let pipeline = match Pipeline::builder().input_format(input).tokens(opts.tokens).build() {
+    let pipeline = match Pipeline::builder()
+        .input_format(input)
+        .tokens(opts.tokens)
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             report(e);
@@ -173,7 +186,9 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
     };
     if let Some(n) = opts.threads {
         // Only fails if a global pool already exists, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -232,9 +247,17 @@ struct JsonlRecord {
     id: Option<serde_json::Value>,
 }
 
+/// A processed JSONL line: the document and the record's id, or what went wrong.
+type LineResult = Result<(Document, Option<serde_json::Value>), String>;
+
 /// Streams a JSONL input: reads a chunk of lines, processes it in parallel,
 /// writes the results in input order, and repeats.
-fn run_jsonl(runner: &Runner, reader: Box<dyn Read>, name: &str, out: &mut impl Write) -> io::Result<bool> {
+fn run_jsonl(
+    runner: &Runner,
+    reader: Box<dyn Read>,
+    name: &str,
+    out: &mut impl Write,
+) -> io::Result<bool> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut ok = true;
     let mut line_no = 0usize;
@@ -254,11 +277,12 @@ fn run_jsonl(runner: &Runner, reader: Box<dyn Read>, name: &str, out: &mut impl 
         if chunk.is_empty() {
             return Ok(ok);
         }
-        let results: Vec<(usize, Result<(Document, Option<serde_json::Value>), String>)> = chunk
+        let results: Vec<(usize, LineResult)> = chunk
             .into_par_iter()
             .map(|(n, bytes)| {
                 let r = runner.decode(bytes).and_then(|line| {
-                    let rec: JsonlRecord = serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
+                    let rec: JsonlRecord =
+                        serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
                     let doc = runner.process(rec.text).map_err(|e| e.to_string())?;
                     Ok((doc, rec.id))
                 });

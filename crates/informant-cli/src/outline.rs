@@ -66,7 +66,14 @@ pub fn write(out: &mut impl Write, doc: &Document) -> io::Result<()> {
                 .filter_map(|&m| doc.mentions().get(m))
                 .map(|m| doc.span_text(m.span))
                 .collect();
-            writeln!(out, "  {:<5} {:<18} {}  ({})", e.id, e.entity_type.as_str(), e.name, forms.join(" | "))?;
+            writeln!(
+                out,
+                "  {:<5} {:<18} {}  ({})",
+                e.id,
+                e.entity_type.as_str(),
+                e.name,
+                forms.join(" | ")
+            )?;
         }
     }
     if !doc.attributions().is_empty() {

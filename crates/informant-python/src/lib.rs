@@ -9,7 +9,12 @@ use pyo3::prelude::*;
 
 use informant::{InputFormat, JsonOptions, Pipeline};
 
-create_exception!(informant, Error, PyException, "Base class of every informant error.");
+create_exception!(
+    informant,
+    Error,
+    PyException,
+    "Base class of every informant error."
+);
 
 /// Maps a core error to a Python exception.
 fn to_py(e: informant::Error) -> PyErr {
@@ -20,8 +25,11 @@ fn to_py(e: informant::Error) -> PyErr {
 #[pyfunction]
 #[pyo3(signature = (text, format = "auto", tokens = false))]
 fn parse_json(py: Python<'_>, text: String, format: &str, tokens: bool) -> PyResult<String> {
-    let input = InputFormat::from_name(format)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown format {format:?}; expected auto, text or markdown")))?;
+    let input = InputFormat::from_name(format).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown format {format:?}; expected auto, text or markdown"
+        ))
+    })?;
     let pipeline = Pipeline::builder()
         .input_format(input)
         .tokens(tokens)

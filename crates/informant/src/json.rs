@@ -14,17 +14,11 @@ use crate::error::{Error, Result};
 use crate::span::{OffsetMap, Span};
 
 /// What to include when writing a document as JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct JsonOptions {
     /// Include `tokens` (default `false`: they multiply the output size).
     pub tokens: bool,
-}
-
-impl Default for JsonOptions {
-    fn default() -> Self {
-        JsonOptions { tokens: false }
-    }
 }
 
 impl JsonOptions {

@@ -40,7 +40,11 @@ fn seed_structure() {
         .collect();
     assert_eq!(labels, ["Hmeimim Airbase", "Tartous Naval Facility"]);
 
-    let sentences: Vec<&str> = doc.sentences().iter().map(|s| doc.span_text(s.span)).collect();
+    let sentences: Vec<&str> = doc
+        .sentences()
+        .iter()
+        .map(|s| doc.span_text(s.span))
+        .collect();
     let want: Vec<&str> = expected["sentences"]
         .as_array()
         .unwrap()
@@ -68,7 +72,11 @@ fn seed_json_offsets_are_code_points() {
         let b = s["end"].as_u64().unwrap() as usize;
         chars[a..b].iter().collect()
     };
-    for (s, json) in doc.sentences().iter().zip(v["sentences"].as_array().unwrap()) {
+    for (s, json) in doc
+        .sentences()
+        .iter()
+        .zip(v["sentences"].as_array().unwrap())
+    {
         assert_eq!(slice(json), doc.span_text(s.span));
     }
     for (t, json) in doc.tokens().iter().zip(v["tokens"].as_array().unwrap()) {

@@ -171,14 +171,8 @@ fn bullet_body(text: &str, content: Span) -> Option<usize> {
             }
             inner + 2
         }
-        'a'..='z' | 'A'..='Z' => {
-            // "a)" style; "a." is too often an initial ("A. Smith").
-            if s.as_bytes().get(1) == Some(&b')') {
-                2
-            } else {
-                return None;
-            }
-        }
+        // "a)" style; "a." is too often an initial ("A. Smith").
+        'a'..='z' | 'A'..='Z' if s.as_bytes().get(1) == Some(&b')') => 2,
         _ => return None,
     };
     let rest = &s[marker_end..];

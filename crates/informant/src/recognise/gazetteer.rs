@@ -58,7 +58,9 @@ enum CaseRule {
 impl CaseRule {
     fn of(form: &str) -> Self {
         let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) || letters.len() == 1 && letters[0].is_uppercase() {
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            || letters.len() == 1 && letters[0].is_uppercase()
+        {
             CaseRule::Exact
         } else if form.chars().next().is_some_and(char::is_uppercase) {
             CaseRule::Capital
@@ -113,14 +115,38 @@ struct Inner {
 
 /// The built-in data files, embedded at compile time.
 const BUILTIN: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
-    ("nationalities.tsv", include_str!("../../data/gazetteer/nationalities.tsv")),
-    ("places.tsv", include_str!("../../data/gazetteer/places.tsv")),
-    ("facilities.tsv", include_str!("../../data/gazetteer/facilities.tsv")),
-    ("organisations.tsv", include_str!("../../data/gazetteer/organisations.tsv")),
-    ("weapons.tsv", include_str!("../../data/gazetteer/weapons.tsv")),
-    ("people.tsv", include_str!("../../data/gazetteer/people.tsv")),
-    ("titles.tsv", include_str!("../../data/gazetteer/titles.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../../data/gazetteer/countries.tsv"),
+    ),
+    (
+        "nationalities.tsv",
+        include_str!("../../data/gazetteer/nationalities.tsv"),
+    ),
+    (
+        "places.tsv",
+        include_str!("../../data/gazetteer/places.tsv"),
+    ),
+    (
+        "facilities.tsv",
+        include_str!("../../data/gazetteer/facilities.tsv"),
+    ),
+    (
+        "organisations.tsv",
+        include_str!("../../data/gazetteer/organisations.tsv"),
+    ),
+    (
+        "weapons.tsv",
+        include_str!("../../data/gazetteer/weapons.tsv"),
+    ),
+    (
+        "people.tsv",
+        include_str!("../../data/gazetteer/people.tsv"),
+    ),
+    (
+        "titles.tsv",
+        include_str!("../../data/gazetteer/titles.tsv"),
+    ),
 ];
 
 static BUILTIN_GAZETTEER: LazyLock<Result<Gazetteer>> = LazyLock::new(|| {
@@ -176,13 +202,17 @@ impl Gazetteer {
     /// not overlapping. An ambiguous form yields its first entry.
     pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
         let mut out = Vec::new();
-        self.find_into(text, 0, &mut |span, entries| out.push((span, entries[0] as usize)));
+        self.find_into(text, 0, &mut |span, entries| {
+            out.push((span, entries[0] as usize))
+        });
         out
     }
 
     /// Calls `emit(span, entries)` for each accepted match in `text`, with spans shifted by `base`.
     fn find_into(&self, text: &str, base: usize, emit: &mut dyn FnMut(Span, &[u32])) {
-        let Some(ac) = &self.inner.automaton else { return };
+        let Some(ac) = &self.inner.automaton else {
+            return;
+        };
         let bytes = text.as_bytes();
         // Candidates: (start, end, form), after boundary and case checks.
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
@@ -213,12 +243,18 @@ impl Gazetteer {
 }
 
 fn boundary_before(text: &str, s: usize) -> bool {
-    text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(bytes: &[u8], text: &str, e: usize) -> bool {
     let _ = bytes;
-    text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Builds a [`Gazetteer`] from entries and files.
@@ -270,11 +306,17 @@ impl GazetteerBuilder {
     pub fn add_csv(mut self, source: &str, content: &str) -> Result<Self> {
         let rows = parse_csv(source, content)?;
         let mut rows = rows.into_iter();
-        let Some((_, header)) = rows.next() else { return Ok(self) };
-        let header: Vec<String> = header.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+        let Some((_, header)) = rows.next() else {
+            return Ok(self);
+        };
+        let header: Vec<String> = header
+            .iter()
+            .map(|c| c.trim().to_ascii_lowercase())
+            .collect();
         for (line, row) in rows {
             let cols: Vec<&str> = row.iter().map(String::as_str).collect();
-            self.entries.push(row_to_entry(source, line, &header, &cols)?);
+            self.entries
+                .push(row_to_entry(source, line, &header, &cols)?);
         }
         Ok(self)
     }
@@ -287,11 +329,12 @@ impl GazetteerBuilder {
     pub fn add_json(mut self, source: &str, content: &str) -> Result<Self> {
         let trimmed = content.trim_start();
         let values: Vec<(usize, serde_json::Value)> = if trimmed.starts_with('[') {
-            let v: serde_json::Value = serde_json::from_str(content).map_err(|e| Error::Gazetteer {
-                path: source.into(),
-                line: e.line(),
-                message: e.to_string(),
-            })?;
+            let v: serde_json::Value =
+                serde_json::from_str(content).map_err(|e| Error::Gazetteer {
+                    path: source.into(),
+                    line: e.line(),
+                    message: e.to_string(),
+                })?;
             let arr = v.as_array().cloned().unwrap_or_default();
             arr.into_iter().map(|v| (0, v)).collect()
         } else {
@@ -315,24 +358,37 @@ impl GazetteerBuilder {
                 line,
                 message,
             };
-            let name = v["name"].as_str().ok_or_else(|| err("missing \"name\"".into()))?;
-            let ty = v["type"].as_str().ok_or_else(|| err("missing \"type\"".into()))?;
-            let entity_type = EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
+            let name = v["name"]
+                .as_str()
+                .ok_or_else(|| err("missing \"name\"".into()))?;
+            let ty = v["type"]
+                .as_str()
+                .ok_or_else(|| err("missing \"type\"".into()))?;
+            let entity_type =
+                EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
             let aliases = match &v["aliases"] {
                 serde_json::Value::Null => Vec::new(),
-                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect(),
+                serde_json::Value::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect(),
                 serde_json::Value::String(s) => split_aliases(s),
                 _ => return Err(err("\"aliases\" must be a list of strings".into())),
             };
             let attributes = match &v["attributes"] {
                 serde_json::Value::Null => Attributes::new(),
-                serde_json::Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                serde_json::Value::Object(o) => {
+                    o.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+                }
                 _ => return Err(err("\"attributes\" must be an object".into())),
             };
             self.entries.push(GazetteerEntry {
                 name: name.to_owned(),
                 entity_type,
-                subtype: v["subtype"].as_str().filter(|s| !s.is_empty()).map(str::to_owned),
+                subtype: v["subtype"]
+                    .as_str()
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned),
                 aliases,
                 attributes,
             });
@@ -352,7 +408,12 @@ impl GazetteerBuilder {
             path: name.clone(),
             source,
         })?;
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("tsv") => self.add_tsv(&name, &content),
             Some("csv") => self.add_csv(&name, &content),
             Some("json" | "jsonl") => self.add_json(&name, &content),
@@ -380,7 +441,15 @@ impl GazetteerBuilder {
                 }
                 let rule = CaseRule::of(f);
                 // Distinct forms differ in text or case rule ("US" exact vs "Us").
-                let key = format!("{:?}\u{0}{}", rule, if rule == CaseRule::Exact { f.to_owned() } else { f.to_lowercase() });
+                let key = format!(
+                    "{:?}\u{0}{}",
+                    rule,
+                    if rule == CaseRule::Exact {
+                        f.to_owned()
+                    } else {
+                        f.to_lowercase()
+                    }
+                );
                 let fi = *index.entry(key).or_insert_with(|| {
                     forms.push(Form {
                         text: f.to_owned(),
@@ -421,22 +490,46 @@ impl GazetteerBuilder {
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
-fn row_to_entry(source: &str, line: usize, header: &[String], cols: &[&str]) -> Result<GazetteerEntry> {
+fn row_to_entry(
+    source: &str,
+    line: usize,
+    header: &[String],
+    cols: &[&str],
+) -> Result<GazetteerEntry> {
     let err = |message: String| Error::Gazetteer {
         path: source.into(),
         line,
         message,
     };
-    let col = |name: &str| header.iter().position(|h| h == name).and_then(|i| cols.get(i)).map(|s| s.trim());
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| cols.get(i))
+            .map(|s| s.trim())
+    };
     if cols.len() > header.len() {
-        return Err(err(format!("{} columns, but the header has {}", cols.len(), header.len())));
+        return Err(err(format!(
+            "{} columns, but the header has {}",
+            cols.len(),
+            header.len()
+        )));
     }
-    let name = col("name").filter(|s| !s.is_empty()).ok_or_else(|| err("missing name".into()))?;
-    let ty = col("type").filter(|s| !s.is_empty()).ok_or_else(|| err("missing type".into()))?;
-    let entity_type = EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
+    let name = col("name")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| err("missing name".into()))?;
+    let ty = col("type")
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| err("missing type".into()))?;
+    let entity_type =
+        EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
     let attributes = match col("attributes").filter(|s| !s.is_empty()) {
         None => Attributes::new(),
         Some(a) => match serde_json::from_str::<serde_json::Value>(a) {
@@ -541,26 +634,30 @@ impl Recogniser for GazetteerRecogniser {
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
         let text = doc.text();
         for block in doc.blocks() {
-            let Some(slice) = block.span.slice(text) else { continue };
-            self.gazetteer.find_into(slice, block.span.start, &mut |span, entries| {
-                let Some(entry) = entries.first().map(|&i| self.gazetteer.entry(i as usize)) else {
-                    return;
-                };
-                if entry.subtype.as_deref() == Some("title") {
-                    return;
-                }
-                let mut attributes = entry.attributes.clone();
-                attributes.insert("name".into(), entry.name.clone().into());
-                out.push(Mention {
-                    span,
-                    entity_type: entry.entity_type,
-                    subtype: entry.subtype.clone(),
-                    confidence: confidence(&text[span.range()], entries.len()),
-                    recogniser: "gazetteer".into(),
-                    entity: None,
-                    attributes,
+            let Some(slice) = block.span.slice(text) else {
+                continue;
+            };
+            self.gazetteer
+                .find_into(slice, block.span.start, &mut |span, entries| {
+                    let Some(entry) = entries.first().map(|&i| self.gazetteer.entry(i as usize))
+                    else {
+                        return;
+                    };
+                    if entry.subtype.as_deref() == Some("title") {
+                        return;
+                    }
+                    let mut attributes = entry.attributes.clone();
+                    attributes.insert("name".into(), entry.name.clone().into());
+                    out.push(Mention {
+                        span,
+                        entity_type: entry.entity_type,
+                        subtype: entry.subtype.clone(),
+                        confidence: confidence(&text[span.range()], entries.len()),
+                        recogniser: "gazetteer".into(),
+                        entity: None,
+                        attributes,
+                    });
                 });
-            });
         }
     }
 }
@@ -579,7 +676,11 @@ mod tests {
         Bashar al-Assad\tPerson\t\tAssad|al-Assad|Asad\t{}\n";
 
     fn gaz() -> Gazetteer {
-        Gazetteer::builder().add_tsv("test", TSV).unwrap().build().unwrap()
+        Gazetteer::builder()
+            .add_tsv("test", TSV)
+            .unwrap()
+            .build()
+            .unwrap()
     }
 
     fn names(text: &str) -> Vec<(String, String)> {
@@ -595,10 +696,19 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("We ate turkey in Turkey.", &["Turkey"]),
             ("TURKEY and Türkiye", &["TURKEY", "Türkiye"]),
-            ("The Syrian Democratic Forces (SDF) and the sdf", &["Syrian Democratic Forces", "SDF"]),
+            (
+                "The Syrian Democratic Forces (SDF) and the sdf",
+                &["Syrian Democratic Forces", "SDF"],
+            ),
             ("Rockets hit; more rockets.", &["Rockets", "rockets"]),
-            ("Syrians and Syria’s army, pro-Assad forces", &["Syrians", "Syria", "Assad"]),
-            ("Bashar al-Assad and al-Assad and Asad", &["Bashar al-Assad", "al-Assad", "Asad"]),
+            (
+                "Syrians and Syria’s army, pro-Assad forces",
+                &["Syrians", "Syria", "Assad"],
+            ),
+            (
+                "Bashar al-Assad and al-Assad and Asad",
+                &["Bashar al-Assad", "al-Assad", "Asad"],
+            ),
             ("Syriac Turkeys Assadi", &[]),
         ];
         for (text, want) in cases {
@@ -620,13 +730,28 @@ mod tests {
         assert_eq!(g.entry(0).attributes["lat"], 35.4);
         assert_eq!(g.find("Wagner fighters at Khmeimim").len(), 2);
 
-        let e = Gazetteer::builder().add_csv("bad.csv", "name,type\nX,Planet\n").unwrap_err();
-        assert_eq!(e.to_string(), "gazetteer bad.csv, line 2: unknown type \"Planet\"");
-        let e = Gazetteer::builder().add_tsv("bad.tsv", "name\ttype\tattributes\nX\tPerson\t{oops\n").unwrap_err();
-        assert!(e.to_string().starts_with("gazetteer bad.tsv, line 2: attributes are not JSON"), "{e}");
-        let e = Gazetteer::builder().add_json("bad.jsonl", "{\"name\":\"X\"}\n").unwrap_err();
+        let e = Gazetteer::builder()
+            .add_csv("bad.csv", "name,type\nX,Planet\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "gazetteer bad.csv, line 2: unknown type \"Planet\""
+        );
+        let e = Gazetteer::builder()
+            .add_tsv("bad.tsv", "name\ttype\tattributes\nX\tPerson\t{oops\n")
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("gazetteer bad.tsv, line 2: attributes are not JSON"),
+            "{e}"
+        );
+        let e = Gazetteer::builder()
+            .add_json("bad.jsonl", "{\"name\":\"X\"}\n")
+            .unwrap_err();
         assert!(e.to_string().contains("line 1: missing \"type\""), "{e}");
-        let e = Gazetteer::builder().add_csv("q.csv", "name,type\n\"open,Person\n").unwrap_err();
+        let e = Gazetteer::builder()
+            .add_csv("q.csv", "name,type\n\"open,Person\n")
+            .unwrap_err();
         assert!(e.to_string().contains("unterminated"), "{e}");
     }
 
