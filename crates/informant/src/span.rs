@@ -203,14 +203,13 @@ mod tests {
     fn check_roundtrip(text: &str) {
         let map = OffsetMap::new(text);
         assert_eq!(map.char_len(), text.chars().count());
-        let mut ci = 0;
-        for (b, _) in text
+        let boundaries = text
             .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        for (ci, b) in boundaries.enumerate() {
             assert_eq!(map.to_char(b), ci, "to_char({b}) in {text:?}");
             assert_eq!(map.to_byte(ci), Some(b), "to_byte({ci}) in {text:?}");
-            ci += 1;
         }
         assert_eq!(map.to_byte(map.char_len() + 1), None);
     }
