@@ -53,6 +53,9 @@ struct Opts {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// A gazetteer of your own (.tsv, .csv, .json, .jsonl); may be repeated.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteers: Vec<PathBuf>,
     /// Worker threads for JSONL input (default: all cores).
     #[arg(long)]
     threads: Option<usize>,

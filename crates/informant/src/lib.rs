@@ -42,8 +42,10 @@ mod document;
 mod error;
 mod json;
 mod parse;
+mod attribute;
 mod pipeline;
 pub mod recognise;
+mod resolve;
 mod segment;
 mod span;
 

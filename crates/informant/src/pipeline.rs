@@ -1,8 +1,12 @@
 //! The pipeline: parse, segment, and (in later stages) recognise, resolve and attribute.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
+use crate::recognise::{ContextRules, Gazetteer, GazetteerRecogniser, Recogniser, merge};
 use crate::segment::segment;
 
 /// Default limit on document size: 256 MiB.
@@ -29,6 +33,9 @@ pub struct Pipeline {
     input: InputFormat,
     tokens: bool,
     max_bytes: usize,
+    recognisers: Vec<Arc<dyn Recogniser>>,
+    resolve: bool,
+    attribute: bool,
 }
 
 impl Default for Pipeline {
@@ -39,19 +46,41 @@ impl Default for Pipeline {
 
 impl Pipeline {
     /// A pipeline with the defaults: format auto-detected, tokens on, 256 MiB limit.
+    ///
+    /// Entity extraction uses the built-in gazetteer, patterns and context rules.
     pub fn new() -> Self {
+        // The built-in data are checked by the test suite; should they ever fail
+        // to load, the pipeline still parses and runs the other recognisers.
+        Pipeline::builder().build().unwrap_or_else(|_| Pipeline::bare())
+    }
+
+    /// A pipeline with no recogniser.
+    fn bare() -> Self {
         Pipeline {
             input: InputFormat::Auto,
             tokens: true,
             max_bytes: DEFAULT_MAX_BYTES,
+            recognisers: Vec::new(),
+            resolve: true,
+            attribute: true,
         }
     }
 
     /// A builder to configure a pipeline.
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder {
-            inner: Pipeline::new(),
+            inner: Pipeline::bare(),
+            builtin_gazetteer: true,
+            patterns: true,
+            rules: true,
+            gazetteer_files: Vec::new(),
+            extra: Vec::new(),
         }
+    }
+
+    /// Names of the recognisers, in the order they run.
+    pub fn recogniser_names(&self) -> Vec<&str> {
+        self.recognisers.iter().map(|r| r.name()).collect()
     }
 
     /// The input format this pipeline parses.
@@ -92,12 +121,63 @@ impl Pipeline {
         self.parse(text)
     }
 
-    /// Runs the whole pipeline on `text`. Until entity recognition lands this equals [`Pipeline::parse`].
+    /// Runs the whole pipeline on `text`: parse, segment, recognise, resolve, attribute.
     ///
     /// # Errors
     /// As [`Pipeline::parse`].
+    ///
+    /// # Example
+    /// ```
+    /// let doc = informant::Pipeline::new().extract("President Vladimir Putin met Assad in Moscow.")?;
+    /// let found: Vec<(&str, &str)> = doc
+    ///     .mentions()
+    ///     .iter()
+    ///     .map(|m| (doc.span_text(m.span), m.entity_type.as_str()))
+    ///     .collect();
+    /// assert!(found.contains(&("Moscow", "Location")));
+    /// assert!(found.contains(&("Assad", "Person")));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
     pub fn extract(&self, text: &str) -> Result<Document> {
-        self.parse(text)
+        self.extract_owned(text.to_owned())
+    }
+
+    /// Like [`Pipeline::extract`], taking ownership of the text.
+    ///
+    /// # Errors
+    /// As [`Pipeline::parse`].
+    pub fn extract_owned(&self, text: String) -> Result<Document> {
+        if text.len() > self.max_bytes {
+            return Err(Error::TooLarge {
+                size: text.len(),
+                limit: self.max_bytes,
+            });
+        }
+        let mut doc = parse_blocks(text, self.input)?;
+        // Recognisers read tokens, whatever the output wants.
+        segment(&mut doc, true);
+        self.recognise(&mut doc);
+        if self.resolve {
+            crate::resolve::resolve(&mut doc);
+        }
+        if self.attribute {
+            crate::attribute::attribute(&mut doc);
+        }
+        if !self.tokens {
+            doc.tokens = Vec::new();
+        }
+        Ok(doc)
+    }
+
+    /// Runs the recognisers in order; each sees the merged mentions of those before it.
+    fn recognise(&self, doc: &mut Document) {
+        let mut all: Vec<(usize, crate::document::Mention)> = Vec::new();
+        for (order, r) in self.recognisers.iter().enumerate() {
+            let mut found = Vec::new();
+            r.recognise(doc, &mut found);
+            all.extend(found.into_iter().map(|m| (order, m)));
+            doc.mentions = merge(all.clone());
+        }
     }
 }
 
@@ -105,6 +185,11 @@ impl Pipeline {
 #[derive(Debug, Clone)]
 pub struct PipelineBuilder {
     inner: Pipeline,
+    builtin_gazetteer: bool,
+    patterns: bool,
+    rules: bool,
+    gazetteer_files: Vec<PathBuf>,
+    extra: Vec<Arc<dyn Recogniser>>,
 }
 
 impl PipelineBuilder {
@@ -126,11 +211,78 @@ impl PipelineBuilder {
         self
     }
 
-    /// Builds the pipeline.
+    /// Whether to use the built-in gazetteer. Default: `true`.
+    pub fn builtin_gazetteer(mut self, yes: bool) -> Self {
+        self.builtin_gazetteer = yes;
+        self
+    }
+
+    /// Whether to run the pattern recogniser (dates, money, quantities, ...). Default: `true`.
+    pub fn patterns(mut self, yes: bool) -> Self {
+        self.patterns = yes;
+        self
+    }
+
+    /// Whether to run the context rules. Default: `true`.
+    pub fn rules(mut self, yes: bool) -> Self {
+        self.rules = yes;
+        self
+    }
+
+    /// Whether to group mentions into entities. Default: `true`.
+    pub fn resolve(mut self, yes: bool) -> Self {
+        self.inner.resolve = yes;
+        self
+    }
+
+    /// Whether to find attributed claims. Default: `true`.
+    pub fn attribute(mut self, yes: bool) -> Self {
+        self.inner.attribute = yes;
+        self
+    }
+
+    /// Adds a user gazetteer file (`.tsv`, `.csv`, `.json`, `.jsonl`), merged with the built-in one.
+    /// Default: none.
+    pub fn gazetteer_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.gazetteer_files.push(path.into());
+        self
+    }
+
+    /// Adds a recogniser of your own; it runs after the built-in ones. Default: none.
+    pub fn recogniser(mut self, r: impl Recogniser + 'static) -> Self {
+        self.extra.push(Arc::new(r));
+        self
+    }
+
+    /// Builds the pipeline, loading gazetteers.
     ///
     /// # Errors
-    /// None yet; later options (user gazetteers, patterns) can fail to load.
+    /// [`Error::Io`] or [`Error::Gazetteer`] for a user gazetteer file that cannot be read or is malformed.
     pub fn build(self) -> Result<Pipeline> {
-        Ok(self.inner)
+        let mut p = self.inner;
+        let mut gaz = if self.builtin_gazetteer { Some(Gazetteer::builtin()?) } else { None };
+        if !self.gazetteer_files.is_empty() {
+            let mut b = Gazetteer::builder();
+            if let Some(g) = &gaz {
+                b = b.extend(g);
+            }
+            for f in &self.gazetteer_files {
+                b = b.add_file(f)?;
+            }
+            gaz = Some(b.build()?);
+        }
+        p.recognisers.clear();
+        if self.patterns {
+            p.recognisers.push(Arc::new(crate::recognise::PatternRecogniser::new()));
+        }
+        if let Some(g) = &gaz {
+            p.recognisers.push(Arc::new(GazetteerRecogniser::new(g.clone())));
+        }
+        if self.rules {
+            let g = gaz.clone().unwrap_or_else(Gazetteer::empty);
+            p.recognisers.push(Arc::new(ContextRules::new(&g)));
+        }
+        p.recognisers.extend(self.extra);
+        Ok(p)
     }
 }

@@ -178,6 +178,17 @@ impl Gazetteer {
         }
     }
 
+    /// A gazetteer with no entry, matching nothing.
+    pub fn empty() -> Gazetteer {
+        Gazetteer {
+            inner: Arc::new(Inner {
+                entries: Vec::new(),
+                forms: Vec::new(),
+                automaton: None,
+            }),
+        }
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.inner.entries.len()

@@ -1,0 +1,402 @@
+//! Context rules: names no list contains, found from the words around them.
+//!
+//! Each rule is general English or analyst usage, never aimed at one document:
+//! - title cues: `President X`, `Gen. X`, `Russian Foreign Minister X` → Person
+//!   (the span keeps the title, as analysts' gold data does; the bare name is
+//!   also emitted, nested); `the Foreign Secretary` → Person;
+//! - organisation cues: `the Syrian army`, `Russian forces`, `the Asad regime`,
+//!   `the Government of Iraq`, `Ministry of X`, capitalised names ending in
+//!   `Regiment`, `Command`, `Front`, ... → Organisation;
+//! - facility cues: `Hmeimim airbase`, `Tartous naval base`, `Camp X` → Location (facility);
+//!   `Idlib province` → Location;
+//! - place cues: `in/near/west of X` with X capitalised and unknown → Location.
+//!
+//! Rules see the mentions found by the recognisers that ran before them
+//! (gazetteers, patterns) through [`Document::mentions`].
+
+use crate::document::{Attributes, Document, EntityType, Mention, Token, TokenKind};
+use crate::recognise::{Gazetteer, Recogniser};
+use crate::span::Span;
+
+/// The context-rule recogniser; see the module docs.
+#[derive(Debug, Clone)]
+pub struct ContextRules {
+    /// Titles and roles (`President`, `Gen.`), from the gazetteer entries with subtype `title`.
+    titles: Gazetteer,
+}
+
+/// Words after a nationality or country that make an organisation ("the Syrian army").
+const ORG_HEADS: &[&str] = &[
+    "army", "armed forces", "forces", "air force", "navy", "military", "government", "regime",
+    "authorities", "security forces", "troops", "police", "intelligence", "opposition", "people",
+    "leadership", "parliament", "coalition", "militias", "militia", "rebels", "embassy", "ministry",
+    "foreign ministry", "defence ministry", "defense ministry", "special forces", "marines",
+    "coast guard", "border guards", "air defences", "air defenses", "aerospace forces",
+    "naval forces", "ground forces", "state media", "officials", "delegation", "administration",
+];
+
+/// Last words of capitalised organisation names ("321st Field Artillery Regiment").
+const ORG_SUFFIXES: &[&str] = &[
+    "Army", "Forces", "Force", "Corps", "Brigade", "Brigades", "Division", "Regiment", "Battalion",
+    "Command", "Agency", "Ministry", "Council", "Committee", "Party", "Front", "Movement",
+    "Organisation", "Organization", "Group", "Union", "Coalition", "Alliance", "Association",
+    "Institute", "University", "Bank", "Company", "Corporation", "Wing", "Squadron", "Fleet", "Navy",
+    "Guard", "Guards", "Office", "Department", "Commission", "Court", "Parliament", "Assembly",
+    "Authority", "Service", "Services", "Foundation", "Fund", "Programme", "Program", "Mission",
+    "Centre", "Center", "Unit", "Units", "Police", "Observatory", "Network", "Agency", "Cabinet",
+    "Directorate", "Secretariat", "Bureau", "Embassy",
+];
+
+/// Words that make a facility of the name before them ("Hmeimim airbase").
+const FACILITY_HEADS: &[&str] = &[
+    "airbase", "air base", "airfield", "airport", "naval base", "naval facility", "military base",
+    "army base", "base", "port", "camp", "barracks", "prison", "dam", "refinery", "power plant",
+    "power station", "hospital", "air field", "naval station", "checkpoint", "crossing",
+    "border crossing",
+];
+
+/// Words that make a region of the name before them ("Idlib province").
+const REGION_HEADS: &[&str] = &[
+    "province", "governorate", "district", "region", "county", "valley", "river", "mountains",
+    "desert", "countryside", "city", "town", "village", "oblast", "sea", "gulf",
+];
+
+/// Prepositions after which a capitalised unknown name is a place.
+const PLACE_CUES: &[&str] = &[
+    "in", "near", "outside", "around", "across", "into", "towards", "toward", "from", "through",
+    "inside", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
+    "southeast of", "southwest of", "north-east of", "north-west of", "south-east of",
+    "south-west of", "outskirts of", "city of", "town of", "village of", "province of",
+];
+
+/// Capitalised words that start sentences or name months and days, never names on their own.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
+    "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At", "For", "But", "And", "Or",
+    "As", "If", "When", "While", "After", "Before", "Since", "Although", "With", "Without", "To",
+    "From", "By", "Of", "During", "Under", "Over", "Between", "There", "Here", "Some", "Many",
+    "All", "Both", "Each", "Every", "No", "Not", "According", "However", "Meanwhile", "Today",
+    "Yesterday", "Tomorrow", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "Is", "Was", "Are",
+    "Were", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Also", "Then",
+    "Now", "What", "Who", "Which", "Where", "Why", "How", "Our", "Such", "Other", "Another",
+    "More", "Most", "First", "Last", "Next", "New", "Former", "Chief", "Senior", "Deputy",
+];
+
+/// Name particles that join the words of a name ("Abu Bakr al-Baghdadi", "Staffan de Mistura").
+const PARTICLES: &[&str] = &[
+    "al", "al-", "el", "bin", "ibn", "abu", "Abu", "de", "del", "van", "von", "der", "da", "la",
+    "le", "di", "bint",
+];
+
+impl ContextRules {
+    /// Rules using the titles of `gazetteer` (entries with subtype `title`).
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        let mut b = Gazetteer::builder();
+        for e in gazetteer.entries() {
+            if e.subtype.as_deref() == Some("title") {
+                b = b.add_entry(e.clone());
+            }
+        }
+        // Too many titles for the automaton is the only failure: then no title cues.
+        let titles = b.build().unwrap_or_else(|_| Gazetteer::empty());
+        ContextRules { titles }
+    }
+}
+
+/// A sentence's tokens with lookups the rules share.
+struct View<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// For each token, the type of the longest earlier mention covering it.
+    cover: Vec<Option<(EntityType, Span)>>,
+}
+
+impl<'a> View<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.range()])
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = self.word(i);
+        matches!(t.kind, TokenKind::Word) && w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w)
+    }
+
+    /// Matches a (possibly multi-word) phrase at token `i`, case-insensitively; returns the token after it.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for w in phrase.split(' ') {
+            if !self.word(j).eq_ignore_ascii_case(w) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The longest phrase of `list` at token `i`: its end token.
+    fn longest_at(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
+    }
+
+    /// Index of the token starting at byte `pos`.
+    fn token_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.span.start < pos);
+        (self.toks.get(i)?.span.start == pos).then_some(i)
+    }
+
+    /// Index of the token ending at byte `pos`.
+    fn token_ending(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.span.end < pos);
+        (self.toks.get(i)?.span.end == pos).then_some(i)
+    }
+
+    /// Extends a capitalised name from token `i`: returns the end token, or `i` if none.
+    fn name_from(&self, i: usize, max: usize) -> usize {
+        let mut j = i;
+        let mut end = i;
+        while j < self.toks.len() && j - i < max {
+            let w = self.word(j);
+            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
+            if self.is_cap(j) || initial && j > i {
+                if !initial {
+                    end = j + 1;
+                }
+                j += 1;
+            } else if j > i && PARTICLES.contains(&w) && self.is_cap(j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn covered_by(&self, i: usize, t: EntityType) -> bool {
+        self.cover.get(i).copied().flatten().is_some_and(|(ty, _)| ty == t)
+    }
+
+    fn covered(&self, i: usize) -> bool {
+        self.cover.get(i).copied().flatten().is_some()
+    }
+}
+
+fn mention(span: Span, t: EntityType, subtype: Option<&str>, confidence: f32, attributes: Attributes) -> Mention {
+    Mention {
+        span,
+        entity_type: t,
+        subtype: subtype.map(str::to_owned),
+        confidence,
+        recogniser: "rule".into(),
+        entity: None,
+        attributes,
+    }
+}
+
+impl Recogniser for ContextRules {
+    fn name(&self) -> &str {
+        "rule"
+    }
+
+    fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        let mentions = doc.mentions();
+        let titles = self.titles.find(text);
+        for s in doc.sentences() {
+            let a = tokens.partition_point(|t| t.span.start < s.span.start);
+            let b = tokens.partition_point(|t| t.span.end <= s.span.end);
+            if a >= b {
+                continue;
+            }
+            let toks = &tokens[a..b];
+            let mut cover = vec![None; toks.len()];
+            let m0 = mentions.partition_point(|m| m.span.end <= s.span.start);
+            for m in mentions[m0..].iter().take_while(|m| m.span.start < s.span.end) {
+                for (i, t) in toks.iter().enumerate() {
+                    if m.span.contains(t.span) && cover[i].is_none_or(|(_, sp): (EntityType, Span)| sp.len() < m.span.len()) {
+                        cover[i] = Some((m.entity_type, m.span));
+                    }
+                }
+            }
+            let v = View { text, toks, cover };
+            let t0 = titles.partition_point(|(sp, _)| sp.start < s.span.start);
+            let sentence_titles = titles[t0..].iter().take_while(|(sp, _)| sp.end <= s.span.end);
+            for (tspan, _) in sentence_titles {
+                title_rule(&v, *tspan, out);
+            }
+            for i in 0..v.toks.len() {
+                org_rules(&v, i, out);
+                facility_rules(&v, i, out);
+                place_rule(&v, i, out);
+            }
+        }
+    }
+}
+
+/// `[Nationality] Title Name` → Person; `the Title` → Person.
+fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
+    let (Some(ti), Some(te)) = (v.token_at(tspan.start), v.token_ending(tspan.end)) else { return };
+    let after = te + 1;
+    let end = v.name_from(after, 5);
+    // Extend back over a nationality, country or organisation directly before the title.
+    let mut start = ti;
+    if ti > 0 {
+        if let Some((ty, sp)) = v.cover[ti - 1] {
+            if matches!(ty, EntityType::Nationality | EntityType::Location | EntityType::Organisation)
+                && sp.end == v.toks[ti - 1].span.end
+            {
+                if let Some(s) = v.token_at(sp.start) {
+                    start = s;
+                }
+            }
+        }
+    }
+    let title = &v.text[tspan.range()];
+    if end > after {
+        // A name follows, unless it is already something else.
+        if (after..end).any(|i| v.covered(i) && !v.covered_by(i, EntityType::Person)) {
+            return;
+        }
+        let name_span = v.span(after, end);
+        let mut attrs = Attributes::new();
+        attrs.insert("title".into(), title.into());
+        attrs.insert("name".into(), v.text[name_span.range()].into());
+        out.push(mention(v.span(start, end), EntityType::Person, None, 0.8, attrs.clone()));
+        if !(after..end).all(|i| v.covered_by(i, EntityType::Person)) {
+            out.push(mention(name_span, EntityType::Person, None, 0.75, attrs));
+        }
+    } else if ti > 0 && v.word(ti - 1).eq_ignore_ascii_case("the") && title.starts_with(char::is_uppercase) {
+        let mut attrs = Attributes::new();
+        attrs.insert("title".into(), title.into());
+        out.push(mention(v.span(ti - 1, te + 1), EntityType::Person, Some("nominal"), 0.6, attrs));
+    }
+}
+
+/// Starts a phrase at `i`, or at the `the` just before it.
+fn with_the(v: &View<'_>, i: usize) -> usize {
+    if i > 0 && v.word(i - 1).eq_ignore_ascii_case("the") { i - 1 } else { i }
+}
+
+fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
+    // (a) Nationality/country + head: "the Syrian army", "Russian forces".
+    if let Some((ty, sp)) = v.cover[i] {
+        let starts_here = v.toks[i].span.start == sp.start;
+        if starts_here && matches!(ty, EntityType::Nationality | EntityType::Location | EntityType::Person) {
+            let mut j = i;
+            while j < v.toks.len() && v.toks[j].span.end <= sp.end {
+                j += 1;
+            }
+            let heads: &[&str] = if ty == EntityType::Person { &["regime", "government", "administration"] } else { ORG_HEADS };
+            if let Some(end) = v.longest_at(j, heads) {
+                let start = with_the(v, i);
+                out.push(mention(v.span(start, end), EntityType::Organisation, None, 0.75, Attributes::new()));
+            }
+        }
+    }
+    // (b) "the Government of Iraq", "Ministry of Foreign Affairs".
+    let w = v.word(i);
+    const OF_HEADS: &[&str] = &[
+        "ministry", "department", "government", "office", "council", "committee", "commission",
+        "embassy", "bank", "university", "agency", "court", "parliament", "secretary", "house",
+    ];
+    if OF_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w)) && v.word(i + 1) == "of" {
+        let mut j = i + 2;
+        if v.word(j) == "the" {
+            j += 1;
+        }
+        let end = v.name_from(j, 6).max(covered_end(v, j));
+        if end > j && (w.starts_with(char::is_uppercase) || (j..end).any(|k| v.covered(k))) {
+            let start = with_the(v, i);
+            out.push(mention(v.span(start, end), EntityType::Organisation, None, 0.75, Attributes::new()));
+        }
+    }
+    // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
+    if ORG_SUFFIXES.contains(&w) && i > 0 {
+        let mut s = i;
+        while s > 0 {
+            let p = v.word(s - 1);
+            let ordinal = p.starts_with(|c: char| c.is_ascii_digit()) && p.ends_with(['t', 'd', 'h']);
+            if v.is_cap(s - 1) || ordinal || (matches!(p, "of" | "and" | "for" | "&") && s >= 2 && v.is_cap(s - 2)) {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        // Connectors cannot start the name.
+        while s < i && matches!(v.word(s), "of" | "and" | "for" | "&") {
+            s += 1;
+        }
+        if s < i {
+            out.push(mention(v.span(s, i + 1), EntityType::Organisation, None, 0.7, Attributes::new()));
+        }
+    }
+}
+
+/// End token of the mention covering token `i`, or `i`.
+fn covered_end(v: &View<'_>, i: usize) -> usize {
+    match v.cover.get(i).copied().flatten() {
+        Some((_, sp)) => v.token_ending(sp.end).map_or(i, |e| e + 1),
+        None => i,
+    }
+}
+
+fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
+    // The name: a known location or capitalised words ending at token i.
+    let name_end = i + 1;
+    if !(v.is_cap(i) || v.covered_by(i, EntityType::Location)) {
+        // "Camp X"
+        if v.word(i) == "Camp" {
+            let end = v.name_from(i + 1, 3);
+            if end > i + 1 {
+                out.push(mention(v.span(i, end), EntityType::Location, Some("facility"), 0.75, Attributes::new()));
+            }
+        }
+        return;
+    }
+    let mut start = i;
+    if let Some((EntityType::Location, sp)) = v.cover[i] {
+        if let Some(s) = v.token_at(sp.start) {
+            start = s;
+        }
+    } else {
+        while start > 0 && v.is_cap(start - 1) && !v.covered(start - 1) {
+            start -= 1;
+        }
+    }
+    if let Some(end) = v.longest_at(name_end, FACILITY_HEADS) {
+        let mut attrs = Attributes::new();
+        if let Some((EntityType::Location, sp)) = v.cover[i] {
+            attrs.insert("place".into(), v.text[sp.range()].into());
+        }
+        out.push(mention(v.span(start, end), EntityType::Location, Some("facility"), 0.8, attrs));
+    } else if let Some(end) = v.longest_at(name_end, REGION_HEADS) {
+        out.push(mention(v.span(start, end), EntityType::Location, Some("region"), 0.7, Attributes::new()));
+    }
+}
+
+fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
+    let Some(after) = PLACE_CUES.iter().filter_map(|p| v.phrase_at(i, p)).max() else { return };
+    let mut j = after;
+    if v.word(j) == "the" {
+        j += 1;
+    }
+    if v.covered(j) || !v.is_cap(j) {
+        return;
+    }
+    let end = v.name_from(j, 3);
+    if end == j || (j..end).any(|k| v.covered(k)) {
+        return;
+    }
+    // A name followed by an organisation or facility word is not a bare place.
+    if ORG_SUFFIXES.contains(&v.word(end - 1)) {
+        return;
+    }
+    out.push(mention(v.span(j, end), EntityType::Location, None, 0.5, Attributes::new()));
+}
