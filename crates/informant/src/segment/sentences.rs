@@ -897,3 +897,337 @@ fn is_sentence_starter(word: &[u8]) -> bool {
             | b"You"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits the whole of `text` and returns the sentences' text.
+    fn split(text: &str) -> Vec<&str> {
+        let spans = split_sentences(text, Span::new(0, text.len()));
+        check_invariants(text, Span::new(0, text.len()), &spans);
+        spans.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    /// The contract: inside the block, trimmed, non-empty, ordered,
+    /// non-overlapping, on char boundaries, covering every non-space char.
+    fn check_invariants(text: &str, block: Span, spans: &[Span]) {
+        let (lo, hi) = clamp(text, block).unwrap_or((0, 0));
+        let mut prev_end = lo;
+        for s in spans {
+            assert!(s.start < s.end, "empty span {s:?}");
+            assert!(s.start >= prev_end, "overlap or disorder at {s:?}");
+            assert!(s.end <= hi, "span {s:?} past block end {hi}");
+            let t = s.slice(text).expect("span on char boundaries");
+            assert_eq!(t.trim_matches(is_space), t, "untrimmed span {s:?}");
+            let gap = text.get(prev_end..s.start).expect("gap on char boundaries");
+            assert!(gap.chars().all(is_space), "uncovered text {gap:?}");
+            prev_end = s.end;
+        }
+        let tail = text.get(prev_end..hi).expect("tail on char boundaries");
+        assert!(tail.chars().all(is_space), "uncovered tail {tail:?}");
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            // Curly quotes close sentences like straight ones.
+            ("He said “No.” Then left.", &["He said “No.”", "Then left."]),
+            (
+                "He said: “We will win.” The crowd cheered.",
+                &["He said: “We will win.”", "The crowd cheered."],
+            ),
+            (
+                "‘We will win.’ The crowd cheered.",
+                &["‘We will win.’", "The crowd cheered."],
+            ),
+            ("He said “no”. Then left.", &["He said “no”.", "Then left."]),
+            (
+                "“Will they come?” he asked. “Yes!” She left.",
+                &["“Will they come?” he asked.", "“Yes!”", "She left."],
+            ),
+            // Abbreviations that end a sentence before a clear starter.
+            (
+                "Troops landed in the U.S. The next day they left.",
+                &["Troops landed in the U.S.", "The next day they left."],
+            ),
+            (
+                "The U.K., the U.N. and the E.U. met. The U.S. Navy sent ships.",
+                &[
+                    "The U.K., the U.N. and the E.U. met.",
+                    "The U.S. Navy sent ships.",
+                ],
+            ),
+            (
+                "The attack began in Dec. The next day it stopped.",
+                &["The attack began in Dec.", "The next day it stopped."],
+            ),
+            (
+                "The deal went to Acme Inc. It closed on Friday.",
+                &["The deal went to Acme Inc.", "It closed on Friday."],
+            ),
+            (
+                "At 5 a.m. The convoy left at 6 p.m. yesterday.",
+                &["At 5 a.m.", "The convoy left at 6 p.m. yesterday."],
+            ),
+            (
+                "The plan was called Plan B. It failed. It ended in World War I. Then peace.",
+                &[
+                    "The plan was called Plan B.",
+                    "It failed.",
+                    "It ended in World War I.",
+                    "Then peace.",
+                ],
+            ),
+            (
+                "Tanks, guns, etc. Russia also sent troops.",
+                &["Tanks, guns, etc.", "Russia also sent troops."],
+            ),
+            (
+                "He answered no. Then he left.",
+                &["He answered no.", "Then he left."],
+            ),
+            // Abbreviations that do not end a sentence.
+            (
+                "Gen. Smith met Lt. Col. Jones and Capt. Brown at Fort Bragg.",
+                &["Gen. Smith met Lt. Col. Jones and Capt. Brown at Fort Bragg."],
+            ),
+            (
+                "Maj. Gen. Ivanov, Sgt. Petrov, Adm. Kuznetsov, Brig. Gen. Lee and Cmdr. Reyes arrived.",
+                &[
+                    "Maj. Gen. Ivanov, Sgt. Petrov, Adm. Kuznetsov, Brig. Gen. Lee and Cmdr. Reyes arrived.",
+                ],
+            ),
+            (
+                "Sen. Graham, Rep. Smith, Gov. Abbott and Pres. Biden spoke.",
+                &["Sen. Graham, Rep. Smith, Gov. Abbott and Pres. Biden spoke."],
+            ),
+            (
+                "Dr. Ali, Mr. Khan, Mrs. Khan, Ms. Lee and Prof. Tan met at St. Mary's.",
+                &["Dr. Ali, Mr. Khan, Mrs. Khan, Ms. Lee and Prof. Tan met at St. Mary's."],
+            ),
+            (
+                "Martin Luther King Jr. Day and John Smith Sr. Memorial Hall were named.",
+                &["Martin Luther King Jr. Day and John Smith Sr. Memorial Hall were named."],
+            ),
+            (
+                "Acme Inc. Chief Executive Jane Doe and Foo Ltd. Chairman Bo Li met Baz Corp. Director Li.",
+                &[
+                    "Acme Inc. Chief Executive Jane Doe and Foo Ltd. Chairman Bo Li met Baz Corp. Director Li.",
+                ],
+            ),
+            (
+                "Smith vs. Jones, e.g. Paris, i.e. France, cf. Berlin.",
+                &["Smith vs. Jones, e.g. Paris, i.e. France, cf. Berlin."],
+            ),
+            (
+                "It weighs approx. 300 kg and was est. 1990 in Vol. 2, Art. 5, para. 4 of No. 10.",
+                &[
+                    "It weighs approx. 300 kg and was est. 1990 in Vol. 2, Art. 5, para. 4 of No. 10.",
+                ],
+            ),
+            (
+                "See Fig. 3, Nos. 3 and 4, and Art. IV of the treaty.",
+                &["See Fig. 3, Nos. 3 and 4, and Art. IV of the treaty."],
+            ),
+            (
+                "On Jan. 5, Feb. 6, Sept. 11 and Dec. 25 nothing happened.",
+                &["On Jan. 5, Feb. 6, Sept. 11 and Dec. 25 nothing happened."],
+            ),
+            (
+                "J. K. Rowling met George W. Bush in Washington, D.C. on Friday.",
+                &["J. K. Rowling met George W. Bush in Washington, D.C. on Friday."],
+            ),
+            (
+                "The U.S. Army and the U.N. Security Council met in Los Angeles, Calif. He said so.",
+                &[
+                    "The U.S. Army and the U.N. Security Council met in Los Angeles, Calif.",
+                    "He said so.",
+                ],
+            ),
+            // Numbers, addresses and ellipses.
+            (
+                "Prices rose 3.5 percent. Analysts expected 1.5. Email press@mod.gov.uk. Visit https://example.org/a.b. Thanks.",
+                &[
+                    "Prices rose 3.5 percent.",
+                    "Analysts expected 1.5.",
+                    "Email press@mod.gov.uk.",
+                    "Visit https://example.org/a.b.",
+                    "Thanks.",
+                ],
+            ),
+            (
+                "It ended in 2019. 5 people died.",
+                &["It ended in 2019.", "5 people died."],
+            ),
+            (
+                "He hesitated… Then he spoke. Wait… what?",
+                &["He hesitated…", "Then he spoke.", "Wait… what?"],
+            ),
+            (
+                "Is it? Yes! Really?! OK.",
+                &["Is it?", "Yes!", "Really?!", "OK."],
+            ),
+            // Other scripts and spaces.
+            ("我们走了。他们来了。", &["我们走了。", "他们来了。"]),
+            ("你好！真的吗？是的。", &["你好！", "真的吗？", "是的。"]),
+            ("هل هذا صحيح؟ نعم.", &["هل هذا صحيح؟", "نعم."]),
+            (
+                "Москва заявила об этом. Киев промолчал.",
+                &["Москва заявила об этом.", "Киев промолчал."],
+            ),
+            (
+                "It ended.\u{00A0}Then it began.",
+                &["It ended.", "Then it began."],
+            ),
+            ("Done.\u{200B}Next one.", &["Done.", "Next one."]),
+            ("First line\n\nSecond line", &["First line", "Second line"]),
+            (
+                "First line \n \t\r\n Second line",
+                &["First line", "Second line"],
+            ),
+            ("First line\nsecond line", &["First line\nsecond line"]),
+            // Lists and bullets inside one block.
+            (
+                "• Hmeimim Airbase: the main base.\n  • Tartous Naval Facility: the port",
+                &[
+                    "• Hmeimim Airbase: the main base.",
+                    "• Tartous Naval Facility: the port",
+                ],
+            ),
+            (
+                "1. Russia moved troops. 2. Syria fell. 3. Assad fled",
+                &["1. Russia moved troops.", "2. Syria fell.", "3. Assad fled"],
+            ),
+            ("a) one b) two c) three", &["a) one", "b) two", "c) three"]),
+            // Degenerate blocks.
+            ("", &[]),
+            ("   \n\t ", &[]),
+            ("...", &["..."]),
+            (". . . .", &[". . . ."]),
+            ("?!", &["?!"]),
+            ("Mr.", &["Mr."]),
+            ("  Hello.  ", &["Hello."]),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in cases {
+            let got = split(input);
+            if got != *expected {
+                failures.push(format!(
+                    "input: {input:?}\n  expected: {expected:?}\n  got:      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn seed_document_blocks() {
+        let seed = include_str!("../../../../seeds/assad-asylum-russia.txt");
+        let mut counts = Vec::new();
+        let mut offset = 0;
+        for block in seed.split("\n\n") {
+            let span = Span::new(offset, offset + block.len());
+            offset += block.len() + 2;
+            let spans = split_sentences(seed, span);
+            check_invariants(seed, span, &spans);
+            counts.push(spans.len());
+            if block.starts_with("Syria’s President") {
+                let got: Vec<&str> = spans.iter().map(|s| &seed[s.range()]).collect();
+                assert_eq!(
+                    got,
+                    [
+                        "Syria’s President Bashar al-Assad has recently made headlines after arriving in Russia, where he was granted asylum by the authorities.",
+                        "This development comes as Russian military facilities in Syria, particularly in Latakia and Tartous, are facing increasing threats from advancing insurgents.",
+                    ]
+                );
+            }
+        }
+        // Title, paragraph, heading, paragraph, heading, paragraph, two
+        // bullets, heading, paragraph, heading, paragraph.
+        assert_eq!(counts, [1, 2, 1, 2, 1, 3, 2, 1, 2, 1, 2]);
+    }
+
+    #[test]
+    fn spans_are_relative_to_the_whole_text() {
+        let text = "Before. Hello there. Bye now. After.";
+        let block = Span::new(8, 29);
+        let got: Vec<&str> = split_sentences(text, block)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(got, ["Hello there.", "Bye now."]);
+    }
+
+    #[test]
+    fn bad_spans_do_not_panic() {
+        let text = "Syria’s army. It left.";
+        for span in [
+            Span::new(0, 1000),
+            Span::new(500, 1000),
+            Span::new(6, 7), // inside ’
+            Span::new(5, 8),
+            Span::new(7, 20),
+            Span::new(10, 3),
+        ] {
+            let spans = split_sentences(text, span);
+            check_invariants(text, span, &spans);
+        }
+    }
+
+    #[test]
+    fn pathological_inputs_finish_and_stay_valid() {
+        let inputs = [
+            ".".repeat(1_000_000),
+            ". ".repeat(500_000),
+            "a.".repeat(500_000),
+            "A. ".repeat(300_000),
+            "U.S. ".repeat(200_000),
+            "x".repeat(1_000_000),
+            "abc.def".repeat(150_000),
+            "?! ".repeat(300_000),
+            "\n".repeat(1_000_000),
+            "1. a ".repeat(200_000),
+            "• 1. x ".repeat(100_000),
+            "…".repeat(300_000),
+            format!("1. {}", "2.2.".repeat(250_000)),
+            format!("a.{}", " ".repeat(1_000_000)),
+        ];
+        for text in &inputs {
+            let started = std::time::Instant::now();
+            let spans = split_sentences(text, Span::new(0, text.len()));
+            check_invariants(text, Span::new(0, text.len()), &spans);
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "too slow on {:?}…",
+                &text[..20]
+            );
+        }
+    }
+
+    #[test]
+    fn scrambled_inputs_stay_valid() {
+        // Deterministic pseudo-random texts over the characters the rules look at.
+        const ALPHABET: [&str; 32] = [
+            ".", ". ", "?", "!", " ", "\n", "a", "B", "1", "…", "“", "”", "’", "‘", "\"", "'", "(",
+            ")", "[", "]", "•", "。", "？", "؟", "\u{00A0}", "\u{200B}", "Mr", "U.S", "e.g", "No",
+            "é", "日",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(state % 60) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(ALPHABET[(state % ALPHABET.len() as u64) as usize]);
+            }
+            let spans = split_sentences(&text, Span::new(0, text.len()));
+            check_invariants(&text, Span::new(0, text.len()), &spans);
+            // Every sub-block too, including ones that cut characters.
+            let mid = text.len() / 3;
+            let span = Span::new(mid, text.len() - mid / 2);
+            check_invariants(&text, span, &split_sentences(&text, span));
+        }
+    }
+}
