@@ -450,31 +450,33 @@ impl Splitter<'_> {
     }
 
     /// The ASCII word at `k` (after openers) and the byte after it.
-    fn next_word(&self, k: usize) -> (&[u8], Option<u8>) {
+    /// The ASCII letters at `k` (after openers, at most 17) and where they end.
+    fn next_word(&self, k: usize) -> (&[u8], usize) {
         let k = self.skip_openers(k);
         let mut e = k;
         while self.byte(e).is_some_and(|b| b.is_ascii_alphabetic()) && e - k <= 16 {
             e += 1;
         }
-        (self.bytes.get(k..e).unwrap_or_default(), self.byte(e))
+        (self.bytes.get(k..e).unwrap_or_default(), e)
     }
 
     /// True when the next word is a word that commonly starts a sentence.
     fn starter_at(&self, k: usize) -> bool {
-        let (word, after) = self.next_word(k);
-        let ends_word = match after {
+        let (word, e) = self.next_word(k);
+        let ends_word = match self.byte(e) {
             None => true,
             Some(b'.') => false, // "J. A. Smith": "A." is another initial
             Some(b) if b.is_ascii_alphanumeric() => false,
             Some(b) if b < 0x80 => true,
-            Some(_) => self.has(k + word.len(), "’".as_bytes()),
+            Some(_) => self.has(e, "’".as_bytes()) || self.space_len(e) > 0,
         };
         ends_word && is_sentence_starter(word)
     }
 
     /// True when the next word is a Roman numeral (`Vol. II`, `Art. IV`).
     fn roman_at(&self, k: usize) -> bool {
-        let (word, after) = self.next_word(k);
+        let (word, e) = self.next_word(k);
+        let after = self.byte(e);
         !word.is_empty()
             && (word.len() > 1 || matches!(word, b"V" | b"X"))
             && word
@@ -749,12 +751,12 @@ fn classify(word: &str) -> Abbrev {
             | b"cpl" | b"pvt" | b"spc" | b"adm" | b"brig" | b"cmdr" | b"cdr" | b"comdr"
             | b"lieut" | b"sen" | b"sens" | b"rep" | b"reps" | b"gov" | b"govs" | b"pres"
             | b"supt" | b"insp" | b"det" | b"amb" | b"atty" | b"rev" | b"hon" | b"fr" | b"mt"
-            | b"ft" => (Abbrev::Never, true),
+            | b"ft" | b"sec" => (Abbrev::Never, true),
             b"vs" | b"cf" | b"viz" => (Abbrev::Never, false),
             // Before numbers.
             b"no" | b"nos" | b"nr" | b"vol" | b"vols" | b"art" | b"arts" | b"fig" | b"figs"
             | b"pp" | b"para" | b"paras" | b"approx" | b"est" | b"ca" | b"ch" | b"chap"
-            | b"sec" | b"n\xC2\xB0" | b"n\xC2\xBA" => (Abbrev::Numeric, false),
+            | b"n\xC2\xB0" | b"n\xC2\xBA" => (Abbrev::Numeric, false),
             // Ambiguous: may well end a sentence.
             b"co" | b"cos" | b"inc" | b"ltd" | b"corp" | b"bros" | b"llc" | b"plc" | b"jr"
             | b"sr" | b"st" | b"al" | b"dept" | b"univ" | b"assn" | b"ave" | b"blvd" | b"rd"
@@ -781,7 +783,13 @@ fn classify_dotted(word: &str) -> Abbrev {
         .split('.')
         .all(|part| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic()));
     if !initialism {
-        return Abbrev::None;
+        // "Lt.Gen": judge by the last part when it looks like a word.
+        return match word.rsplit('.').next() {
+            Some(last) if last.as_bytes().first().is_some_and(u8::is_ascii_uppercase) => {
+                classify(last)
+            }
+            _ => Abbrev::None,
+        };
     }
     match word {
         "e.g" | "i.e" | "E.g" | "I.e" => Abbrev::Never,
@@ -1019,6 +1027,22 @@ mod tests {
             (
                 "Smith vs. Jones, e.g. Paris, i.e. France, cf. Berlin.",
                 &["Smith vs. Jones, e.g. Paris, i.e. France, cf. Berlin."],
+            ),
+            (
+                "Sec. Blinken met Lt.Gen. Smith and a Ph.D. Student at www.example.com. Then they left.",
+                &[
+                    "Sec. Blinken met Lt.Gen. Smith and a Ph.D. Student at www.example.com.",
+                    "Then they left.",
+                ],
+            ),
+            (
+                "They flew to the U.S. “We are home,” he said. Back in the U.S.\u{00A0}It’s late.",
+                &[
+                    "They flew to the U.S.",
+                    "“We are home,” he said.",
+                    "Back in the U.S.",
+                    "It’s late.",
+                ],
             ),
             (
                 "It weighs approx. 300 kg and was est. 1990 in Vol. 2, Art. 5, para. 4 of No. 10.",
