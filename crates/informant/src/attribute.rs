@@ -15,34 +15,159 @@ use crate::span::Span;
 
 /// Reporting verbs and the like that introduce a claim.
 const CUE_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "tell", "reported", "reports", "report",
-    "reporting", "claimed", "claims", "claim", "claiming", "indicated", "indicates", "indicate",
-    "indicating", "suggested", "suggests", "suggest", "suggesting", "stated", "states", "state",
-    "announced", "announces", "announce", "warned", "warns", "warn", "warning", "added", "adds",
-    "noted", "notes", "note", "noting", "confirmed", "confirms", "confirm", "denied", "denies",
-    "deny", "insisted", "insists", "insist", "argued", "argues", "argue", "arguing", "believe",
-    "believes", "believed", "explained", "explains", "acknowledged", "acknowledges", "alleged",
-    "alleges", "estimated", "estimates", "predicted", "predicts", "wrote", "writes", "tweeted",
-    "asserted", "asserts", "maintained", "maintains", "revealed", "reveals", "express",
-    "expressed", "expresses", "expressing", "contend", "contends", "contended", "fear", "fears",
-    "feared", "expect", "expects", "expected", "think", "thinks", "thought", "assess", "assessed",
-    "assesses", "concluded", "concludes", "admitted", "admits", "emphasised", "emphasized",
-    "stressed", "stresses", "declared", "declares", "accused", "accuses", "pointed out",
-    "point out", "points out",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "reported",
+    "reports",
+    "report",
+    "reporting",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "indicated",
+    "indicates",
+    "indicate",
+    "indicating",
+    "suggested",
+    "suggests",
+    "suggest",
+    "suggesting",
+    "stated",
+    "states",
+    "state",
+    "announced",
+    "announces",
+    "announce",
+    "warned",
+    "warns",
+    "warn",
+    "warning",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "note",
+    "noting",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "denied",
+    "denies",
+    "deny",
+    "insisted",
+    "insists",
+    "insist",
+    "argued",
+    "argues",
+    "argue",
+    "arguing",
+    "believe",
+    "believes",
+    "believed",
+    "explained",
+    "explains",
+    "acknowledged",
+    "acknowledges",
+    "alleged",
+    "alleges",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "wrote",
+    "writes",
+    "tweeted",
+    "asserted",
+    "asserts",
+    "maintained",
+    "maintains",
+    "revealed",
+    "reveals",
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "contend",
+    "contends",
+    "contended",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "expected",
+    "think",
+    "thinks",
+    "thought",
+    "assess",
+    "assessed",
+    "assesses",
+    "concluded",
+    "concludes",
+    "admitted",
+    "admits",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "stresses",
+    "declared",
+    "declares",
+    "accused",
+    "accuses",
+    "pointed out",
+    "point out",
+    "points out",
 ];
 
 /// Auxiliaries and adverbs between a source and its verb ("have long", "has also").
 const AUX: &[&str] = &[
-    "have", "has", "had", "will", "would", "also", "reportedly", "previously", "repeatedly",
-    "have been", "has been", "is", "are", "was", "were", "may", "might", "could", "can", "did",
-    "do", "does", "long", "already", "publicly", "recently", "earlier", "later", "then", "now",
-    "often", "privately", "openly", "allegedly", "further",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "also",
+    "reportedly",
+    "previously",
+    "repeatedly",
+    "have been",
+    "has been",
+    "is",
+    "are",
+    "was",
+    "were",
+    "may",
+    "might",
+    "could",
+    "can",
+    "did",
+    "do",
+    "does",
+    "long",
+    "already",
+    "publicly",
+    "recently",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "often",
+    "privately",
+    "openly",
+    "allegedly",
+    "further",
 ];
 
 /// Words that end a source phrase when walking back from the verb.
 const SOURCE_STOPS: &[&str] = &[
-    "that", "and", "but", "with", "while", "as", "because", "which", "who", "where", "when",
-    "if", "although", "though", "whereas", "since", "after", "before", "so",
+    "that", "and", "but", "with", "while", "as", "because", "which", "who", "where", "when", "if",
+    "although", "though", "whereas", "since", "after", "before", "so",
 ];
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -50,16 +175,25 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 }
 
 fn is_boundary_punct(w: &str) -> bool {
-    matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"" | "‘" | "’")
+    matches!(
+        w,
+        "," | ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"" | "‘" | "’"
+    )
 }
 
 /// A span over the non-punctuation content of `toks[a..b]`, trimmed of edge punctuation.
 fn content(text: &str, toks: &[Token], a: usize, b: usize) -> Option<Span> {
     let (mut a, mut b) = (a, b.min(toks.len()));
-    while a < b && toks[a].kind == TokenKind::Punctuation && !matches!(word(text, &toks[a]), "“" | "\"" | "‘") {
+    while a < b
+        && toks[a].kind == TokenKind::Punctuation
+        && !matches!(word(text, &toks[a]), "“" | "\"" | "‘")
+    {
         a += 1;
     }
-    while b > a && toks[b - 1].kind == TokenKind::Punctuation && !matches!(word(text, &toks[b - 1]), "”" | "\"") {
+    while b > a
+        && toks[b - 1].kind == TokenKind::Punctuation
+        && !matches!(word(text, &toks[b - 1]), "”" | "\"")
+    {
         b -= 1;
     }
     // Keep quotes only when both ends have one.
@@ -85,7 +219,10 @@ fn phrase_at(text: &str, toks: &[Token], i: usize, list: &[&str]) -> Option<usiz
         .filter_map(|p| {
             let mut j = i;
             for w in p.split(' ') {
-                if !toks.get(j).is_some_and(|t| word(text, t).eq_ignore_ascii_case(w)) {
+                if !toks
+                    .get(j)
+                    .is_some_and(|t| word(text, t).eq_ignore_ascii_case(w))
+                {
                     return None;
                 }
                 j += 1;
@@ -135,7 +272,9 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
     while i < n {
         let w = word(text, &toks[i]);
         // According to X, CLAIM.  /  CLAIM, according to X.
-        if w.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|t| word(text, t) == "to") {
+        if w.eq_ignore_ascii_case("according")
+            && toks.get(i + 1).is_some_and(|t| word(text, t) == "to")
+        {
             let src_start = i + 2;
             let mut j = src_start;
             while j < n && !matches!(word(text, &toks[j]), "," | ";" | "." | ":" | "!" | "?") {
@@ -147,11 +286,19 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
                     content(text, toks, j + 1, n)
                 } else {
                     // Claim before: from the sentence start (or after a label colon) to the comma.
-                    let start = toks[..i].iter().rposition(|t| word(text, t) == ":").map_or(0, |c| c + 1);
+                    let start = toks[..i]
+                        .iter()
+                        .rposition(|t| word(text, t) == ":")
+                        .map_or(0, |c| c + 1);
                     content(text, toks, start, i)
                 };
                 if let Some(claim) = claim {
-                    out.push(Attribution { source, source_entity: None, cue, claim });
+                    out.push(Attribution {
+                        source,
+                        source_entity: None,
+                        cue,
+                        claim,
+                    });
                 }
             }
             i = j.max(i + 1);
@@ -188,7 +335,10 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
     while src_start > 0 {
         let p = &toks[src_start - 1];
         let pw = word(text, p);
-        if is_boundary_punct(pw) || matches!(pw, "." | "!" | "?") || SOURCE_STOPS.iter().any(|s| s.eq_ignore_ascii_case(pw)) {
+        if is_boundary_punct(pw)
+            || matches!(pw, "." | "!" | "?")
+            || SOURCE_STOPS.iter().any(|s| s.eq_ignore_ascii_case(pw))
+        {
             break;
         }
         if src_end - src_start >= 10 {
@@ -217,19 +367,31 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
             content(text, toks, comma + 1, n)
         } else if matches!(next, None | Some("." | "!" | "?")) {
             // "CLAIM, X said."
-            let end = (0..src_start).rev().find(|&k| matches!(word(text, &toks[k]), "," | "”" | "\""))?;
+            let end = (0..src_start)
+                .rev()
+                .find(|&k| matches!(word(text, &toks[k]), "," | "”" | "\""))?;
             content(text, toks, 0, end + 1)
         } else {
             content(text, toks, after, n)
         }?;
-        return Some(Attribution { source, source_entity: None, cue, claim });
+        return Some(Attribution {
+            source,
+            source_entity: None,
+            cue,
+            claim,
+        });
     }
     // "“CLAIM,” said X."
     if v > 0 && matches!(word(text, &toks[v - 1]), "," | "”" | "\"") {
         let end = (vend..n).find(|&k| matches!(word(text, &toks[k]), "." | "," | ";"))?;
         let source = content(text, toks, vend, end)?;
         let claim = content(text, toks, 0, v)?;
-        return Some(Attribution { source, source_entity: None, cue, claim });
+        return Some(Attribution {
+            source,
+            source_entity: None,
+            cue,
+            claim,
+        });
     }
     None
 }
@@ -239,9 +401,17 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
 fn looks_like_source(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
     let first = word(text, &toks[a]).to_ascii_lowercase();
     let has_word = (a..b).any(|k| toks[k].kind == TokenKind::Word);
-    has_word && !matches!(first.as_str(), "to" | "of" | "in" | "on" | "for" | "by" | "from" | "at" | "it" | "there" | "this")
+    has_word
+        && !matches!(
+            first.as_str(),
+            "to" | "of" | "in" | "on" | "for" | "by" | "from" | "at" | "it" | "there" | "this"
+        )
 }
 
 fn is_pronoun_object(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
-    b == a + 1 && matches!(word(text, &toks[a]).to_ascii_lowercase().as_str(), "me" | "him" | "them" | "us")
+    b == a + 1
+        && matches!(
+            word(text, &toks[a]).to_ascii_lowercase().as_str(),
+            "me" | "him" | "them" | "us"
+        )
 }

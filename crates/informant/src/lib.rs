@@ -38,11 +38,11 @@
 
 #![deny(missing_docs)]
 
+mod attribute;
 mod document;
 mod error;
 mod json;
 mod parse;
-mod attribute;
 mod pipeline;
 pub mod recognise;
 mod resolve;

@@ -51,7 +51,9 @@ impl Pipeline {
     pub fn new() -> Self {
         // The built-in data are checked by the test suite; should they ever fail
         // to load, the pipeline still parses and runs the other recognisers.
-        Pipeline::builder().build().unwrap_or_else(|_| Pipeline::bare())
+        Pipeline::builder()
+            .build()
+            .unwrap_or_else(|_| Pipeline::bare())
     }
 
     /// A pipeline with no recogniser.
@@ -260,7 +262,11 @@ impl PipelineBuilder {
     /// [`Error::Io`] or [`Error::Gazetteer`] for a user gazetteer file that cannot be read or is malformed.
     pub fn build(self) -> Result<Pipeline> {
         let mut p = self.inner;
-        let mut gaz = if self.builtin_gazetteer { Some(Gazetteer::builtin()?) } else { None };
+        let mut gaz = if self.builtin_gazetteer {
+            Some(Gazetteer::builtin()?)
+        } else {
+            None
+        };
         if !self.gazetteer_files.is_empty() {
             let mut b = Gazetteer::builder();
             if let Some(g) = &gaz {
@@ -273,10 +279,12 @@ impl PipelineBuilder {
         }
         p.recognisers.clear();
         if self.patterns {
-            p.recognisers.push(Arc::new(crate::recognise::PatternRecogniser::new()));
+            p.recognisers
+                .push(Arc::new(crate::recognise::PatternRecogniser::new()));
         }
         if let Some(g) = &gaz {
-            p.recognisers.push(Arc::new(GazetteerRecogniser::new(g.clone())));
+            p.recognisers
+                .push(Arc::new(GazetteerRecogniser::new(g.clone())));
         }
         if self.rules {
             let g = gaz.clone().unwrap_or_else(Gazetteer::empty);

@@ -28,7 +28,12 @@ pub(crate) fn resolve(doc: &mut Document) {
     if !added.is_empty() {
         let mut ms = std::mem::take(&mut doc.mentions);
         ms.extend(added);
-        ms.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        ms.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         doc.mentions = ms;
     }
     group(doc, &aliases);
@@ -36,14 +41,19 @@ pub(crate) fn resolve(doc: &mut Document) {
 
 /// Lower-cased words of a name, without a leading article, possessive or Arabic article prefix.
 fn name_words(name: &str) -> Vec<String> {
-    let name = name.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    let name = name
+        .trim_end_matches(['’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
     let mut words: Vec<String> = name
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
             let w = w.to_lowercase();
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            let stripped = ["al-", "el-", " al ", "el "].iter().find_map(|p| w.strip_prefix(p));
+            let stripped = ["al-", "el-", " al ", "el "]
+                .iter()
+                .find_map(|p| w.strip_prefix(p));
             stripped.unwrap_or(w).to_owned()
         })
         .filter(|w| !w.is_empty())
@@ -64,14 +74,29 @@ fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mentio
     let text = doc.text();
     let mut out = Vec::new();
     for m in &doc.mentions {
-        if !matches!(m.entity_type, EntityType::Organisation | EntityType::Location | EntityType::Weapon | EntityType::MilitaryPlatform) {
+        if !matches!(
+            m.entity_type,
+            EntityType::Organisation
+                | EntityType::Location
+                | EntityType::Weapon
+                | EntityType::MilitaryPlatform
+        ) {
             continue;
         }
         let rest = &text[m.span.end..];
-        let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else { continue };
-        let Some(close) = inner.find(')') else { continue };
+        let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
         let acr = &inner[..close];
-        if acr.len() < 2 || acr.len() > 10 || !acr.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '&') {
+        if acr.len() < 2
+            || acr.len() > 10
+            || !acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&')
+        {
             continue;
         }
         let initials: String = text[m.span.range()]
@@ -85,7 +110,10 @@ fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mentio
         if !letters.chars().all(|c| it.any(|i| i == c)) {
             continue;
         }
-        let key = canonical(m).map_or_else(|| name_words(&text[m.span.range()]).join(" "), str::to_lowercase);
+        let key = canonical(m).map_or_else(
+            || name_words(&text[m.span.range()]).join(" "),
+            str::to_lowercase,
+        );
         aliases.insert(acr.to_lowercase(), key);
         let start = m.span.end + (rest.len() - inner.len());
         let span = Span::new(start, start + acr.len());
@@ -124,7 +152,9 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
                     }
                 }
             }
-            (EntityType::Organisation | EntityType::Location, "rule") if surface.starts_with(char::is_uppercase) => {
+            (EntityType::Organisation | EntityType::Location, "rule")
+                if surface.starts_with(char::is_uppercase) =>
+            {
                 forms.push((surface.to_owned(), m.entity_type));
             }
             _ => {}
@@ -152,13 +182,22 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     let mut out = Vec::new();
     for hit in ac.find_iter(text) {
         let span = Span::new(hit.start(), hit.end());
-        let before_ok = text[..span.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = text[..span.start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[span.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if !before_ok || !after_ok {
             continue;
         }
         let i = occupied.partition_point(|s| s.end <= span.start);
-        let clash = occupied[i..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+        let clash = occupied[i..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| s.overlaps(span))
             || occupied[..i].iter().rev().take(8).any(|s| s.overlaps(span));
         if clash {
             continue;
@@ -197,8 +236,16 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     for (mi, m) in doc.mentions.iter().enumerate() {
         let surface = &text[m.span.range()];
-        let person_name = m.attributes.get("name").and_then(|v| v.as_str()).unwrap_or(surface);
-        let words = name_words(if m.entity_type == EntityType::Person { person_name } else { surface });
+        let person_name = m
+            .attributes
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or(surface);
+        let words = name_words(if m.entity_type == EntityType::Person {
+            person_name
+        } else {
+            surface
+        });
         let mut key = match canonical(m) {
             Some(c) if m.recogniser != "rule" => c.to_lowercase(),
             _ => words.join(" "),
@@ -206,19 +253,27 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if let Some(k) = aliases.get(&key) {
             key = k.clone();
         }
-        let title = m.attributes.get("title").and_then(|v| v.as_str()).map(str::to_lowercase);
+        let title = m
+            .attributes
+            .get("title")
+            .and_then(|v| v.as_str())
+            .map(str::to_lowercase);
         let mut found = by_key.get(&(m.entity_type, key.clone())).copied();
         if found.is_none() && m.entity_type == EntityType::Person && !words.is_empty() {
             if m.subtype.as_deref() == Some("nominal") {
                 // "the Foreign Secretary" joins the last person titled so.
-                found = groups
-                    .iter()
-                    .rposition(|g| g.entity_type == EntityType::Person && g.title.is_some() && g.title == title && !g.words.is_empty());
+                found = groups.iter().rposition(|g| {
+                    g.entity_type == EntityType::Person
+                        && g.title.is_some()
+                        && g.title == title
+                        && !g.words.is_empty()
+                });
             } else {
                 found = groups.iter().rposition(|g| {
                     g.entity_type == EntityType::Person
                         && !g.words.is_empty()
-                        && (words.iter().all(|w| g.words.contains(w)) || g.words.iter().all(|w| words.contains(w)))
+                        && (words.iter().all(|w| g.words.contains(w))
+                            || g.words.iter().all(|w| words.contains(w)))
                 });
             }
         }
@@ -228,7 +283,11 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 groups.push(Group {
                     entity_type: m.entity_type,
                     key: key.clone(),
-                    words: if m.subtype.as_deref() == Some("nominal") { Vec::new() } else { words.clone() },
+                    words: if m.subtype.as_deref() == Some("nominal") {
+                        Vec::new()
+                    } else {
+                        words.clone()
+                    },
                     name: String::new(),
                     title: None,
                     mentions: Vec::new(),
@@ -250,10 +309,16 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         let candidate = match canonical(m) {
             Some(c) if m.recogniser == "gazetteer" => Some((c.to_owned(), true)),
             _ if m.subtype.as_deref() == Some("nominal") => None,
-            _ => Some((strip_article(person_or_surface(m, surface)).to_owned(), false)),
+            _ => Some((
+                strip_article(person_or_surface(m, surface)).to_owned(),
+                false,
+            )),
         };
         if let Some((name, authoritative)) = candidate {
-            if authoritative || g.name.is_empty() || (!g.attributes.contains_key("gazetteer") && name.len() > g.name.len()) {
+            if authoritative
+                || g.name.is_empty()
+                || (!g.attributes.contains_key("gazetteer") && name.len() > g.name.len())
+            {
                 g.name = name;
             }
             if authoritative {
@@ -273,7 +338,9 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         }
         g.attributes.remove("gazetteer");
         if g.name.is_empty() {
-            g.name = g.mentions.first().map_or_else(String::new, |&mi| strip_article(&text[doc.mentions[mi].span.range()]).to_owned());
+            g.name = g.mentions.first().map_or_else(String::new, |&mi| {
+                strip_article(&text[doc.mentions[mi].span.range()]).to_owned()
+            });
         }
         if let Some(t) = g.title {
             g.attributes.insert("title".into(), t.into());
@@ -292,13 +359,19 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
 
 fn person_or_surface<'a>(m: &'a Mention, surface: &'a str) -> &'a str {
     if m.entity_type == EntityType::Person {
-        m.attributes.get("name").and_then(|v| v.as_str()).unwrap_or(surface)
+        m.attributes
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or(surface)
     } else {
         surface
     }
 }
 
 fn strip_article(s: &str) -> &str {
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
     s.trim_end_matches("’s").trim_end_matches("'s")
 }

@@ -22,7 +22,10 @@ fn may_nest(outer: EntityType, inner: EntityType) -> bool {
         (Organisation, Nationality | Location | Person | Organisation)
             | (Person, Person | Nationality | Organisation | Location)
             | (Location, Location | Nationality)
-            | (Weapon | MilitaryPlatform | Vehicle, Nationality | Organisation | Location)
+            | (
+                Weapon | MilitaryPlatform | Vehicle,
+                Nationality | Organisation | Location
+            )
             | (DocumentReference, Organisation | Temporal)
             | (Temporal, Temporal)
     )
@@ -61,7 +64,8 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
                     }
                     continue 'next;
                 }
-                let m_wins = m.confidence > k.confidence || (m.confidence == k.confidence && order > *ko);
+                let m_wins =
+                    m.confidence > k.confidence || (m.confidence == k.confidence && order > *ko);
                 if m_wins {
                     *k = m;
                     *ko = order;
@@ -84,7 +88,12 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
         }
         kept.push((order, m));
     }
-    kept.sort_by(|(_, a), (_, b)| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    kept.sort_by(|(_, a), (_, b)| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     kept.into_iter().map(|(_, m)| m).collect()
 }
 
@@ -106,30 +115,50 @@ mod tests {
     }
 
     fn spans(v: &[Mention]) -> Vec<(usize, usize, EntityType)> {
-        v.iter().map(|m| (m.span.start, m.span.end, m.entity_type)).collect()
+        v.iter()
+            .map(|m| (m.span.start, m.span.end, m.entity_type))
+            .collect()
     }
 
     #[test]
     fn policy() {
         use EntityType::*;
         // Duplicate: one kept.
-        let out = merge(vec![(0, m(0, 5, Location, 0.8)), (1, m(0, 5, Location, 0.9))]);
+        let out = merge(vec![
+            (0, m(0, 5, Location, 0.8)),
+            (1, m(0, 5, Location, 0.9)),
+        ]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].confidence, 0.9);
         // Same span, two types: the more confident.
-        let out = merge(vec![(0, m(0, 5, Location, 0.8)), (1, m(0, 5, Organisation, 0.7))]);
+        let out = merge(vec![
+            (0, m(0, 5, Location, 0.8)),
+            (1, m(0, 5, Organisation, 0.7)),
+        ]);
         assert_eq!(spans(&out), [(0, 5, Location)]);
         // Tie: the later recogniser.
-        let out = merge(vec![(0, m(0, 5, Location, 0.8)), (1, m(0, 5, Organisation, 0.8))]);
+        let out = merge(vec![
+            (0, m(0, 5, Location, 0.8)),
+            (1, m(0, 5, Organisation, 0.8)),
+        ]);
         assert_eq!(spans(&out), [(0, 5, Organisation)]);
         // Nesting allowed: Nationality inside Organisation.
-        let out = merge(vec![(0, m(4, 11, Nationality, 0.9)), (1, m(0, 16, Organisation, 0.8))]);
+        let out = merge(vec![
+            (0, m(4, 11, Nationality, 0.9)),
+            (1, m(0, 16, Organisation, 0.8)),
+        ]);
         assert_eq!(spans(&out), [(0, 16, Organisation), (4, 11, Nationality)]);
         // Nesting not allowed: Quantity inside Temporal is dropped.
-        let out = merge(vec![(0, m(0, 2, Quantity, 0.9)), (1, m(0, 9, Temporal, 0.8))]);
+        let out = merge(vec![
+            (0, m(0, 2, Quantity, 0.9)),
+            (1, m(0, 9, Temporal, 0.8)),
+        ]);
         assert_eq!(spans(&out), [(0, 9, Temporal)]);
         // Crossing: the more confident.
-        let out = merge(vec![(0, m(0, 6, Person, 0.6)), (1, m(3, 10, Location, 0.9))]);
+        let out = merge(vec![
+            (0, m(0, 6, Person, 0.6)),
+            (1, m(3, 10, Location, 0.9)),
+        ]);
         assert_eq!(spans(&out), [(3, 10, Location)]);
     }
 }

@@ -9,7 +9,9 @@ use crate::document::{Document, Mention};
 /// A recogniser sees the document with its blocks, sentences and tokens, and
 /// appends the mentions it finds to `out`; it never crosses a block boundary.
 /// The pipeline merges the output of all recognisers (see `docs/architecture.md`).
-pub trait Recogniser: Send + Sync + fmt::Debug {
+pub trait Recogniser:
+    Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe + fmt::Debug
+{
     /// A short name, written into each mention's `recogniser` field.
     fn name(&self) -> &str;
     /// Appends the mentions found in `doc` to `out`.

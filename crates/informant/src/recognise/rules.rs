@@ -27,61 +27,314 @@ pub struct ContextRules {
 
 /// Words after a nationality or country that make an organisation ("the Syrian army").
 const ORG_HEADS: &[&str] = &[
-    "army", "armed forces", "forces", "air force", "navy", "military", "government", "regime",
-    "authorities", "security forces", "troops", "police", "intelligence", "opposition", "people",
-    "leadership", "parliament", "coalition", "militias", "militia", "rebels", "embassy", "ministry",
-    "foreign ministry", "defence ministry", "defense ministry", "special forces", "marines",
-    "coast guard", "border guards", "air defences", "air defenses", "aerospace forces",
-    "naval forces", "ground forces", "state media", "officials", "delegation", "administration",
+    "army",
+    "armed forces",
+    "forces",
+    "air force",
+    "navy",
+    "military",
+    "government",
+    "regime",
+    "authorities",
+    "security forces",
+    "troops",
+    "police",
+    "intelligence",
+    "opposition",
+    "people",
+    "leadership",
+    "parliament",
+    "coalition",
+    "militias",
+    "militia",
+    "rebels",
+    "embassy",
+    "ministry",
+    "foreign ministry",
+    "defence ministry",
+    "defense ministry",
+    "special forces",
+    "marines",
+    "coast guard",
+    "border guards",
+    "air defences",
+    "air defenses",
+    "aerospace forces",
+    "naval forces",
+    "ground forces",
+    "state media",
+    "officials",
+    "delegation",
+    "administration",
 ];
 
 /// Last words of capitalised organisation names ("321st Field Artillery Regiment").
 const ORG_SUFFIXES: &[&str] = &[
-    "Army", "Forces", "Force", "Corps", "Brigade", "Brigades", "Division", "Regiment", "Battalion",
-    "Command", "Agency", "Ministry", "Council", "Committee", "Party", "Front", "Movement",
-    "Organisation", "Organization", "Group", "Union", "Coalition", "Alliance", "Association",
-    "Institute", "University", "Bank", "Company", "Corporation", "Wing", "Squadron", "Fleet", "Navy",
-    "Guard", "Guards", "Office", "Department", "Commission", "Court", "Parliament", "Assembly",
-    "Authority", "Service", "Services", "Foundation", "Fund", "Programme", "Program", "Mission",
-    "Centre", "Center", "Unit", "Units", "Police", "Observatory", "Network", "Agency", "Cabinet",
-    "Directorate", "Secretariat", "Bureau", "Embassy",
+    "Army",
+    "Forces",
+    "Force",
+    "Corps",
+    "Brigade",
+    "Brigades",
+    "Division",
+    "Regiment",
+    "Battalion",
+    "Command",
+    "Agency",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Party",
+    "Front",
+    "Movement",
+    "Organisation",
+    "Organization",
+    "Group",
+    "Union",
+    "Coalition",
+    "Alliance",
+    "Association",
+    "Institute",
+    "University",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Wing",
+    "Squadron",
+    "Fleet",
+    "Navy",
+    "Guard",
+    "Guards",
+    "Office",
+    "Department",
+    "Commission",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Authority",
+    "Service",
+    "Services",
+    "Foundation",
+    "Fund",
+    "Programme",
+    "Program",
+    "Mission",
+    "Centre",
+    "Center",
+    "Unit",
+    "Units",
+    "Police",
+    "Observatory",
+    "Network",
+    "Agency",
+    "Cabinet",
+    "Directorate",
+    "Secretariat",
+    "Bureau",
+    "Embassy",
 ];
 
 /// Words that make a facility of the name before them ("Hmeimim airbase").
 const FACILITY_HEADS: &[&str] = &[
-    "airbase", "air base", "airfield", "airport", "naval base", "naval facility", "military base",
-    "army base", "base", "port", "camp", "barracks", "prison", "dam", "refinery", "power plant",
-    "power station", "hospital", "air field", "naval station", "checkpoint", "crossing",
+    "airbase",
+    "air base",
+    "airfield",
+    "airport",
+    "naval base",
+    "naval facility",
+    "military base",
+    "army base",
+    "base",
+    "port",
+    "camp",
+    "barracks",
+    "prison",
+    "dam",
+    "refinery",
+    "power plant",
+    "power station",
+    "hospital",
+    "air field",
+    "naval station",
+    "checkpoint",
+    "crossing",
     "border crossing",
 ];
 
 /// Words that make a region of the name before them ("Idlib province").
 const REGION_HEADS: &[&str] = &[
-    "province", "governorate", "district", "region", "county", "valley", "river", "mountains",
-    "desert", "countryside", "city", "town", "village", "oblast", "sea", "gulf",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "county",
+    "valley",
+    "river",
+    "mountains",
+    "desert",
+    "countryside",
+    "city",
+    "town",
+    "village",
+    "oblast",
+    "sea",
+    "gulf",
 ];
 
 /// Prepositions after which a capitalised unknown name is a place.
 const PLACE_CUES: &[&str] = &[
-    "in", "near", "outside", "around", "across", "into", "towards", "toward", "from", "through",
-    "inside", "north of", "south of", "east of", "west of", "northeast of", "northwest of",
-    "southeast of", "southwest of", "north-east of", "north-west of", "south-east of",
-    "south-west of", "outskirts of", "city of", "town of", "village of", "province of",
+    "in",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "into",
+    "towards",
+    "toward",
+    "from",
+    "through",
+    "inside",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "northeast of",
+    "northwest of",
+    "southeast of",
+    "southwest of",
+    "north-east of",
+    "north-west of",
+    "south-east of",
+    "south-west of",
+    "outskirts of",
+    "city of",
+    "town of",
+    "village of",
+    "province of",
 ];
 
 /// Capitalised words that start sentences or name months and days, never names on their own.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
-    "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At", "For", "But", "And", "Or",
-    "As", "If", "When", "While", "After", "Before", "Since", "Although", "With", "Without", "To",
-    "From", "By", "Of", "During", "Under", "Over", "Between", "There", "Here", "Some", "Many",
-    "All", "Both", "Each", "Every", "No", "Not", "According", "However", "Meanwhile", "Today",
-    "Yesterday", "Tomorrow", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "Is", "Was", "Are",
-    "Were", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Also", "Then",
-    "Now", "What", "Who", "Which", "Where", "Why", "How", "Our", "Such", "Other", "Another",
-    "More", "Most", "First", "Last", "Next", "New", "Former", "Chief", "Senior", "Deputy",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "With",
+    "Without",
+    "To",
+    "From",
+    "By",
+    "Of",
+    "During",
+    "Under",
+    "Over",
+    "Between",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "According",
+    "However",
+    "Meanwhile",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Is",
+    "Was",
+    "Are",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Also",
+    "Then",
+    "Now",
+    "What",
+    "Who",
+    "Which",
+    "Where",
+    "Why",
+    "How",
+    "Our",
+    "Such",
+    "Other",
+    "Another",
+    "More",
+    "Most",
+    "First",
+    "Last",
+    "Next",
+    "New",
+    "Former",
+    "Chief",
+    "Senior",
+    "Deputy",
 ];
 
 /// Name particles that join the words of a name ("Abu Bakr al-Baghdadi", "Staffan de Mistura").
@@ -119,9 +372,13 @@ impl<'a> View<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         let w = self.word(i);
-        matches!(t.kind, TokenKind::Word) && w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w)
+        matches!(t.kind, TokenKind::Word)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !NOT_NAMES.contains(&w)
     }
 
     /// Matches a (possibly multi-word) phrase at token `i`, case-insensitively; returns the token after it.
@@ -163,7 +420,8 @@ impl<'a> View<'a> {
         let mut end = i;
         while j < self.toks.len() && j - i < max {
             let w = self.word(j);
-            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
+            let initial =
+                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
             if self.is_cap(j) || initial && j > i {
                 if !initial {
                     end = j + 1;
@@ -179,7 +437,11 @@ impl<'a> View<'a> {
     }
 
     fn covered_by(&self, i: usize, t: EntityType) -> bool {
-        self.cover.get(i).copied().flatten().is_some_and(|(ty, _)| ty == t)
+        self.cover
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|(ty, _)| ty == t)
     }
 
     fn covered(&self, i: usize) -> bool {
@@ -187,7 +449,13 @@ impl<'a> View<'a> {
     }
 }
 
-fn mention(span: Span, t: EntityType, subtype: Option<&str>, confidence: f32, attributes: Attributes) -> Mention {
+fn mention(
+    span: Span,
+    t: EntityType,
+    subtype: Option<&str>,
+    confidence: f32,
+    attributes: Attributes,
+) -> Mention {
     Mention {
         span,
         entity_type: t,
@@ -218,16 +486,24 @@ impl Recogniser for ContextRules {
             let toks = &tokens[a..b];
             let mut cover = vec![None; toks.len()];
             let m0 = mentions.partition_point(|m| m.span.end <= s.span.start);
-            for m in mentions[m0..].iter().take_while(|m| m.span.start < s.span.end) {
+            for m in mentions[m0..]
+                .iter()
+                .take_while(|m| m.span.start < s.span.end)
+            {
                 for (i, t) in toks.iter().enumerate() {
-                    if m.span.contains(t.span) && cover[i].is_none_or(|(_, sp): (EntityType, Span)| sp.len() < m.span.len()) {
+                    if m.span.contains(t.span)
+                        && cover[i]
+                            .is_none_or(|(_, sp): (EntityType, Span)| sp.len() < m.span.len())
+                    {
                         cover[i] = Some((m.entity_type, m.span));
                     }
                 }
             }
             let v = View { text, toks, cover };
             let t0 = titles.partition_point(|(sp, _)| sp.start < s.span.start);
-            let sentence_titles = titles[t0..].iter().take_while(|(sp, _)| sp.end <= s.span.end);
+            let sentence_titles = titles[t0..]
+                .iter()
+                .take_while(|(sp, _)| sp.end <= s.span.end);
             for (tspan, _) in sentence_titles {
                 title_rule(&v, *tspan, out);
             }
@@ -242,15 +518,19 @@ impl Recogniser for ContextRules {
 
 /// `[Nationality] Title Name` → Person; `the Title` → Person.
 fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
-    let (Some(ti), Some(te)) = (v.token_at(tspan.start), v.token_ending(tspan.end)) else { return };
+    let (Some(ti), Some(te)) = (v.token_at(tspan.start), v.token_ending(tspan.end)) else {
+        return;
+    };
     let after = te + 1;
     let end = v.name_from(after, 5);
     // Extend back over a nationality, country or organisation directly before the title.
     let mut start = ti;
     if ti > 0 {
         if let Some((ty, sp)) = v.cover[ti - 1] {
-            if matches!(ty, EntityType::Nationality | EntityType::Location | EntityType::Organisation)
-                && sp.end == v.toks[ti - 1].span.end
+            if matches!(
+                ty,
+                EntityType::Nationality | EntityType::Location | EntityType::Organisation
+            ) && sp.end == v.toks[ti - 1].span.end
             {
                 if let Some(s) = v.token_at(sp.start) {
                     start = s;
@@ -268,43 +548,90 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
         let mut attrs = Attributes::new();
         attrs.insert("title".into(), title.into());
         attrs.insert("name".into(), v.text[name_span.range()].into());
-        out.push(mention(v.span(start, end), EntityType::Person, None, 0.8, attrs.clone()));
+        out.push(mention(
+            v.span(start, end),
+            EntityType::Person,
+            None,
+            0.8,
+            attrs.clone(),
+        ));
         if !(after..end).all(|i| v.covered_by(i, EntityType::Person)) {
             out.push(mention(name_span, EntityType::Person, None, 0.75, attrs));
         }
-    } else if ti > 0 && v.word(ti - 1).eq_ignore_ascii_case("the") && title.starts_with(char::is_uppercase) {
+    } else if ti > 0
+        && v.word(ti - 1).eq_ignore_ascii_case("the")
+        && title.starts_with(char::is_uppercase)
+    {
         let mut attrs = Attributes::new();
         attrs.insert("title".into(), title.into());
-        out.push(mention(v.span(ti - 1, te + 1), EntityType::Person, Some("nominal"), 0.6, attrs));
+        out.push(mention(
+            v.span(ti - 1, te + 1),
+            EntityType::Person,
+            Some("nominal"),
+            0.6,
+            attrs,
+        ));
     }
 }
 
 /// Starts a phrase at `i`, or at the `the` just before it.
 fn with_the(v: &View<'_>, i: usize) -> usize {
-    if i > 0 && v.word(i - 1).eq_ignore_ascii_case("the") { i - 1 } else { i }
+    if i > 0 && v.word(i - 1).eq_ignore_ascii_case("the") {
+        i - 1
+    } else {
+        i
+    }
 }
 
 fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     // (a) Nationality/country + head: "the Syrian army", "Russian forces".
     if let Some((ty, sp)) = v.cover[i] {
         let starts_here = v.toks[i].span.start == sp.start;
-        if starts_here && matches!(ty, EntityType::Nationality | EntityType::Location | EntityType::Person) {
+        if starts_here
+            && matches!(
+                ty,
+                EntityType::Nationality | EntityType::Location | EntityType::Person
+            )
+        {
             let mut j = i;
             while j < v.toks.len() && v.toks[j].span.end <= sp.end {
                 j += 1;
             }
-            let heads: &[&str] = if ty == EntityType::Person { &["regime", "government", "administration"] } else { ORG_HEADS };
+            let heads: &[&str] = if ty == EntityType::Person {
+                &["regime", "government", "administration"]
+            } else {
+                ORG_HEADS
+            };
             if let Some(end) = v.longest_at(j, heads) {
                 let start = with_the(v, i);
-                out.push(mention(v.span(start, end), EntityType::Organisation, None, 0.75, Attributes::new()));
+                out.push(mention(
+                    v.span(start, end),
+                    EntityType::Organisation,
+                    None,
+                    0.75,
+                    Attributes::new(),
+                ));
             }
         }
     }
     // (b) "the Government of Iraq", "Ministry of Foreign Affairs".
     let w = v.word(i);
     const OF_HEADS: &[&str] = &[
-        "ministry", "department", "government", "office", "council", "committee", "commission",
-        "embassy", "bank", "university", "agency", "court", "parliament", "secretary", "house",
+        "ministry",
+        "department",
+        "government",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "embassy",
+        "bank",
+        "university",
+        "agency",
+        "court",
+        "parliament",
+        "secretary",
+        "house",
     ];
     if OF_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w)) && v.word(i + 1) == "of" {
         let mut j = i + 2;
@@ -314,7 +641,13 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         let end = v.name_from(j, 6).max(covered_end(v, j));
         if end > j && (w.starts_with(char::is_uppercase) || (j..end).any(|k| v.covered(k))) {
             let start = with_the(v, i);
-            out.push(mention(v.span(start, end), EntityType::Organisation, None, 0.75, Attributes::new()));
+            out.push(mention(
+                v.span(start, end),
+                EntityType::Organisation,
+                None,
+                0.75,
+                Attributes::new(),
+            ));
         }
     }
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
@@ -322,8 +655,12 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         let mut s = i;
         while s > 0 {
             let p = v.word(s - 1);
-            let ordinal = p.starts_with(|c: char| c.is_ascii_digit()) && p.ends_with(['t', 'd', 'h']);
-            if v.is_cap(s - 1) || ordinal || (matches!(p, "of" | "and" | "for" | "&") && s >= 2 && v.is_cap(s - 2)) {
+            let ordinal =
+                p.starts_with(|c: char| c.is_ascii_digit()) && p.ends_with(['t', 'd', 'h']);
+            if v.is_cap(s - 1)
+                || ordinal
+                || (matches!(p, "of" | "and" | "for" | "&") && s >= 2 && v.is_cap(s - 2))
+            {
                 s -= 1;
             } else {
                 break;
@@ -334,7 +671,13 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             s += 1;
         }
         if s < i {
-            out.push(mention(v.span(s, i + 1), EntityType::Organisation, None, 0.7, Attributes::new()));
+            out.push(mention(
+                v.span(s, i + 1),
+                EntityType::Organisation,
+                None,
+                0.7,
+                Attributes::new(),
+            ));
         }
     }
 }
@@ -355,7 +698,13 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         if v.word(i) == "Camp" {
             let end = v.name_from(i + 1, 3);
             if end > i + 1 {
-                out.push(mention(v.span(i, end), EntityType::Location, Some("facility"), 0.75, Attributes::new()));
+                out.push(mention(
+                    v.span(i, end),
+                    EntityType::Location,
+                    Some("facility"),
+                    0.75,
+                    Attributes::new(),
+                ));
             }
         }
         return;
@@ -375,14 +724,28 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         if let Some((EntityType::Location, sp)) = v.cover[i] {
             attrs.insert("place".into(), v.text[sp.range()].into());
         }
-        out.push(mention(v.span(start, end), EntityType::Location, Some("facility"), 0.8, attrs));
+        out.push(mention(
+            v.span(start, end),
+            EntityType::Location,
+            Some("facility"),
+            0.8,
+            attrs,
+        ));
     } else if let Some(end) = v.longest_at(name_end, REGION_HEADS) {
-        out.push(mention(v.span(start, end), EntityType::Location, Some("region"), 0.7, Attributes::new()));
+        out.push(mention(
+            v.span(start, end),
+            EntityType::Location,
+            Some("region"),
+            0.7,
+            Attributes::new(),
+        ));
     }
 }
 
 fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
-    let Some(after) = PLACE_CUES.iter().filter_map(|p| v.phrase_at(i, p)).max() else { return };
+    let Some(after) = PLACE_CUES.iter().filter_map(|p| v.phrase_at(i, p)).max() else {
+        return;
+    };
     let mut j = after;
     if v.word(j) == "the" {
         j += 1;
@@ -398,5 +761,11 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     if ORG_SUFFIXES.contains(&v.word(end - 1)) {
         return;
     }
-    out.push(mention(v.span(j, end), EntityType::Location, None, 0.5, Attributes::new()));
+    out.push(mention(
+        v.span(j, end),
+        EntityType::Location,
+        None,
+        0.5,
+        Attributes::new(),
+    ));
 }

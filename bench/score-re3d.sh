@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Scores `informant extract` on the re3d documents with the project's scorer.
+#   bash bench/score-re3d.sh [--types core|all|A,B]   (default: core)
+# Needs ../shared (the data and tools/score.py); prints the scorer's tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+if [ ! -d "$SHARED/data/re3d" ]; then
+  echo "score-re3d: $SHARED/data/re3d is absent; nothing to score" >&2
+  exit 0
+fi
+types=${2:-core}
+[ "${1:-}" = "--types" ] || types=core
+cargo build --release -q -p informant-cli
+out=$(mktemp -d)
+./target/release/informant extract --input jsonl "$SHARED"/data/re3d/*.jsonl > "$out/pred.jsonl"
+if [ "$types" = all ]; then
+  python3 "$SHARED/tools/score.py" "$SHARED"/data/re3d/*.jsonl --pred "$out/pred.jsonl"
+else
+  python3 "$SHARED/tools/score.py" "$SHARED"/data/re3d/*.jsonl --pred "$out/pred.jsonl" --types "$types"
+fi
