@@ -10,8 +10,15 @@
 //! Each attribution has a source span (linked to the entity of the mention it
 //! overlaps most, where one does), a cue span and a claim span.
 
+use std::sync::LazyLock;
+
 use crate::document::{Attribution, Document, Token, TokenKind};
+use crate::recognise::phrases::Phrases;
 use crate::span::Span;
+
+static CUES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(CUE_VERBS));
+static AUX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AUX));
+static STOPS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SOURCE_STOPS));
 
 /// Reporting verbs and the like that introduce a claim.
 const CUE_VERBS: &[&str] = &[
@@ -213,25 +220,6 @@ fn content(text: &str, toks: &[Token], a: usize, b: usize) -> Option<Span> {
     (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
 }
 
-/// Matches a phrase of `list` at token `i` (case-insensitive); returns its end token.
-fn phrase_at(text: &str, toks: &[Token], i: usize, list: &[&str]) -> Option<usize> {
-    list.iter()
-        .filter_map(|p| {
-            let mut j = i;
-            for w in p.split(' ') {
-                if !toks
-                    .get(j)
-                    .is_some_and(|t| word(text, t).eq_ignore_ascii_case(w))
-                {
-                    return None;
-                }
-                j += 1;
-            }
-            Some(j)
-        })
-        .max()
-}
-
 /// Finds the attributions in `doc` and links sources to entities.
 pub(crate) fn attribute(doc: &mut Document) {
     let text = doc.text.as_str();
@@ -248,7 +236,8 @@ pub(crate) fn attribute(doc: &mut Document) {
     // Link each source to the entity of the mention overlapping it most.
     for at in &mut out {
         let mut best: Option<(usize, usize)> = None;
-        for m in &doc.mentions {
+        let first = doc.mentions.partition_point(|m| m.span.end <= at.source.start.saturating_sub(256));
+        for m in &doc.mentions[first..] {
             if m.span.start >= at.source.end {
                 break;
             }
@@ -304,7 +293,7 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
             i = j.max(i + 1);
             continue;
         }
-        if let Some(vend) = phrase_at(text, toks, i, CUE_VERBS) {
+        if let Some(vend) = CUES.longest_at(i, |j| toks.get(j).map_or("", |t| word(text, t))) {
             if let Some(at) = verb_attribution(text, toks, i, vend) {
                 out.push(at);
                 i = vend;
@@ -322,8 +311,7 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
     let mut src_end = v;
     let mut cue_start = v;
     while src_end > 0 {
-        let prev = word(text, &toks[src_end - 1]).to_ascii_lowercase();
-        if AUX.contains(&prev.as_str()) {
+        if AUX_SET.contains_word(word(text, &toks[src_end - 1])) {
             src_end -= 1;
             cue_start = src_end;
         } else {
@@ -337,7 +325,7 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
         let pw = word(text, p);
         if is_boundary_punct(pw)
             || matches!(pw, "." | "!" | "?")
-            || SOURCE_STOPS.iter().any(|s| s.eq_ignore_ascii_case(pw))
+            || STOPS.contains_word(pw)
         {
             break;
         }

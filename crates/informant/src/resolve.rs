@@ -171,7 +171,9 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     if forms.is_empty() {
         return Vec::new();
     }
+    // Few patterns, one search: a non-contiguous NFA builds fastest.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(forms.iter().map(|f| f.0.as_str()))
     else {

@@ -20,6 +20,7 @@ pub trait Recogniser:
 
 mod gazetteer;
 mod merge;
+pub(crate) mod phrases;
 mod rules;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};

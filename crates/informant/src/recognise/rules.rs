@@ -14,9 +14,20 @@
 //! Rules see the mentions found by the recognisers that ran before them
 //! (gazetteers, patterns) through [`Document::mentions`].
 
+use std::sync::LazyLock;
+
 use crate::document::{Attributes, Document, EntityType, Mention, Token, TokenKind};
+use crate::recognise::phrases::Phrases;
 use crate::recognise::{Gazetteer, Recogniser};
 use crate::span::Span;
+
+static ORG_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ORG_HEADS));
+static PERSON_ORG_HEAD_SET: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(&["regime", "government", "administration"]));
+static FACILITY_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(FACILITY_HEADS));
+static REGION_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REGION_HEADS));
+static PLACE_CUE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_CUES));
+static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
 /// The context-rule recogniser; see the module docs.
 #[derive(Debug, Clone)]
@@ -159,6 +170,12 @@ const FACILITY_HEADS: &[&str] = &[
     "checkpoint",
     "crossing",
     "border crossing",
+];
+
+/// Words followed by `of` and a name that make an organisation ("the Government of Iraq").
+const OF_HEADS: &[&str] = &[
+    "ministry", "department", "government", "office", "council", "committee", "commission",
+    "embassy", "bank", "university", "agency", "court", "parliament", "secretary", "house",
 ];
 
 /// Words that make a region of the name before them ("Idlib province").
@@ -381,21 +398,9 @@ impl<'a> View<'a> {
             && !NOT_NAMES.contains(&w)
     }
 
-    /// Matches a (possibly multi-word) phrase at token `i`, case-insensitively; returns the token after it.
-    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let mut j = i;
-        for w in phrase.split(' ') {
-            if !self.word(j).eq_ignore_ascii_case(w) {
-                return None;
-            }
-            j += 1;
-        }
-        Some(j)
-    }
-
-    /// The longest phrase of `list` at token `i`: its end token.
-    fn longest_at(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    /// The longest phrase of `set` at token `i`: its end token.
+    fn longest_at(&self, i: usize, set: &Phrases) -> Option<usize> {
+        set.longest_at(i, |j| self.word(j))
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -597,10 +602,10 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             while j < v.toks.len() && v.toks[j].span.end <= sp.end {
                 j += 1;
             }
-            let heads: &[&str] = if ty == EntityType::Person {
-                &["regime", "government", "administration"]
+            let heads: &Phrases = if ty == EntityType::Person {
+                &PERSON_ORG_HEAD_SET
             } else {
-                ORG_HEADS
+                &ORG_HEAD_SET
             };
             if let Some(end) = v.longest_at(j, heads) {
                 let start = with_the(v, i);
@@ -719,7 +724,7 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             start -= 1;
         }
     }
-    if let Some(end) = v.longest_at(name_end, FACILITY_HEADS) {
+    if let Some(end) = v.longest_at(name_end, &FACILITY_SET) {
         let mut attrs = Attributes::new();
         if let Some((EntityType::Location, sp)) = v.cover[i] {
             attrs.insert("place".into(), v.text[sp.range()].into());
@@ -731,7 +736,7 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             0.8,
             attrs,
         ));
-    } else if let Some(end) = v.longest_at(name_end, REGION_HEADS) {
+    } else if let Some(end) = v.longest_at(name_end, &REGION_SET) {
         out.push(mention(
             v.span(start, end),
             EntityType::Location,
@@ -743,7 +748,7 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
 }
 
 fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
-    let Some(after) = PLACE_CUES.iter().filter_map(|p| v.phrase_at(i, p)).max() else {
+    let Some(after) = v.longest_at(i, &PLACE_CUE_SET) else {
         return;
     };
     let mut j = after;

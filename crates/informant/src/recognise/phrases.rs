@@ -1,0 +1,79 @@
+//! Fast case-insensitive lookup of short word phrases at a token position.
+//!
+//! The context rules and attribution test dozens of cue phrases ("naval base",
+//! "according to", "pointed out") at every token; indexing them by their first
+//! word makes each test one hash lookup instead of a scan of the list.
+
+use std::collections::HashMap;
+
+/// A set of phrases of ASCII words, matched case-insensitively on token boundaries.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// Longest word we try to look up; every phrase word is shorter.
+const MAX_WORD: usize = 32;
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
+fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+    if w.len() > MAX_WORD || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+impl Phrases {
+    /// Indexes `list` (each phrase: words separated by single spaces).
+    pub(crate) fn new(list: &[&str]) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for p in list {
+            let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        Phrases { by_first }
+    }
+
+    /// The end (exclusive token index) of the longest phrase starting at token `i`,
+    /// where `word(j)` gives the text of token `j` (empty past the end).
+    pub(crate) fn longest_at<'a>(&self, i: usize, word: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let mut buf = [0u8; MAX_WORD];
+        let first = lower(word(i), &mut buf)?;
+        let candidates = self.by_first.get(first)?;
+        candidates
+            .iter()
+            .filter(|p| p[1..].iter().enumerate().all(|(k, w)| word(i + 1 + k).eq_ignore_ascii_case(w)))
+            .map(|p| i + p.len())
+            .max()
+    }
+
+    /// True when the single word `w` is one of the phrases.
+    pub(crate) fn contains_word(&self, w: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD];
+        lower(w, &mut buf)
+            .and_then(|l| self.by_first.get(l))
+            .is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match() {
+        let p = Phrases::new(&["base", "naval base", "naval facility", "air base"]);
+        let words = ["the", "Naval", "Base", "is", "here"];
+        let w = |i: usize| words.get(i).copied().unwrap_or("");
+        assert_eq!(p.longest_at(1, w), Some(3));
+        assert_eq!(p.longest_at(2, w), Some(3));
+        assert_eq!(p.longest_at(0, w), None);
+        assert!(p.contains_word("BASE"));
+        assert!(!p.contains_word("naval"));
+    }
+}
