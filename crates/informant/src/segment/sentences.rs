@@ -1303,6 +1303,7 @@ mod tests {
             "1. a ".repeat(200_000),
             "• 1. x ".repeat(100_000),
             "…".repeat(300_000),
+            "?” Putin Ali Bo ".repeat(100_000),
             format!("1. {}", "2.2.".repeat(250_000)),
             format!("a.{}", " ".repeat(1_000_000)),
         ];
