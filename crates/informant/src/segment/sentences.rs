@@ -36,7 +36,10 @@
 //!      such as `$100.00` and URLs) ends the sentence.
 //!
 //! `?` and `!` (and runs of them, `?!`, `!!`) end a sentence unless the next
-//! word begins in lower case (`Yahoo! in`). The CJK full stop and full-width
+//! word begins in lower case (`Yahoo! in`), or unless they close a quotation
+//! that the next words attribute (`“Why?” Putin asked.`: up to three
+//! capitalised words and a reporting verb; the same holds for `...` and `…`).
+//! The CJK full stop and full-width
 //! `！`/`？` always end one. A blank line inside a block is a hard break.
 //!
 //! Numbered and lettered lists written on one line (`1.) a 2.) b`,
@@ -240,7 +243,9 @@ impl Splitter<'_> {
             }
         }
         if let Some((cut, k)) = self.after_terminator(j) {
-            if !self.starts_lowercase(k) {
+            // Not before "in" (`Yahoo! in`) nor before an attribution (`“Why?” Putin asked`).
+            let continues = self.starts_lowercase(k) || (cut > j && self.attribution_at(k));
+            if !continues {
                 self.cut(cut);
             }
         }
@@ -338,7 +343,10 @@ impl Splitter<'_> {
             return;
         }
         if !spaced {
-            self.cut(cut);
+            let attributed = cut > j && self.attribution_at(k); // `“Stop…” Putin said`
+            if !attributed {
+                self.cut(cut);
+            }
         } else if dots >= 4 {
             let attached = prev.is_some_and(|c| !is_space(c));
             if attached && cut == j {
@@ -471,6 +479,36 @@ impl Splitter<'_> {
             Some(_) => self.has(e, "’".as_bytes()) || self.space_len(e) > 0,
         };
         ends_word && is_sentence_starter(word)
+    }
+
+    /// True when the text at `k` reads like the attribution of a quotation
+    /// just closed: one to three capitalised words and a reporting verb
+    /// (`“Why?” Putin asked.`, `“Go!” Gen. Ali shouted.`).
+    fn attribution_at(&self, k: usize) -> bool {
+        const WINDOW: usize = 96;
+        let mut hi = k.saturating_add(WINDOW).min(self.end);
+        while hi > k && !self.text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let Some(window) = self.text.get(k..hi) else {
+            return false;
+        };
+        let mut names = 0;
+        for word in window.split(' ') {
+            let word = word.trim_end_matches([',', '.', ';', ':']);
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                let name_like = word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'));
+                names += 1;
+                if !name_like || names > 3 {
+                    return false;
+                }
+            } else {
+                return names > 0 && is_reporting_verb(word);
+            }
+        }
+        false
     }
 
     /// True when the next word is a Roman numeral (`Vol. II`, `Art. IV`).
@@ -798,6 +836,39 @@ fn classify_dotted(word: &str) -> Abbrev {
     }
 }
 
+/// Verbs that attribute a quotation ("…?” Putin asked").
+fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "replied"
+            | "shouted"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "posted"
+            | "declared"
+            | "insisted"
+            | "warned"
+            | "explained"
+            | "continued"
+            | "cried"
+            | "yelled"
+            | "exclaimed"
+            | "demanded"
+            | "wondered"
+            | "stated"
+            | "noted"
+    )
+}
+
 /// Words that commonly open a sentence, so that an ambiguous abbreviation
 /// before them ends one ("I live in the U.S. How about you?").
 fn is_sentence_starter(word: &[u8]) -> bool {
@@ -1092,6 +1163,24 @@ mod tests {
                 "Is it? Yes! Really?! OK.",
                 &["Is it?", "Yes!", "Really?!", "OK."],
             ),
+            // A quotation ending in ? or ! and then its attribution.
+            (
+                "“Why?” Putin asked. “Go!” Gen. Ali shouted. “Stop…” Vladimir V. Putin said.",
+                &[
+                    "“Why?” Putin asked.",
+                    "“Go!” Gen. Ali shouted.",
+                    "“Stop…” Vladimir V. Putin said.",
+                ],
+            ),
+            (
+                "“Why?” Putin Foundation officials gathered. Why? Putin said nothing.",
+                &[
+                    "“Why?”",
+                    "Putin Foundation officials gathered.",
+                    "Why?",
+                    "Putin said nothing.",
+                ],
+            ),
             // Other scripts and spaces.
             ("我们走了。他们来了。", &["我们走了。", "他们来了。"]),
             ("你好！真的吗？是的。", &["你好！", "真的吗？", "是的。"]),
@@ -1214,6 +1303,7 @@ mod tests {
             "1. a ".repeat(200_000),
             "• 1. x ".repeat(100_000),
             "…".repeat(300_000),
+            "?” Putin Ali Bo ".repeat(100_000),
             format!("1. {}", "2.2.".repeat(250_000)),
             format!("a.{}", " ".repeat(1_000_000)),
         ];
