@@ -236,7 +236,9 @@ pub(crate) fn attribute(doc: &mut Document) {
     // Link each source to the entity of the mention overlapping it most.
     for at in &mut out {
         let mut best: Option<(usize, usize)> = None;
-        let first = doc.mentions.partition_point(|m| m.span.end <= at.source.start.saturating_sub(256));
+        let first = doc
+            .mentions
+            .partition_point(|m| m.span.end <= at.source.start.saturating_sub(256));
         for m in &doc.mentions[first..] {
             if m.span.start >= at.source.end {
                 break;
@@ -323,10 +325,7 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
     while src_start > 0 {
         let p = &toks[src_start - 1];
         let pw = word(text, p);
-        if is_boundary_punct(pw)
-            || matches!(pw, "." | "!" | "?")
-            || STOPS.contains_word(pw)
-        {
+        if is_boundary_punct(pw) || matches!(pw, "." | "!" | "?") || STOPS.contains_word(pw) {
             break;
         }
         if src_end - src_start >= 10 {

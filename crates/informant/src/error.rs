@@ -73,7 +73,7 @@ pub enum Error {
     },
 }
 
-/// Result alias with [`Error`].
+/// Result alias with [`enum@Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {

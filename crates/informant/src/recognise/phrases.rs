@@ -41,13 +41,22 @@ impl Phrases {
 
     /// The end (exclusive token index) of the longest phrase starting at token `i`,
     /// where `word(j)` gives the text of token `j` (empty past the end).
-    pub(crate) fn longest_at<'a>(&self, i: usize, word: impl Fn(usize) -> &'a str) -> Option<usize> {
+    pub(crate) fn longest_at<'a>(
+        &self,
+        i: usize,
+        word: impl Fn(usize) -> &'a str,
+    ) -> Option<usize> {
         let mut buf = [0u8; MAX_WORD];
         let first = lower(word(i), &mut buf)?;
         let candidates = self.by_first.get(first)?;
         candidates
             .iter()
-            .filter(|p| p[1..].iter().enumerate().all(|(k, w)| word(i + 1 + k).eq_ignore_ascii_case(w)))
+            .filter(|p| {
+                p[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| word(i + 1 + k).eq_ignore_ascii_case(w))
+            })
             .map(|p| i + p.len())
             .max()
     }

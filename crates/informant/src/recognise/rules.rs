@@ -174,8 +174,21 @@ const FACILITY_HEADS: &[&str] = &[
 
 /// Words followed by `of` and a name that make an organisation ("the Government of Iraq").
 const OF_HEADS: &[&str] = &[
-    "ministry", "department", "government", "office", "council", "committee", "commission",
-    "embassy", "bank", "university", "agency", "court", "parliament", "secretary", "house",
+    "ministry",
+    "department",
+    "government",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "embassy",
+    "bank",
+    "university",
+    "agency",
+    "court",
+    "parliament",
+    "secretary",
+    "house",
 ];
 
 /// Words that make a region of the name before them ("Idlib province").
@@ -621,24 +634,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     }
     // (b) "the Government of Iraq", "Ministry of Foreign Affairs".
     let w = v.word(i);
-    const OF_HEADS: &[&str] = &[
-        "ministry",
-        "department",
-        "government",
-        "office",
-        "council",
-        "committee",
-        "commission",
-        "embassy",
-        "bank",
-        "university",
-        "agency",
-        "court",
-        "parliament",
-        "secretary",
-        "house",
-    ];
-    if OF_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w)) && v.word(i + 1) == "of" {
+    if OF_HEAD_SET.contains_word(w) && v.word(i + 1) == "of" {
         let mut j = i + 2;
         if v.word(j) == "the" {
             j += 1;
