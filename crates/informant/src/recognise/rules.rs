@@ -27,6 +27,8 @@ static PERSON_ORG_HEAD_SET: LazyLock<Phrases> =
 static FACILITY_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(FACILITY_HEADS));
 static REGION_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REGION_HEADS));
 static PLACE_CUE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_CUES));
+static NOMINAL_ORG_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOMINAL_ORG_HEADS));
+static NOMINAL_LOC_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOMINAL_LOC_HEADS));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
 /// The context-rule recogniser; see the module docs.
@@ -170,6 +172,40 @@ const FACILITY_HEADS: &[&str] = &[
     "checkpoint",
     "crossing",
     "border crossing",
+];
+
+/// Heads of definite noun phrases that refer to an organisation ("the regime").
+const NOMINAL_ORG_HEADS: &[&str] = &[
+    "regime",
+    "international community",
+    "government",
+    "coalition",
+    "opposition",
+    "alliance",
+    "militants",
+    "insurgents",
+    "rebels",
+    "ministry",
+    "military",
+];
+
+/// Heads of definite noun phrases that refer to a place ("the city of Mosul").
+const NOMINAL_LOC_HEADS: &[&str] = &[
+    "city",
+    "camp",
+    "town",
+    "village",
+    "country",
+    "area",
+    "region",
+    "capital",
+    "province",
+    "airfield",
+    "airport",
+    "base",
+    "compound",
+    "headquarters",
+    "border",
 ];
 
 /// Words followed by `of` and a name that make an organisation ("the Government of Iraq").
@@ -529,6 +565,7 @@ impl Recogniser for ContextRules {
                 org_rules(&v, i, out);
                 facility_rules(&v, i, out);
                 place_rule(&v, i, out);
+                nominal_rule(&v, i, out);
             }
         }
     }
@@ -769,4 +806,50 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         0.5,
         Attributes::new(),
     ));
+}
+
+/// `the (adjective) regime` → Organisation; `the (adjective) city (of X)` → Location.
+fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
+    if !v.word(i).eq_ignore_ascii_case("the") {
+        return;
+    }
+    // Up to two lower-case modifiers: "the ancient city", "the Syrian regime" is a rule of its own.
+    for skip in 0..=2 {
+        let h = i + 1 + skip;
+        if (i + 1..h).any(|k| {
+            !v.word(k).chars().all(|c| c.is_lowercase() || c == '-') || v.word(k).is_empty()
+        }) {
+            return;
+        }
+        if v.covered(h) {
+            return;
+        }
+        if let Some(end) = v.longest_at(h, &NOMINAL_ORG_SET) {
+            if v.covered(end - 1) {
+                return;
+            }
+            out.push(mention(
+                v.span(i, end),
+                EntityType::Organisation,
+                Some("nominal"),
+                0.5,
+                Attributes::new(),
+            ));
+            return;
+        }
+        if let Some(mut end) = v.longest_at(h, &NOMINAL_LOC_SET) {
+            // "the city of Mosul": the name belongs to the phrase.
+            if v.word(end) == "of" && v.covered_by(end + 1, EntityType::Location) {
+                end = covered_end(v, end + 1);
+            }
+            out.push(mention(
+                v.span(i, end),
+                EntityType::Location,
+                Some("nominal"),
+                0.5,
+                Attributes::new(),
+            ));
+            return;
+        }
+    }
 }
