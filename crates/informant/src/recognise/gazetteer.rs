@@ -221,27 +221,7 @@ impl Gazetteer {
 
     /// Calls `emit(span, entries)` for each accepted match in `text`, with spans shifted by `base`.
     fn find_into(&self, text: &str, base: usize, emit: &mut dyn FnMut(Span, &[u32])) {
-        let Some(ac) = &self.inner.automaton else {
-            return;
-        };
-        let bytes = text.as_bytes();
-        // Candidates: (start, end, form), after boundary and case checks.
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            if !boundary_before(text, s) || !boundary_after(bytes, text, e) {
-                continue;
-            }
-            let form = &self.inner.forms[m.pattern().as_usize()];
-            if !form.rule.accepts(&form.text, &text[s..e]) {
-                continue;
-            }
-            cands.push((s, e, m.pattern().as_usize()));
-        }
-        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let cands = self.candidates(text);
         let mut last_end = 0usize;
         for (s, e, f) in cands {
             if s < last_end {
@@ -251,6 +231,64 @@ impl Gazetteer {
             emit(Span::new(base + s, base + e), &self.inner.forms[f].entries);
         }
     }
+
+    /// Every accepted match in `text` as `(start, end, form)`, by start, longest first.
+    fn candidates(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(ac) = &self.inner.automaton else {
+            return Vec::new();
+        };
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            if !boundary_before(text, s) || !boundary_after(text, e) {
+                continue;
+            }
+            let form = &self.inner.forms[m.pattern().as_usize()];
+            if !form.rule.accepts(&form.text, &text[s..e]) || modifies_noun(&form.text, &text[e..])
+            {
+                continue;
+            }
+            cands.push((s, e, m.pattern().as_usize()));
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        cands
+    }
+}
+
+/// Last words that make a name an adjective when a noun follows:
+/// "the Russian military" is an organisation, "Russian military facilities" is not.
+const ADJECTIVAL_ENDINGS: &[&str] = &[
+    "military",
+    "naval",
+    "air",
+    "government",
+    "opposition",
+    "coalition",
+];
+
+/// True when a form ending in an adjectival word is followed by a lower-case word
+/// (other than a verb or function word, which would end the noun phrase).
+fn modifies_noun(form: &str, after: &str) -> bool {
+    let Some(last) = form.rsplit(' ').next() else {
+        return false;
+    };
+    if !ADJECTIVAL_ENDINGS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last))
+    {
+        return false;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !next.is_empty() && !crate::recognise::phrases::is_function_word(next)
 }
 
 fn boundary_before(text: &str, s: usize) -> bool {
@@ -260,8 +298,7 @@ fn boundary_before(text: &str, s: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn boundary_after(bytes: &[u8], text: &str, e: usize) -> bool {
-    let _ = bytes;
+fn boundary_after(text: &str, e: usize) -> bool {
     text[e..]
         .chars()
         .next()
@@ -631,6 +668,39 @@ impl GazetteerRecogniser {
     }
 }
 
+/// The type a match takes in context, following the analysts' schema (re3d):
+/// a country used as a modifier ("U.S. forces", "UK Government") acts as an
+/// organisation; a plural demonym ("Syrians", "Kurds") names a group of people,
+/// an organisation; otherwise the entry's own type.
+fn schema_type(entry: &GazetteerEntry, found: &str, after: &str) -> (EntityType, Option<String>) {
+    match (entry.entity_type, entry.subtype.as_deref()) {
+        (EntityType::Location, Some("country")) => {
+            let next = after.strip_prefix(' ').map(|r| {
+                r.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .next()
+                    .unwrap_or("")
+            });
+            if next.is_some_and(|w| {
+                !w.is_empty()
+                    && w.chars().all(char::is_alphabetic)
+                    && !crate::recognise::phrases::is_function_word(w)
+            }) {
+                return (EntityType::Organisation, Some("country".into()));
+            }
+        }
+        (EntityType::Nationality, _) => {
+            let plural = found.ends_with('s')
+                && !found.eq_ignore_ascii_case(&entry.name)
+                && !entry.name.ends_with('s');
+            if plural {
+                return (EntityType::Organisation, Some("people".into()));
+            }
+        }
+        _ => {}
+    }
+    (entry.entity_type, entry.subtype.clone())
+}
+
 /// Confidence of a gazetteer match: high for multi-word and unambiguous names.
 fn confidence(found: &str, n_entries: usize) -> f32 {
     let base = if found.contains(' ') { 0.9 } else { 0.85 };
@@ -644,31 +714,54 @@ impl Recogniser for GazetteerRecogniser {
 
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
         let text = doc.text();
+        let g = &self.gazetteer;
         for block in doc.blocks() {
             let Some(slice) = block.span.slice(text) else {
                 continue;
             };
-            self.gazetteer
-                .find_into(slice, block.span.start, &mut |span, entries| {
-                    let Some(entry) = entries.first().map(|&i| self.gazetteer.entry(i as usize))
-                    else {
-                        return;
-                    };
-                    if entry.subtype.as_deref() == Some("title") {
-                        return;
+            // Longest leftmost matches, plus matches nested inside them where the
+            // schema nests ("Syrian" inside "the Syrian army").
+            let mut outer: Option<(usize, usize, EntityType)> = None;
+            let mut inner_end = 0usize;
+            for (s, e, f) in g.candidates(slice) {
+                let entries = &g.inner.forms[f].entries;
+                let Some(entry) = entries.first().map(|&i| g.entry(i as usize)) else {
+                    continue;
+                };
+                if entry.subtype.as_deref() == Some("title") {
+                    continue;
+                }
+                match outer {
+                    Some((_, oe, ot)) if s < oe => {
+                        // Country names hold demonyms ("Saudi Arabia"): nothing nests in a place.
+                        let nests = e <= oe
+                            && s >= inner_end
+                            && ot != EntityType::Location
+                            && super::merge::may_nest(ot, entry.entity_type);
+                        if !nests {
+                            continue;
+                        }
+                        inner_end = e;
                     }
-                    let mut attributes = entry.attributes.clone();
-                    attributes.insert("name".into(), entry.name.clone().into());
-                    out.push(Mention {
-                        span,
-                        entity_type: entry.entity_type,
-                        subtype: entry.subtype.clone(),
-                        confidence: confidence(&text[span.range()], entries.len()),
-                        recogniser: "gazetteer".into(),
-                        entity: None,
-                        attributes,
-                    });
+                    _ => {
+                        outer = Some((s, e, entry.entity_type));
+                        inner_end = s;
+                    }
+                }
+                let span = Span::new(block.span.start + s, block.span.start + e);
+                let mut attributes = entry.attributes.clone();
+                attributes.insert("name".into(), entry.name.clone().into());
+                let (entity_type, subtype) = schema_type(entry, &slice[s..e], &slice[e..]);
+                out.push(Mention {
+                    span,
+                    entity_type,
+                    subtype,
+                    confidence: confidence(&text[span.range()], entries.len()),
+                    recogniser: "gazetteer".into(),
+                    entity: None,
+                    attributes,
                 });
+            }
         }
     }
 }

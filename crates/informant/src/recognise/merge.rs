@@ -15,7 +15,7 @@
 use crate::document::{EntityType, Mention};
 
 /// Whether a mention of type `inner` may stay inside one of type `outer`.
-fn may_nest(outer: EntityType, inner: EntityType) -> bool {
+pub(crate) fn may_nest(outer: EntityType, inner: EntityType) -> bool {
     use EntityType::*;
     matches!(
         (outer, inner),

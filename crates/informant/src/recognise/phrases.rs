@@ -70,6 +70,95 @@ impl Phrases {
     }
 }
 
+/// Verbs, auxiliaries and function words that can follow a noun phrase's head
+/// (so a preceding word was a noun, not an adjective).
+const FUNCTION_WORDS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "said",
+    "says",
+    "say",
+    "continues",
+    "continued",
+    "also",
+    "still",
+    "now",
+    "then",
+    "into",
+    "over",
+    "under",
+    "about",
+    "against",
+    "after",
+    "before",
+    "since",
+    "during",
+    "while",
+    "when",
+    "where",
+    "if",
+    "than",
+    "because",
+    "so",
+    "not",
+    "no",
+    "its",
+    "their",
+    "reportedly",
+    "announced",
+    "claimed",
+    "reported",
+    "stated",
+    "added",
+    "took",
+    "launched",
+];
+
+static FUNCTION_SET: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| Phrases::new(FUNCTION_WORDS));
+
+/// True for a verb, auxiliary or function word: one that ends a noun phrase.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    FUNCTION_SET.contains_word(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@
 use std::sync::LazyLock;
 
 use crate::document::{Attributes, Document, EntityType, Mention, Token, TokenKind};
-use crate::recognise::phrases::Phrases;
+use crate::recognise::phrases::{Phrases, is_function_word};
 use crate::recognise::{Gazetteer, Recogniser};
 use crate::span::Span;
 
@@ -816,16 +816,23 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     // Up to two lower-case modifiers: "the ancient city", "the Syrian regime" is a rule of its own.
     for skip in 0..=2 {
         let h = i + 1 + skip;
-        if (i + 1..h).any(|k| {
-            !v.word(k).chars().all(|c| c.is_lowercase() || c == '-') || v.word(k).is_empty()
-        }) {
+        let is_modifier = |k: usize| {
+            let w = v.word(k);
+            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !is_function_word(w)
+        };
+        if !(i + 1..h).all(is_modifier) {
             return;
         }
+        // A head followed by another noun is a modifier ("the military community").
+        let head_is_noun = |end: usize| {
+            let next = v.word(end);
+            next.is_empty() || !next.chars().all(char::is_lowercase) || is_function_word(next)
+        };
         if v.covered(h) {
             return;
         }
         if let Some(end) = v.longest_at(h, &NOMINAL_ORG_SET) {
-            if v.covered(end - 1) {
+            if v.covered(end - 1) || !head_is_noun(end) {
                 return;
             }
             out.push(mention(
@@ -838,6 +845,9 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             return;
         }
         if let Some(mut end) = v.longest_at(h, &NOMINAL_LOC_SET) {
+            if !head_is_noun(end) {
+                return;
+            }
             // "the city of Mosul": the name belongs to the phrase.
             if v.word(end) == "of" && v.covered_by(end + 1, EntityType::Location) {
                 end = covered_end(v, end + 1);
