@@ -49,10 +49,7 @@ static COMMS: LazyLock<CommsPatterns> = LazyLock::new(|| {
 /// bracket stays when the URL opened one (Wikipedia-style paths).
 fn trim_url(s: &str) -> usize {
     let mut end = s.len();
-    loop {
-        let Some(c) = s[..end].chars().next_back() else {
-            break;
-        };
+    while let Some(c) = s[..end].chars().next_back() {
         let opened = |o: char| s[..end].matches(o).count();
         let drop = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
@@ -156,6 +153,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
 }
 
 #[cfg(test)]
+// Tests may unwrap: a panic is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::test_util::*;
     use crate::EntityType::{CommsIdentifier, DocumentReference, Url};

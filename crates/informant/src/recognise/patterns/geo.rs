@@ -309,6 +309,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
 }
 
 #[cfg(test)]
+// Tests may unwrap: a panic is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::test_util::{find, texts};
     use super::mgrs_to_utm;

@@ -78,8 +78,9 @@ pub(crate) struct Cand {
     /// Breaks ties between candidates of the same length (higher wins).
     pub prio: u8,
     pub attrs: Attributes,
-    /// A second type for the same span (numeric durations are also quantities).
-    pub also: Option<EntityType>,
+    /// A second mention emitted with this one if it wins: re3d marks the
+    /// numeric duration in `the past [24 hours]` also as a Quantity.
+    pub also: Option<(usize, usize, EntityType)>,
 }
 
 impl Cand {
@@ -289,15 +290,15 @@ impl Recogniser for PatternRecogniser {
                     entity: None,
                     attributes: c.attrs,
                 };
-                if let Some(also) = c.also {
-                    let mut twin = mention.clone();
-                    twin.entity_type = also;
-                    twin.subtype = None;
-                    out.push(mention);
-                    out.push(twin);
-                } else {
-                    out.push(mention);
-                }
+                let twin = c.also.map(|(a, b, ty)| Mention {
+                    span: Span::new(span.start + a, span.start + b),
+                    entity_type: ty,
+                    subtype: None,
+                    attributes: Attributes::new(),
+                    ..mention.clone()
+                });
+                out.push(mention);
+                out.extend(twin.filter(|t| t.span.slice(text).is_some()));
             }
         }
     }
@@ -366,6 +367,7 @@ pub(crate) fn modifier_before(text: &str, i: usize) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 pub(crate) mod test_util {
     use super::*;
 
@@ -399,6 +401,8 @@ pub(crate) mod test_util {
 }
 
 #[cfg(test)]
+// Tests may unwrap: a panic is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::test_util::*;
     use super::*;

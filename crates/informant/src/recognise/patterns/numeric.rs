@@ -413,8 +413,7 @@ fn find_quantity(text: &str, out: &mut Vec<Cand>) {
         }
         out.push(cand);
     }
-    for c in p.bare.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    for m in p.bare.find_iter(text) {
         let s = m.as_str();
         let (start, end) = (m.start(), m.end());
         let is_digit = s.starts_with(|ch: char| ch.is_ascii_digit());
@@ -522,6 +521,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
 }
 
 #[cfg(test)]
+// Tests may unwrap: a panic is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::test_util::*;
     use crate::EntityType::{Frequency, Money, Quantity};

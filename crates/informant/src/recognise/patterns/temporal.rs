@@ -40,10 +40,14 @@ enum Kind {
     Relative,
     Duration,
     Season,
+    Era,
 }
 
 pub(crate) struct Patterns {
-    list: Vec<(Kind, Regex)>,
+    /// Every kind as one alternation, to locate matches in one scan.
+    all: Regex,
+    /// Each kind alone, in the alternation's order, to tell which one matched and capture its parts.
+    kinds: Vec<(Kind, Regex)>,
 }
 
 pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
@@ -107,6 +111,8 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
                 | (?:(?:{num})|(?i:a|an))\s{UNIT}\s(?:ago|earlier|later)
                 | (?:(?i:this)\s)?{HOLIDAY}
                 | {WEEKDAY}(?:\s{PART})?
+                | \d{{1,3}}(?:st|nd|rd|th)\sanniversary
+                | Greenwich\sMean\sTime|Coordinated\sUniversal\sTime|Zulu\stime
                 )"
             ),
         ),
@@ -118,9 +124,48 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Kind::Season,
             format!(r"\b(?:(?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-])?(?P<season>(?i:{SEASON}))\sof\s(?P<y>{YEAR})|(?P<s2>{SEASON})(?:\s(?P<y2>{YEAR}))?\b)"),
         ),
+        (Kind::Era, r"\b(?P<y>\d{1,4})\s?(?P<era>B\.C\.|A\.D\.|(?:BCE|BC|AD)\b)".to_owned()),
     ];
+    // One regex for all kinds, one scan per block (16 separate scans cost 16
+    // times as much: most kinds start with a digit or an optional word, so
+    // the engine has no literal to skip ahead with). Capturing with the big
+    // alternation is slow (its NFA is large), so a match is then re-read with
+    // the small regex of its kind. Leftmost-first semantics pick, at the
+    // earliest position, the first alternative that matches, so the order
+    // below puts longer and more specific forms first ("2011–2014" before
+    // "2011", "0600 hours" before a year or a duration, "two years ago"
+    // before "two years").
+    let order = [
+        Kind::DayMonth,
+        Kind::MonthDay,
+        Kind::Iso,
+        Kind::Numeric,
+        Kind::Clock,
+        Kind::Meridiem,
+        Kind::Military,
+        Kind::MonthRange,
+        Kind::YearRange,
+        Kind::Era,
+        Kind::MonthYear,
+        Kind::Season,
+        Kind::Decade,
+        Kind::Year,
+        Kind::Relative,
+        Kind::Duration,
+    ];
+    // Group names must be unique in one regex: the alternation drops them.
+    let unname = compile(r"\(\?P<\w+>");
+    let mut kinds = Vec::new();
+    let mut alts = Vec::new();
+    for kind in order {
+        if let Some((_, p)) = list.iter().find(|(k, _)| *k == kind) {
+            alts.push(format!("(?:{})", unname.replace_all(p, "(?:")));
+            kinds.push((kind, compile(p)));
+        }
+    }
     Patterns {
-        list: list.into_iter().map(|(k, p)| (k, compile(&p))).collect(),
+        all: compile(&alts.join("|")),
+        kinds,
     }
 });
 
@@ -468,14 +513,40 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             } else {
                 0.8
             };
+            // "to last 45 minutes": "last" is the verb, and the duration alone is the mention.
+            if s.starts_with("last ")
+                && s.contains(|ch: char| ch.is_ascii_digit())
+                && matches!(
+                    word_before(text, start),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                )
+            {
+                return None;
+            }
             let mut cand = Cand::new(start, end, t, conf, 35).sub("relative");
             // "the past 24 hours" is a period with a length: give it one.
             if let Some(d) = DURATION_IN.captures(s)
-                && let (Some(n), Some(u)) = (d.name("n"), d.name("unit"))
+                && let (Some(whole), Some(n), Some(u)) = (d.get(0), d.name("n"), d.name("unit"))
                 && let Some(v) = number_value(n.as_str())
                 && let Some(i) = duration_iso(v, u.as_str())
             {
                 cand = cand.attr("duration", i);
+                if n.as_str().starts_with(|ch: char| ch.is_ascii_digit()) {
+                    cand.also = Some((
+                        start + whole.start(),
+                        start + whole.end(),
+                        EntityType::Quantity,
+                    ));
+                }
             }
             cand
         }
@@ -505,7 +576,7 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             }
             // re3d marks a numeric duration both as Temporal and as Quantity.
             if digit {
-                cand.also = Some(EntityType::Quantity);
+                cand.also = Some((start, end, EntityType::Quantity));
             }
             cand
         }
@@ -517,6 +588,27 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
                 cand = cand.attr("iso", format!("{y:04}"));
             }
             cand
+        }
+        Kind::Era => {
+            let y: i32 = get(c, "y")?.parse().ok()?;
+            if y == 0 {
+                return None;
+            }
+            // ISO 8601 counts 1 BC as year 0000, 2 BC as -0001.
+            let bc = get(c, "era")?.starts_with('B');
+            let iso_year = if bc {
+                format!("-{:04}", y - 1)
+            } else {
+                format!("{y:04}")
+            };
+            let iso_year = if iso_year == "-0000" {
+                "0000".to_owned()
+            } else {
+                iso_year
+            };
+            Cand::new(start, end, t, 0.85, 50)
+                .sub("date")
+                .attr("iso", iso_year)
         }
     };
     Some(cand)
@@ -531,16 +623,43 @@ static DURATION_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Appends the Temporal candidates found in `text`.
 pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
-    for (kind, re) in &PATTERNS.list {
-        for c in re.captures_iter(text) {
-            if let Some(cand) = handle(*kind, text, &c) {
-                out.push(cand);
+    let p = &*PATTERNS;
+    let mut pos = 0;
+    while let Some(whole) = p.all.find_at(text, pos) {
+        // The first kind (in alternation order) matching the same span is the
+        // one the alternation chose; the haystack ends at the match so that a
+        // kind that does not match here cannot scan far ahead.
+        let hay = text.get(..whole.end()).unwrap_or(text);
+        let cand = p.kinds.iter().find_map(|(kind, re)| {
+            let c = re.captures_at(hay, whole.start())?;
+            let m = c.get(0)?;
+            if m.start() != whole.start() || m.end() != whole.end() {
+                return None;
             }
+            handle(*kind, text, &c)
+        });
+        pos = match cand {
+            Some(cand) => {
+                out.push(cand);
+                whole.end().max(whole.start() + 1)
+            }
+            // Rejected ("May" the verb, "to last 45 minutes"): look again
+            // from the next char, where a shorter form may start.
+            None => whole.start() + char_at(text, whole.start()).map_or(1, char::len_utf8),
+        };
+        if pos > text.len() {
+            break;
+        }
+        // Stay on a char boundary: `captures_at` wants one.
+        while pos < text.len() && !text.is_char_boundary(pos) {
+            pos += 1;
         }
     }
 }
 
 #[cfg(test)]
+// Tests may unwrap: a panic is a failed test.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::test_util::*;
     use crate::EntityType::Temporal;
@@ -641,6 +760,13 @@ mod tests {
         ("before the end of the year.", "the end of the year", ""),
         ("Since May, the group", "May", ""),
         ("On 2 December the agreement", "2 December", ""),
+        ("built in 575 B.C. by", "575 B.C.", "-0574"),
+        ("the 93rd anniversary of", "93rd anniversary", ""),
+        (
+            "call is scheduled to last 45 minutes.",
+            "45 minutes",
+            "PT45M",
+        ),
     ];
 
     #[test]
