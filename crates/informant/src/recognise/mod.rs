@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+pub mod patterns;
+
+pub use patterns::PatternRecogniser;
+
 use crate::document::{Document, Mention};
 
 /// One job in entity recognition: find mentions of some kinds in a segmented document.
