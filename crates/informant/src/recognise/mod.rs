@@ -30,21 +30,3 @@ mod rules;
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
 pub(crate) use merge::merge;
 pub use rules::ContextRules;
-
-/// Placeholder until the pattern recogniser lands.
-#[derive(Debug, Default)]
-pub struct PatternRecogniser;
-
-impl PatternRecogniser {
-    /// The built-in patterns.
-    pub fn new() -> Self {
-        PatternRecogniser
-    }
-}
-
-impl Recogniser for PatternRecogniser {
-    fn name(&self) -> &str {
-        "pattern"
-    }
-    fn recognise(&self, _doc: &Document, _out: &mut Vec<Mention>) {}
-}
