@@ -314,6 +314,9 @@ pub struct Mention {
     pub entity: Option<usize>,
     /// Normalised values and other attributes (e.g. `"iso": "2024-12-08"`).
     pub attributes: Attributes,
+    /// The gazetteer entry the mention matched, if any: its canonical name and
+    /// attributes (coordinates, country, ids) without copying them into every mention.
+    pub entry: Option<std::sync::Arc<crate::recognise::GazetteerEntry>>,
 }
 
 /// A real-world entity: the mentions in one document that refer to it.

@@ -273,6 +273,7 @@ fn unwire(w: WDocument) -> Result<Document> {
         let entity_type = EntityType::from_name(&m.entity_type)
             .ok_or_else(|| bad("entity type", &m.entity_type))?;
         doc.mentions.push(Mention {
+            entry: None,
             span: span(m.start, m.end)?,
             entity_type,
             subtype: m.subtype.clone(),

@@ -173,12 +173,23 @@ impl Pipeline {
 
     /// Runs the recognisers in order; each sees the merged mentions of those before it.
     fn recognise(&self, doc: &mut Document) {
-        let mut all: Vec<(usize, crate::document::Mention)> = Vec::new();
         for (order, r) in self.recognisers.iter().enumerate() {
             let mut found = Vec::new();
             r.recognise(doc, &mut found);
-            all.extend(found.into_iter().map(|m| (order, m)));
-            doc.mentions = merge(all.clone());
+            if found.is_empty() {
+                continue;
+            }
+            // Merging the merged list with the new mentions equals merging everything
+            // (the policy only ever drops), without re-cloning earlier mentions.
+            // Earlier mentions carry order 0: a tie goes to the newer recogniser.
+            let earlier = std::mem::take(&mut doc.mentions)
+                .into_iter()
+                .map(|m| (0, m));
+            doc.mentions = merge(
+                earlier
+                    .chain(found.into_iter().map(|m| (order + 1, m)))
+                    .collect(),
+            );
         }
     }
 }

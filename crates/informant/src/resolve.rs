@@ -13,16 +13,14 @@
 //!    `Hmeimim Airbase`); a nominal like `the Foreign Secretary` joins the person
 //!    who carried that title earlier in the document.
 
-use std::collections::HashMap;
-
-use aho_corasick::AhoCorasick;
+use crate::recognise::phrases::FastMap as HashMap;
 
 use crate::document::{Attributes, Document, Entity, EntityType, Mention};
 use crate::span::Span;
 
 /// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.
 pub(crate) fn resolve(doc: &mut Document) {
-    let mut aliases: HashMap<String, String> = HashMap::new();
+    let mut aliases: HashMap<String, String> = HashMap::default();
     let mut added = acronyms(doc, &mut aliases);
     added.extend(propagate(doc, &aliases));
     if !added.is_empty() {
@@ -121,6 +119,7 @@ fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mentio
             let mut attributes = Attributes::new();
             attributes.insert("expansion".into(), text[m.span.range()].into());
             out.push(Mention {
+                entry: None,
                 span,
                 entity_type: m.entity_type,
                 subtype: m.subtype.clone(),
@@ -171,19 +170,28 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     if forms.is_empty() {
         return Vec::new();
     }
-    // Few patterns, one search: a non-contiguous NFA builds fastest.
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(forms.iter().map(|f| f.0.as_str()))
-    else {
-        return Vec::new();
-    };
+    // Few forms, one document: a substring search per form beats building an automaton.
+    let mut hits: Vec<(usize, usize, EntityType)> = Vec::new();
+    for (form, ty) in &forms {
+        for (start, _) in text.match_indices(form.as_str()) {
+            hits.push((start, start + form.len(), *ty));
+        }
+    }
+    // Longest leftmost first, then drop hits overlapping an earlier one.
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut last_end = 0;
+    hits.retain(|h| {
+        let keep = h.0 >= last_end;
+        if keep {
+            last_end = h.1;
+        }
+        keep
+    });
     let mut occupied: Vec<Span> = doc.mentions.iter().map(|m| m.span).collect();
     occupied.sort();
     let mut out = Vec::new();
-    for hit in ac.find_iter(text) {
-        let span = Span::new(hit.start(), hit.end());
+    for (start, end, ty) in hits {
+        let span = Span::new(start, end);
         let before_ok = text[..span.start]
             .chars()
             .next_back()
@@ -209,8 +217,9 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
             continue;
         }
         out.push(Mention {
+            entry: None,
             span,
-            entity_type: forms[hit.pattern().as_usize()].1,
+            entity_type: ty,
             subtype: None,
             confidence: 0.65,
             recogniser: "resolver".into(),
@@ -235,7 +244,7 @@ struct Group {
 fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let text = doc.text.as_str();
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     for (mi, m) in doc.mentions.iter().enumerate() {
         let surface = &text[m.span.range()];
         let person_name = m
@@ -327,6 +336,14 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 g.attributes.insert("gazetteer".into(), true.into());
             }
         }
+        if g.mentions.len() == 1 || !g.attributes.contains_key("gazetteer_seen") {
+            if let Some(e) = &m.entry {
+                for (k, v) in &e.attributes {
+                    g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                g.attributes.insert("gazetteer_seen".into(), true.into());
+            }
+        }
         for (k, v) in &m.attributes {
             if k != "name" && k != "title" && k != "expansion" {
                 g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
@@ -339,6 +356,7 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             doc.mentions[mi].entity = Some(gi);
         }
         g.attributes.remove("gazetteer");
+        g.attributes.remove("gazetteer_seen");
         if g.name.is_empty() {
             g.name = g.mentions.first().map_or_else(String::new, |&mi| {
                 strip_article(&text[doc.mentions[mi].span.range()]).to_owned()

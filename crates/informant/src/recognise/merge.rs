@@ -104,6 +104,7 @@ mod tests {
 
     fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
         Mention {
+            entry: None,
             span: Span::new(start, end),
             entity_type: t,
             subtype: None,

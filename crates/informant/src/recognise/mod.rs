@@ -23,7 +23,7 @@ pub trait Recogniser:
 }
 
 mod gazetteer;
-mod merge;
+pub(crate) mod merge;
 pub(crate) mod phrases;
 mod rules;
 

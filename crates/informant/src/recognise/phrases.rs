@@ -5,11 +5,37 @@
 //! word makes each test one hash lookup instead of a scan of the list.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words, where SipHash's start-up cost dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of phrases of ASCII words, matched case-insensitively on token boundaries.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FastMap<String, Vec<Vec<String>>>,
 }
 
 /// Longest word we try to look up; every phrase word is shorter.
@@ -29,7 +55,7 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
 impl Phrases {
     /// Indexes `list` (each phrase: words separated by single spaces).
     pub(crate) fn new(list: &[&str]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<Vec<String>>> = FastMap::default();
         for p in list {
             let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
             if let Some(first) = words.first() {

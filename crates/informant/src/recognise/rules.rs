@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use crate::document::{Attributes, Document, EntityType, Mention, Token, TokenKind};
 use crate::recognise::phrases::{Phrases, is_function_word};
-use crate::recognise::{Gazetteer, Recogniser};
+use crate::recognise::{Gazetteer, GazetteerEntry, Recogniser};
 use crate::span::Span;
 
 static ORG_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ORG_HEADS));
@@ -29,6 +29,9 @@ static REGION_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(REGION_HEAD
 static PLACE_CUE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PLACE_CUES));
 static NOMINAL_ORG_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOMINAL_ORG_HEADS));
 static NOMINAL_LOC_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOMINAL_LOC_HEADS));
+static NOT_NAME_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOT_NAMES));
+static PARTICLE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PARTICLES));
+static ORG_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ORG_SUFFIXES));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
 /// The context-rule recogniser; see the module docs.
@@ -415,7 +418,7 @@ impl ContextRules {
         let mut b = Gazetteer::builder();
         for e in gazetteer.entries() {
             if e.subtype.as_deref() == Some("title") {
-                b = b.add_entry(e.clone());
+                b = b.add_entry(GazetteerEntry::clone(e));
             }
         }
         // Too many titles for the automaton is the only failure: then no title cues.
@@ -444,7 +447,7 @@ impl<'a> View<'a> {
         let w = self.word(i);
         matches!(t.kind, TokenKind::Word)
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !NOT_NAMES.contains(&w)
+            && !NOT_NAME_SET.contains_word(w)
     }
 
     /// The longest phrase of `set` at token `i`: its end token.
@@ -481,7 +484,7 @@ impl<'a> View<'a> {
                     end = j + 1;
                 }
                 j += 1;
-            } else if j > i && PARTICLES.contains(&w) && self.is_cap(j + 1) {
+            } else if j > i && PARTICLE_SET.contains_word(w) && self.is_cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -511,6 +514,7 @@ fn mention(
     attributes: Attributes,
 ) -> Mention {
     Mention {
+        entry: None,
         span,
         entity_type: t,
         subtype: subtype.map(str::to_owned),
@@ -539,17 +543,22 @@ impl Recogniser for ContextRules {
             }
             let toks = &tokens[a..b];
             let mut cover = vec![None; toks.len()];
-            let m0 = mentions.partition_point(|m| m.span.end <= s.span.start);
+            // Mentions are sorted by start; a long one may start a little before the sentence.
+            let m0 = mentions.partition_point(|m| m.span.start < s.span.start.saturating_sub(512));
             for m in mentions[m0..]
                 .iter()
                 .take_while(|m| m.span.start < s.span.end)
             {
-                for (i, t) in toks.iter().enumerate() {
-                    if m.span.contains(t.span)
-                        && cover[i]
-                            .is_none_or(|(_, sp): (EntityType, Span)| sp.len() < m.span.len())
-                    {
-                        cover[i] = Some((m.entity_type, m.span));
+                if m.span.end <= s.span.start {
+                    continue;
+                }
+                let first = toks.partition_point(|t| t.span.start < m.span.start);
+                for (t, c) in toks[first..].iter().zip(&mut cover[first..]) {
+                    if t.span.end > m.span.end {
+                        break;
+                    }
+                    if c.is_none_or(|(_, sp): (EntityType, Span)| sp.len() < m.span.len()) {
+                        *c = Some((m.entity_type, m.span));
                     }
                 }
             }
@@ -689,7 +698,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         }
     }
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
-    if ORG_SUFFIXES.contains(&w) && i > 0 {
+    if i > 0 && w.starts_with(char::is_uppercase) && ORG_SUFFIX_SET.contains_word(w) {
         let mut s = i;
         while s > 0 {
             let p = v.word(s - 1);
@@ -796,7 +805,7 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         return;
     }
     // A name followed by an organisation or facility word is not a bare place.
-    if ORG_SUFFIXES.contains(&v.word(end - 1)) {
+    if ORG_SUFFIX_SET.contains_word(v.word(end - 1)) {
         return;
     }
     out.push(mention(

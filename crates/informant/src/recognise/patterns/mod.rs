@@ -282,6 +282,7 @@ impl Recogniser for PatternRecogniser {
                     continue;
                 }
                 let mention = Mention {
+                    entry: None,
                     span: s,
                     entity_type: c.ty,
                     subtype: c.subtype.map(Cow::into_owned),
@@ -291,6 +292,7 @@ impl Recogniser for PatternRecogniser {
                     attributes: c.attrs,
                 };
                 let twin = c.also.map(|(a, b, ty)| Mention {
+                    entry: None,
                     span: Span::new(span.start + a, span.start + b),
                     entity_type: ty,
                     subtype: None,
