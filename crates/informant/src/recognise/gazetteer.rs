@@ -18,7 +18,7 @@
 //! Among the matches that survive, the longest leftmost wins (`Syrian Democratic
 //! Forces` over `Syrian`).
 
-use std::collections::HashMap;
+use crate::recognise::phrases::FastMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -483,7 +483,7 @@ impl GazetteerBuilder {
     /// # Errors
     /// [`Error::Gazetteer`] if the automaton cannot be built (too many patterns).
     pub fn build(self) -> Result<Gazetteer> {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FastMap<(u8, String), usize> = FastMap::default();
         let mut forms: Vec<Form> = Vec::new();
         for (ei, e) in self.entries.iter().enumerate() {
             // Titles are cues for the context rules, not names to emit.
@@ -494,14 +494,13 @@ impl GazetteerBuilder {
                 }
                 let rule = CaseRule::of(f);
                 // Distinct forms differ in text or case rule ("US" exact vs "Us").
-                let key = format!(
-                    "{:?}\u{0}{}",
-                    rule,
+                let key = (
+                    rule as u8,
                     if rule == CaseRule::Exact {
                         f.to_owned()
                     } else {
                         f.to_lowercase()
-                    }
+                    },
                 );
                 let fi = *index.entry(key).or_insert_with(|| {
                     forms.push(Form {
@@ -582,13 +581,13 @@ fn row_to_entry(
         .ok_or_else(|| err("missing type".into()))?;
     let entity_type =
         EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
-    let attributes = match col("attributes").filter(|s| !s.is_empty()) {
+    let attributes = match col("attributes").filter(|s| !s.is_empty() && *s != "{}") {
         None => Attributes::new(),
-        Some(a) => match serde_json::from_str::<serde_json::Value>(a) {
-            Ok(serde_json::Value::Object(o)) => o.into_iter().collect(),
-            Ok(_) => return Err(err("attributes must be a JSON object".into())),
-            Err(e) => return Err(err(format!("attributes are not JSON: {e}"))),
-        },
+        Some(a) if !a.starts_with('{') => {
+            return Err(err("attributes must be a JSON object".into()));
+        }
+        Some(a) => serde_json::from_str::<Attributes>(a)
+            .map_err(|e| err(format!("attributes are not JSON: {e}")))?,
     };
     Ok(GazetteerEntry {
         name: name.to_owned(),
