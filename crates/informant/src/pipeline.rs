@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::document::{Document, EntityType};
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
 use crate::recognise::{ContextRules, Gazetteer, GazetteerRecogniser, Recogniser, merge};
@@ -76,6 +76,8 @@ impl Pipeline {
             patterns: true,
             rules: true,
             gazetteer_files: Vec::new(),
+            gazetteer_sources: Vec::new(),
+            user_patterns: Vec::new(),
             extra: Vec::new(),
         }
     }
@@ -171,6 +173,44 @@ impl Pipeline {
         Ok(doc)
     }
 
+    /// Runs [`Pipeline::extract`] on many texts, in parallel on all cores (with the
+    /// `parallel` feature, on by default), returning results in input order.
+    ///
+    /// # Example
+    /// ```
+    /// let texts = vec!["Assad fled.".to_string(), "Putin spoke.".to_string()];
+    /// let docs = informant::Pipeline::new().extract_batch(texts);
+    /// assert_eq!(docs.len(), 2);
+    /// assert!(docs.iter().all(|d| d.is_ok()));
+    /// ```
+    pub fn extract_batch(&self, texts: Vec<String>) -> Vec<Result<Document>> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts
+                .into_par_iter()
+                .map(|t| self.extract_owned(t))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.into_iter().map(|t| self.extract_owned(t)).collect()
+        }
+    }
+
+    /// Runs [`Pipeline::parse`] on many texts, like [`Pipeline::extract_batch`].
+    pub fn parse_batch(&self, texts: Vec<String>) -> Vec<Result<Document>> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.into_par_iter().map(|t| self.parse_owned(t)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.into_iter().map(|t| self.parse_owned(t)).collect()
+        }
+    }
+
     /// Runs the recognisers in order; each sees the merged mentions of those before it.
     fn recognise(&self, doc: &mut Document) {
         for (order, r) in self.recognisers.iter().enumerate() {
@@ -202,6 +242,8 @@ pub struct PipelineBuilder {
     patterns: bool,
     rules: bool,
     gazetteer_files: Vec<PathBuf>,
+    gazetteer_sources: Vec<(String, String)>,
+    user_patterns: Vec<(EntityType, Option<String>, String)>,
     extra: Vec<Arc<dyn Recogniser>>,
 }
 
@@ -261,6 +303,48 @@ impl PipelineBuilder {
         self
     }
 
+    /// Adds a user gazetteer held in memory: `name` is used in error messages and its
+    /// extension (`.tsv`, `.csv`, `.json`, `.jsonl`) chooses the reader. Default: none.
+    ///
+    /// # Example
+    /// ```
+    /// let p = informant::Pipeline::builder()
+    ///     .gazetteer_source("mine.csv", "name,type,aliases\nAl-Tanf garrison,Location,Tanf|At Tanf\n")
+    ///     .build()?;
+    /// let doc = p.extract("Drones struck near At Tanf.")?;
+    /// assert!(doc.mentions().iter().any(|m| doc.span_text(m.span) == "At Tanf"));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn gazetteer_source(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
+        self.gazetteer_sources.push((name.into(), content.into()));
+        self
+    }
+
+    /// Adds a regular expression (the `regex` crate's syntax) whose matches are
+    /// mentions of `entity_type`. Default: none.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::{EntityType, Pipeline};
+    /// let p = Pipeline::builder()
+    ///     .pattern(EntityType::MilitaryPlatform, Some("hull".into()), r"\bDDG-\d+\b")
+    ///     .build()?;
+    /// let doc = p.extract("USS Ross (DDG-71) fired.")?;
+    /// assert!(doc.mentions().iter().any(|m| doc.span_text(m.span) == "DDG-71"));
+    /// assert!(Pipeline::builder().pattern(EntityType::Url, None, "(").build().is_err());
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn pattern(
+        mut self,
+        entity_type: EntityType,
+        subtype: Option<String>,
+        regex: impl Into<String>,
+    ) -> Self {
+        self.user_patterns
+            .push((entity_type, subtype, regex.into()));
+        self
+    }
+
     /// Adds a recogniser of your own; it runs after the built-in ones. Default: none.
     pub fn recogniser(mut self, r: impl Recogniser + 'static) -> Self {
         self.extra.push(Arc::new(r));
@@ -278,7 +362,7 @@ impl PipelineBuilder {
         } else {
             None
         };
-        if !self.gazetteer_files.is_empty() {
+        if !self.gazetteer_files.is_empty() || !self.gazetteer_sources.is_empty() {
             let mut b = Gazetteer::builder();
             if let Some(g) = &gaz {
                 b = b.extend(g);
@@ -286,12 +370,22 @@ impl PipelineBuilder {
             for f in &self.gazetteer_files {
                 b = b.add_file(f)?;
             }
+            for (name, content) in &self.gazetteer_sources {
+                b = b.add_source(name, content)?;
+            }
             gaz = Some(b.build()?);
         }
         p.recognisers.clear();
-        if self.patterns {
-            p.recognisers
-                .push(Arc::new(crate::recognise::PatternRecogniser::new()));
+        if self.patterns || !self.user_patterns.is_empty() {
+            let mut r = if self.patterns {
+                crate::recognise::PatternRecogniser::new()
+            } else {
+                crate::recognise::PatternRecogniser::user_only()
+            };
+            for (ty, subtype, regex) in self.user_patterns {
+                r = r.with_pattern(ty, subtype, &regex)?;
+            }
+            p.recognisers.push(Arc::new(r));
         }
         if let Some(g) = &gaz {
             p.recognisers

@@ -449,6 +449,24 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
+    /// Adds entries from `content`, choosing the reader by the extension of `name`.
+    ///
+    /// # Errors
+    /// [`Error::Gazetteer`] if it is malformed or the extension is unknown.
+    pub fn add_source(self, name: &str, content: &str) -> Result<Self> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("tsv") => self.add_tsv(name, content),
+            Some("csv") => self.add_csv(name, content),
+            Some("json" | "jsonl") => self.add_json(name, content),
+            _ => Err(Error::Gazetteer {
+                path: name.into(),
+                line: 0,
+                message: "unknown extension: expected .tsv, .csv, .json or .jsonl".into(),
+            }),
+        }
+    }
+
     /// Adds a file, choosing the reader by extension: `.tsv`, `.csv`, `.json` or `.jsonl`.
     ///
     /// # Errors
@@ -461,21 +479,7 @@ impl GazetteerBuilder {
             path: name.clone(),
             source,
         })?;
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("tsv") => self.add_tsv(&name, &content),
-            Some("csv") => self.add_csv(&name, &content),
-            Some("json" | "jsonl") => self.add_json(&name, &content),
-            _ => Err(Error::Gazetteer {
-                path: name,
-                line: 0,
-                message: "unknown extension: expected .tsv, .csv, .json or .jsonl".into(),
-            }),
-        }
+        self.add_source(&name, &content)
     }
 
     /// Compiles the automaton.

@@ -155,9 +155,16 @@ struct UserPattern {
 /// assert_eq!(out[0].attributes["iso"], "2024-12-08");
 /// # Ok::<(), informant::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PatternRecogniser {
     user: Vec<UserPattern>,
+    builtin: bool,
+}
+
+impl Default for PatternRecogniser {
+    fn default() -> Self {
+        PatternRecogniser::new()
+    }
 }
 
 impl PatternRecogniser {
@@ -166,7 +173,19 @@ impl PatternRecogniser {
         // Touch the shared compiled patterns so their cost is paid here, once
         // per process, rather than inside the first `recognise` call.
         LazyLock::force(&temporal::PATTERNS);
-        PatternRecogniser { user: Vec::new() }
+        PatternRecogniser {
+            user: Vec::new(),
+            builtin: true,
+        }
+    }
+
+    /// A recogniser with no built-in pattern, for user patterns only
+    /// ([`PatternRecogniser::with_pattern`]).
+    pub fn user_only() -> Self {
+        PatternRecogniser {
+            user: Vec::new(),
+            builtin: false,
+        }
     }
 
     /// Adds a user pattern: every match becomes a mention of `entity_type`
@@ -213,10 +232,12 @@ impl PatternRecogniser {
     /// Finds the candidates of one block (offsets relative to `text`), overlaps resolved.
     fn block_candidates(&self, text: &str) -> Vec<Cand> {
         let mut cands = Vec::new();
-        comms::find(text, &mut cands);
-        geo::find(text, &mut cands);
-        numeric::find(text, &mut cands);
-        temporal::find(text, &mut cands);
+        if self.builtin {
+            comms::find(text, &mut cands);
+            geo::find(text, &mut cands);
+            numeric::find(text, &mut cands);
+            temporal::find(text, &mut cands);
+        }
         for u in &self.user {
             for m in u.regex.find_iter(text) {
                 if m.is_empty() {
