@@ -56,7 +56,7 @@ pub use document::{
 pub use error::{Error, Result};
 pub use json::{JsonOptions, from_json, to_json};
 pub use parse::{InputFormat, detect_format};
-pub use pipeline::{DEFAULT_MAX_BYTES, Pipeline, PipelineBuilder};
+pub use pipeline::{DEFAULT_MAX_BYTES, Pipeline, PipelineBuilder, PipelineConfig};
 pub use segment::{split_sentences, tokenize};
 pub use span::{OffsetMap, Span, is_space};
 

@@ -1,16 +1,68 @@
-//! The pipeline: parse, segment, and (in later stages) recognise, resolve and attribute.
+//! The pipeline: parse, segment, recognise, resolve, attribute.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::document::{Document, EntityType};
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, EntityType, Mention};
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
-use crate::recognise::{ContextRules, Gazetteer, GazetteerRecogniser, Recogniser, merge};
+use crate::recognise::{
+    ContextRules, Gazetteer, GazetteerRecogniser, PatternRecogniser, Recogniser, merge,
+};
 use crate::segment::segment;
 
 /// Default limit on document size: 256 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 256 << 20;
+
+/// Everything that defines a [`Pipeline`], as plain data: it serialises (JSON
+/// via serde), so a pipeline can be rebuilt elsewhere, e.g. on a Dask or Spark
+/// worker, with [`Pipeline::from_config`]. User gazetteer files are held by
+/// content, not path. Recognisers added with [`PipelineBuilder::recogniser`]
+/// are code, not data, and are not part of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct PipelineConfig {
+    /// Input format: `auto`, `text`, `markdown` or `html`.
+    pub input: String,
+    /// Keep tokens in the output documents.
+    pub tokens: bool,
+    /// Largest document accepted, in bytes.
+    pub max_bytes: usize,
+    /// Use the built-in gazetteer.
+    pub builtin_gazetteer: bool,
+    /// Run the built-in patterns.
+    pub patterns: bool,
+    /// Run the context rules.
+    pub rules: bool,
+    /// Group mentions into entities.
+    pub resolve: bool,
+    /// Find attributed claims.
+    pub attribute: bool,
+    /// User gazetteers as `(name, content)`; the name's extension chooses the reader.
+    pub gazetteers: Vec<(String, String)>,
+    /// User patterns as `(type, subtype, regex)`.
+    pub user_patterns: Vec<(String, Option<String>, String)>,
+}
+
+impl Default for PipelineConfig {
+    fn default() -> Self {
+        PipelineConfig {
+            input: "auto".into(),
+            tokens: true,
+            max_bytes: DEFAULT_MAX_BYTES,
+            builtin_gazetteer: true,
+            patterns: true,
+            rules: true,
+            resolve: true,
+            attribute: true,
+            gazetteers: Vec::new(),
+            user_patterns: Vec::new(),
+        }
+    }
+}
 
 /// Turns raw text into a [`Document`].
 ///
@@ -30,12 +82,9 @@ pub const DEFAULT_MAX_BYTES: usize = 256 << 20;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Pipeline {
+    config: PipelineConfig,
     input: InputFormat,
-    tokens: bool,
-    max_bytes: usize,
     recognisers: Vec<Arc<dyn Recogniser>>,
-    resolve: bool,
-    attribute: bool,
 }
 
 impl Default for Pipeline {
@@ -45,41 +94,61 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
-    /// A pipeline with the defaults: format auto-detected, tokens on, 256 MiB limit.
-    ///
-    /// Entity extraction uses the built-in gazetteer, patterns and context rules.
+    /// A pipeline with the defaults: format auto-detected, tokens on, 256 MiB
+    /// limit, and entity extraction with the built-in gazetteer, patterns and
+    /// context rules, resolution and attribution.
     pub fn new() -> Self {
         // The built-in data are checked by the test suite; should they ever fail
-        // to load, the pipeline still parses and runs the other recognisers.
-        Pipeline::builder()
-            .build()
-            .unwrap_or_else(|_| Pipeline::bare())
-    }
-
-    /// A pipeline with no recogniser.
-    fn bare() -> Self {
-        Pipeline {
+        // to load, the pipeline still parses and runs the other stages.
+        Pipeline::builder().build().unwrap_or_else(|_| Pipeline {
+            config: PipelineConfig::default(),
             input: InputFormat::Auto,
-            tokens: true,
-            max_bytes: DEFAULT_MAX_BYTES,
             recognisers: Vec::new(),
-            resolve: true,
-            attribute: true,
-        }
+        })
     }
 
     /// A builder to configure a pipeline.
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder {
-            inner: Pipeline::bare(),
-            builtin_gazetteer: true,
-            patterns: true,
-            rules: true,
+            config: PipelineConfig::default(),
             gazetteer_files: Vec::new(),
-            gazetteer_sources: Vec::new(),
-            user_patterns: Vec::new(),
             extra: Vec::new(),
         }
+    }
+
+    /// Rebuilds a pipeline from its configuration.
+    ///
+    /// # Errors
+    /// As [`PipelineBuilder::build`], and [`Error::UnsupportedFormat`] for an
+    /// unknown input format or entity type in the configuration.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::{Pipeline, PipelineConfig};
+    /// let p = Pipeline::builder().tokens(false).build()?;
+    /// let json = serde_json::to_string(p.config()).unwrap();
+    /// let config: PipelineConfig = serde_json::from_str(&json).unwrap();
+    /// let again = Pipeline::from_config(config)?;
+    /// assert_eq!(again.config(), p.config());
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn from_config(config: PipelineConfig) -> Result<Pipeline> {
+        PipelineBuilder {
+            config,
+            gazetteer_files: Vec::new(),
+            extra: Vec::new(),
+        }
+        .build()
+    }
+
+    /// The configuration this pipeline was built from.
+    pub fn config(&self) -> &PipelineConfig {
+        &self.config
+    }
+
+    /// The input format this pipeline parses.
+    pub fn input_format(&self) -> InputFormat {
+        self.input
     }
 
     /// Names of the recognisers, in the order they run.
@@ -87,9 +156,14 @@ impl Pipeline {
         self.recognisers.iter().map(|r| r.name()).collect()
     }
 
-    /// The input format this pipeline parses.
-    pub fn input_format(&self) -> InputFormat {
-        self.input
+    fn check_size(&self, text: &str) -> Result<()> {
+        if text.len() > self.config.max_bytes {
+            return Err(Error::TooLarge {
+                size: text.len(),
+                limit: self.config.max_bytes,
+            });
+        }
+        Ok(())
     }
 
     /// Parses and segments `text`: blocks, sentences and (if enabled) tokens.
@@ -105,14 +179,9 @@ impl Pipeline {
     /// # Errors
     /// As [`Pipeline::parse`].
     pub fn parse_owned(&self, text: String) -> Result<Document> {
-        if text.len() > self.max_bytes {
-            return Err(Error::TooLarge {
-                size: text.len(),
-                limit: self.max_bytes,
-            });
-        }
+        self.check_size(&text)?;
         let mut doc = parse_blocks(text, self.input)?;
-        segment(&mut doc, self.tokens);
+        segment(&mut doc, self.config.tokens);
         Ok(doc)
     }
 
@@ -151,23 +220,18 @@ impl Pipeline {
     /// # Errors
     /// As [`Pipeline::parse`].
     pub fn extract_owned(&self, text: String) -> Result<Document> {
-        if text.len() > self.max_bytes {
-            return Err(Error::TooLarge {
-                size: text.len(),
-                limit: self.max_bytes,
-            });
-        }
+        self.check_size(&text)?;
         let mut doc = parse_blocks(text, self.input)?;
         // Recognisers read tokens, whatever the output wants.
         segment(&mut doc, true);
         self.recognise(&mut doc);
-        if self.resolve {
+        if self.config.resolve {
             crate::resolve::resolve(&mut doc);
         }
-        if self.attribute {
+        if self.config.attribute {
             crate::attribute::attribute(&mut doc);
         }
-        if !self.tokens {
+        if !self.config.tokens {
             doc.tokens = Vec::new();
         }
         Ok(doc)
@@ -184,37 +248,34 @@ impl Pipeline {
     /// assert!(docs.iter().all(|d| d.is_ok()));
     /// ```
     pub fn extract_batch(&self, texts: Vec<String>) -> Vec<Result<Document>> {
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            texts
-                .into_par_iter()
-                .map(|t| self.extract_owned(t))
-                .collect()
-        }
-        #[cfg(not(feature = "parallel"))]
-        {
-            texts.into_iter().map(|t| self.extract_owned(t)).collect()
-        }
+        self.batch(texts, Pipeline::extract_owned)
     }
 
     /// Runs [`Pipeline::parse`] on many texts, like [`Pipeline::extract_batch`].
     pub fn parse_batch(&self, texts: Vec<String>) -> Vec<Result<Document>> {
+        self.batch(texts, Pipeline::parse_owned)
+    }
+
+    fn batch(
+        &self,
+        texts: Vec<String>,
+        f: fn(&Pipeline, String) -> Result<Document>,
+    ) -> Vec<Result<Document>> {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            texts.into_par_iter().map(|t| self.parse_owned(t)).collect()
+            texts.into_par_iter().map(|t| f(self, t)).collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            texts.into_iter().map(|t| self.parse_owned(t)).collect()
+            texts.into_iter().map(|t| f(self, t)).collect()
         }
     }
 
     /// Runs the recognisers in order; each sees the merged mentions of those before it.
     fn recognise(&self, doc: &mut Document) {
         for (order, r) in self.recognisers.iter().enumerate() {
-            let mut found = Vec::new();
+            let mut found: Vec<Mention> = Vec::new();
             r.recognise(doc, &mut found);
             if found.is_empty() {
                 continue;
@@ -237,67 +298,66 @@ impl Pipeline {
 /// Configures a [`Pipeline`]; see [`Pipeline::builder`].
 #[derive(Debug, Clone)]
 pub struct PipelineBuilder {
-    inner: Pipeline,
-    builtin_gazetteer: bool,
-    patterns: bool,
-    rules: bool,
+    config: PipelineConfig,
     gazetteer_files: Vec<PathBuf>,
-    gazetteer_sources: Vec<(String, String)>,
-    user_patterns: Vec<(EntityType, Option<String>, String)>,
     extra: Vec<Arc<dyn Recogniser>>,
 }
 
 impl PipelineBuilder {
     /// How to choose the parser. Default: [`InputFormat::Auto`].
     pub fn input_format(mut self, input: InputFormat) -> Self {
-        self.inner.input = input;
+        self.config.input = match input {
+            InputFormat::Fixed(f) => f.as_str().into(),
+            _ => "auto".into(),
+        };
         self
     }
 
-    /// Whether to tokenize. Default: `true`.
+    /// Whether to keep tokens in the output documents. Default: `true`.
+    /// (Extraction always tokenizes internally.)
     pub fn tokens(mut self, yes: bool) -> Self {
-        self.inner.tokens = yes;
+        self.config.tokens = yes;
         self
     }
 
     /// Largest document accepted, in bytes. Default: [`DEFAULT_MAX_BYTES`].
     pub fn max_bytes(mut self, n: usize) -> Self {
-        self.inner.max_bytes = n;
+        self.config.max_bytes = n;
         self
     }
 
     /// Whether to use the built-in gazetteer. Default: `true`.
     pub fn builtin_gazetteer(mut self, yes: bool) -> Self {
-        self.builtin_gazetteer = yes;
+        self.config.builtin_gazetteer = yes;
         self
     }
 
-    /// Whether to run the pattern recogniser (dates, money, quantities, ...). Default: `true`.
+    /// Whether to run the built-in patterns (dates, money, quantities, ...). Default: `true`.
     pub fn patterns(mut self, yes: bool) -> Self {
-        self.patterns = yes;
+        self.config.patterns = yes;
         self
     }
 
     /// Whether to run the context rules. Default: `true`.
     pub fn rules(mut self, yes: bool) -> Self {
-        self.rules = yes;
+        self.config.rules = yes;
         self
     }
 
     /// Whether to group mentions into entities. Default: `true`.
     pub fn resolve(mut self, yes: bool) -> Self {
-        self.inner.resolve = yes;
+        self.config.resolve = yes;
         self
     }
 
     /// Whether to find attributed claims. Default: `true`.
     pub fn attribute(mut self, yes: bool) -> Self {
-        self.inner.attribute = yes;
+        self.config.attribute = yes;
         self
     }
 
-    /// Adds a user gazetteer file (`.tsv`, `.csv`, `.json`, `.jsonl`), merged with the built-in one.
-    /// Default: none.
+    /// Adds a user gazetteer file (`.tsv`, `.csv`, `.json`, `.jsonl`), merged with
+    /// the built-in one; it is read when the pipeline is built. Default: none.
     pub fn gazetteer_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.gazetteer_files.push(path.into());
         self
@@ -316,7 +376,7 @@ impl PipelineBuilder {
     /// # Ok::<(), informant::Error>(())
     /// ```
     pub fn gazetteer_source(mut self, name: impl Into<String>, content: impl Into<String>) -> Self {
-        self.gazetteer_sources.push((name.into(), content.into()));
+        self.config.gazetteers.push((name.into(), content.into()));
         self
     }
 
@@ -340,8 +400,9 @@ impl PipelineBuilder {
         subtype: Option<String>,
         regex: impl Into<String>,
     ) -> Self {
-        self.user_patterns
-            .push((entity_type, subtype, regex.into()));
+        self.config
+            .user_patterns
+            .push((entity_type.as_str().into(), subtype, regex.into()));
         self
     }
 
@@ -351,51 +412,64 @@ impl PipelineBuilder {
         self
     }
 
-    /// Builds the pipeline, loading gazetteers.
+    /// Builds the pipeline, loading gazetteers and compiling patterns.
     ///
     /// # Errors
-    /// [`Error::Io`] or [`Error::Gazetteer`] for a user gazetteer file that cannot be read or is malformed.
+    /// [`Error::Io`] or [`Error::Gazetteer`] for a user gazetteer that cannot be
+    /// read or is malformed; [`Error::Pattern`] for a user pattern that does not compile.
     pub fn build(self) -> Result<Pipeline> {
-        let mut p = self.inner;
-        let mut gaz = if self.builtin_gazetteer {
+        let mut config = self.config;
+        let input = InputFormat::from_name(&config.input)
+            .ok_or_else(|| Error::UnsupportedFormat(config.input.clone()))?;
+        // Files are read now and kept by content, so the configuration is self-contained.
+        for f in &self.gazetteer_files {
+            let content = std::fs::read_to_string(f).map_err(|source| Error::Io {
+                path: f.display().to_string(),
+                source,
+            })?;
+            config.gazetteers.push((f.display().to_string(), content));
+        }
+        let mut gaz = if config.builtin_gazetteer {
             Some(Gazetteer::builtin()?)
         } else {
             None
         };
-        if !self.gazetteer_files.is_empty() || !self.gazetteer_sources.is_empty() {
+        if !config.gazetteers.is_empty() {
             let mut b = Gazetteer::builder();
             if let Some(g) = &gaz {
                 b = b.extend(g);
             }
-            for f in &self.gazetteer_files {
-                b = b.add_file(f)?;
-            }
-            for (name, content) in &self.gazetteer_sources {
+            for (name, content) in &config.gazetteers {
                 b = b.add_source(name, content)?;
             }
             gaz = Some(b.build()?);
         }
-        p.recognisers.clear();
-        if self.patterns || !self.user_patterns.is_empty() {
-            let mut r = if self.patterns {
-                crate::recognise::PatternRecogniser::new()
+        let mut recognisers: Vec<Arc<dyn Recogniser>> = Vec::new();
+        if config.patterns || !config.user_patterns.is_empty() {
+            let mut r = if config.patterns {
+                PatternRecogniser::new()
             } else {
-                crate::recognise::PatternRecogniser::user_only()
+                PatternRecogniser::user_only()
             };
-            for (ty, subtype, regex) in self.user_patterns {
-                r = r.with_pattern(ty, subtype, &regex)?;
+            for (ty, subtype, regex) in &config.user_patterns {
+                let t = EntityType::from_name(ty)
+                    .ok_or_else(|| Error::UnsupportedFormat(format!("entity type {ty:?}")))?;
+                r = r.with_pattern(t, subtype.clone(), regex)?;
             }
-            p.recognisers.push(Arc::new(r));
+            recognisers.push(Arc::new(r));
         }
         if let Some(g) = &gaz {
-            p.recognisers
-                .push(Arc::new(GazetteerRecogniser::new(g.clone())));
+            recognisers.push(Arc::new(GazetteerRecogniser::new(g.clone())));
         }
-        if self.rules {
+        if config.rules {
             let g = gaz.clone().unwrap_or_else(Gazetteer::empty);
-            p.recognisers.push(Arc::new(ContextRules::new(&g)));
+            recognisers.push(Arc::new(ContextRules::new(&g)));
         }
-        p.recognisers.extend(self.extra);
-        Ok(p)
+        recognisers.extend(self.extra);
+        Ok(Pipeline {
+            config,
+            input,
+            recognisers,
+        })
     }
 }
