@@ -265,6 +265,8 @@ impl Gazetteer {
 /// Last words that make a name an adjective when a noun follows:
 /// "the Russian military" is an organisation, "Russian military facilities" is not.
 const ADJECTIVAL_ENDINGS: &[&str] = &[
+    "intelligence",
+    "police",
     "military",
     "naval",
     "air",
@@ -275,7 +277,7 @@ const ADJECTIVAL_ENDINGS: &[&str] = &[
 
 /// True when a form ending in an adjectival word is followed by a lower-case word
 /// (other than a verb or function word, which would end the noun phrase).
-fn modifies_noun(form: &str, after: &str) -> bool {
+pub(crate) fn modifies_noun(form: &str, after: &str) -> bool {
     let Some(last) = form.rsplit(' ').next() else {
         return false;
     };
@@ -292,8 +294,129 @@ fn modifies_noun(form: &str, after: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    !next.is_empty() && !crate::recognise::phrases::is_function_word(next)
+    // Title case ("Russian Military Bases") or a noun that such adjectives modify.
+    next.starts_with(char::is_uppercase) && !crate::recognise::phrases::is_function_word(next)
+        || MODIFIED_NOUNS.contains_word(next)
 }
+
+/// Nouns that follow "military", "government", "opposition"... used as adjectives.
+static MODIFIED_NOUNS: LazyLock<crate::recognise::phrases::Phrases> = LazyLock::new(|| {
+    crate::recognise::phrases::Phrases::new(&[
+        "forces",
+        "force",
+        "troops",
+        "officials",
+        "official",
+        "facilities",
+        "facility",
+        "bases",
+        "base",
+        "operations",
+        "operation",
+        "sources",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officers",
+        "officer",
+        "personnel",
+        "aircraft",
+        "vehicles",
+        "vehicle",
+        "equipment",
+        "assets",
+        "presence",
+        "campaign",
+        "intervention",
+        "action",
+        "activity",
+        "targets",
+        "target",
+        "positions",
+        "position",
+        "leaders",
+        "leader",
+        "commanders",
+        "commander",
+        "units",
+        "unit",
+        "convoy",
+        "convoys",
+        "strikes",
+        "strike",
+        "fighters",
+        "advisers",
+        "advisors",
+        "experts",
+        "analysts",
+        "bloggers",
+        "blogger",
+        "community",
+        "engagements",
+        "engagement",
+        "capabilities",
+        "capability",
+        "hardware",
+        "installations",
+        "installation",
+        "infrastructure",
+        "policy",
+        "policies",
+        "spending",
+        "budget",
+        "court",
+        "courts",
+        "service",
+        "services",
+        "intelligence",
+        "aid",
+        "support",
+        "offensive",
+        "offensives",
+        "advance",
+        "advances",
+        "buildup",
+        "build-up",
+        "exercises",
+        "drills",
+        "deployment",
+        "deployments",
+        "contractors",
+        "planners",
+        "doctrine",
+        "camp",
+        "camps",
+        "airfield",
+        "airfields",
+        "port",
+        "ports",
+        "ships",
+        "vessels",
+        "jets",
+        "helicopters",
+        "control",
+        "controlled",
+        "held",
+        "areas",
+        "territory",
+        "ministers",
+        "minister",
+        "employees",
+        "workers",
+        "building",
+        "buildings",
+        "headquarters",
+        "figures",
+        "supporters",
+        "groups",
+        "group",
+        "factions",
+        "faction",
+        "rebels",
+        "militias",
+    ])
+});
 
 fn boundary_before(text: &str, s: usize) -> bool {
     text[..s]
@@ -744,9 +867,12 @@ impl Recogniser for GazetteerRecogniser {
                 match outer {
                     Some((_, oe, ot)) if s < oe => {
                         // Country names hold demonyms ("Saudi Arabia"): nothing nests in a place.
+                        // A name inside a name of the same type is an alias of it
+                        // ("Putin" in "Vladimir Putin"), not a second mention.
                         let nests = e <= oe
                             && s >= inner_end
                             && ot != EntityType::Location
+                            && ot != entry.entity_type
                             && super::merge::may_nest(ot, entry.entity_type);
                         if !nests {
                             continue;

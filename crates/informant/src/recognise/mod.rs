@@ -22,7 +22,7 @@ pub trait Recogniser:
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>);
 }
 
-mod gazetteer;
+pub(crate) mod gazetteer;
 pub(crate) mod merge;
 pub(crate) mod phrases;
 mod rules;

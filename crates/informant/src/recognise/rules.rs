@@ -666,7 +666,12 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             } else {
                 &ORG_HEAD_SET
             };
-            if let Some(end) = v.longest_at(j, heads) {
+            let adjectival = |end: usize| {
+                let head = &v.text[v.span(j, end).range()];
+                let after = &v.text[v.toks[end - 1].span.end..];
+                crate::recognise::gazetteer::modifies_noun(head, after)
+            };
+            if let Some(end) = v.longest_at(j, heads).filter(|&e| !adjectival(e)) {
                 let start = with_the(v, i);
                 out.push(mention(
                     v.span(start, end),
