@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use crate::document::{Attribution, Document, Token, TokenKind};
+use crate::document::{Attribution, Document, EntityType, Token, TokenKind};
 use crate::recognise::phrases::Phrases;
 use crate::span::Span;
 
@@ -245,6 +245,13 @@ pub(crate) fn attribute(doc: &mut Document) {
             }
             if m.span.overlaps(at.source) {
                 let ov = m.span.end.min(at.source.end) - m.span.start.max(at.source.start);
+                // A source is an actor: a person or organisation in it, or a mention
+                // covering most of it ("Russian" alone does not make "Russian news
+                // agencies" the Russian nationality).
+                let actor = matches!(m.entity_type, EntityType::Person | EntityType::Organisation);
+                if !actor && ov * 5 < at.source.len() * 3 {
+                    continue;
+                }
                 if let Some(e) = m.entity {
                     if best.is_none_or(|(b, _)| ov > b) {
                         best = Some((ov, e));
@@ -352,7 +359,9 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
             // "As X have pointed out, CLAIM."
             let comma = (vend..n).find(|&k| word(text, &toks[k]) == ",")?;
             content(text, toks, comma + 1, n)
-        } else if matches!(next, None | Some("." | "!" | "?")) {
+        } else if matches!(next, None | Some("." | "!" | "?"))
+            || short_tail(text, toks, after) && src_start > 0
+        {
             // "CLAIM, X said."
             let end = (0..src_start)
                 .rev()
@@ -381,6 +390,20 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
         });
     }
     None
+}
+
+/// True when at most three words (an object: "told reporters") end the sentence after `i`.
+fn short_tail(text: &str, toks: &[Token], i: usize) -> bool {
+    let rest = &toks[i.min(toks.len())..];
+    let words = rest.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let ends = rest
+        .last()
+        .is_some_and(|t| matches!(word(text, t), "." | "!" | "?"));
+    words <= 3
+        && ends
+        && rest
+            .iter()
+            .all(|t| t.kind == TokenKind::Word || matches!(word(text, t), "." | "!" | "?"))
 }
 
 /// Rejects sources that are really objects or clauses: they must hold a word, start

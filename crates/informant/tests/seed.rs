@@ -83,3 +83,103 @@ fn seed_json_offsets_are_code_points() {
         assert_eq!(slice(json), doc.span_text(t.span));
     }
 }
+
+/// The analyst's findings: every person, place, facility, organisation and
+/// nationality with its type; the Assad mentions as one entity; six attributed claims.
+#[test]
+fn seed_extraction() {
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    let doc = Pipeline::new().extract(SEED).unwrap();
+    doc.validate().unwrap();
+    let found = |text: &str, ty: &str, subtype: Option<&str>| {
+        doc.mentions().iter().any(|m| {
+            // "the Middle East" and "The Kremlin" may keep their article.
+            let t = doc.span_text(m.span);
+            let t = t
+                .strip_prefix("the ")
+                .or_else(|| t.strip_prefix("The "))
+                .unwrap_or(t);
+            t == text
+                && m.entity_type.as_str() == ty
+                && (subtype.is_none() || m.subtype.as_deref() == subtype)
+        })
+    };
+    let mut missing = Vec::new();
+    for m in expected["mentions"].as_array().unwrap() {
+        let (text, ty, sub) = (
+            m[0].as_str().unwrap(),
+            m[1].as_str().unwrap(),
+            m[2].as_str(),
+        );
+        if !found(text, ty, sub) {
+            missing.push(format!("{text} ({ty})"));
+        }
+    }
+    assert!(missing.is_empty(), "not found: {missing:?}");
+
+    let entity_of = |text: &str| -> Vec<usize> {
+        doc.mentions()
+            .iter()
+            .filter(|m| doc.span_text(m.span) == text)
+            .filter_map(|m| m.entity)
+            .collect()
+    };
+    for group in expected["same_entity"].as_array().unwrap() {
+        let ids: Vec<Vec<usize>> = group
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| entity_of(t.as_str().unwrap()))
+            .collect();
+        let first = ids[0][0];
+        assert!(
+            ids.iter().flatten().all(|&e| e == first),
+            "{group} split over entities {ids:?}"
+        );
+    }
+    let assad = &doc.entities()[entity_of("Assad")[0]];
+    assert_eq!(assad.name, "Bashar al-Assad");
+    assert_eq!(assad.entity_type.as_str(), "Person");
+
+    let want = expected["attributions"].as_array().unwrap();
+    let got: Vec<(&str, &str)> = doc
+        .attributions()
+        .iter()
+        .map(|a| (doc.span_text(a.source), doc.span_text(a.claim)))
+        .collect();
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for (w, (source, claim)) in want.iter().zip(&got) {
+        assert_eq!(*source, w[0].as_str().unwrap());
+        assert!(claim.starts_with(w[1].as_str().unwrap()), "{claim}");
+    }
+    // None of the seed's sources is a named actor: none links to an entity.
+    assert!(doc.attributions().iter().all(|a| a.source_entity.is_none()));
+}
+
+#[test]
+fn attribution_links_named_sources() {
+    let text = "Gen. Joseph Votel said the strikes would continue. \
+                According to the Kremlin, the base is secure. \
+                The offensive will fail, Assad told reporters.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    let got: Vec<(&str, &str, Option<&str>)> = doc
+        .attributions()
+        .iter()
+        .map(|a| {
+            let entity = a.source_entity.map(|e| doc.entities()[e].name.as_str());
+            (doc.span_text(a.source), doc.span_text(a.claim), entity)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Gen. Joseph Votel",
+                "the strikes would continue",
+                Some("Joseph Votel")
+            ),
+            ("the Kremlin", "the base is secure", Some("Kremlin")),
+            ("Assad", "The offensive will fail", Some("Bashar al-Assad")),
+        ]
+    );
+}
