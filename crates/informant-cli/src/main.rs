@@ -158,11 +158,11 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         InputArg::Markdown => InputFormat::Fixed(Format::Markdown),
         InputArg::Html => InputFormat::Fixed(Format::Html),
     };
-    let pipeline = match Pipeline::builder()
-        .input_format(input)
-        .tokens(opts.tokens)
-        .build()
-    {
+    let mut builder = Pipeline::builder().input_format(input).tokens(opts.tokens);
+    for g in &opts.gazetteers {
+        builder = builder.gazetteer_file(g);
+    }
+    let pipeline = match builder.build() {
         Ok(p) => p,
         Err(e) => {
             report(e);

@@ -1,0 +1,140 @@
+//! The `informant` command as a user runs it: inputs, outputs, errors and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_informant");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../seeds/assad-asylum-russia.txt"
+);
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The command may exit before reading its input (a missing file): ignore a broken pipe.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn extract_seed_prints_the_contract() {
+    let o = run(&["extract", SEED], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["format"], "text");
+    assert_eq!(v["sentences"].as_array().unwrap().len(), 18);
+    assert!(v.get("tokens").is_none());
+    let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+    for m in v["mentions"].as_array().unwrap() {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            m["text"].as_str().unwrap()
+        );
+    }
+    assert_eq!(v["attributions"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn stdin_tokens_and_outline() {
+    let o = run(&["parse", "--tokens"], "Syria’s army.".as_bytes());
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["id"], serde_json::Value::Null);
+    assert_eq!(v["tokens"].as_array().unwrap().len(), 4);
+    let o = run(&["extract", "--output", "outline", SEED], b"");
+    let out = stdout(&o);
+    assert!(out.contains("TITLE Syria’s Bashar al-Assad"), "{out}");
+    assert!(out.contains("[Hmeimim Airbase]"));
+    assert!(out.contains("ENTITIES") && out.contains("ATTRIBUTIONS"));
+}
+
+#[test]
+fn jsonl_streams_keeps_ids_and_skips_bad_lines() {
+    let input = b"{\"id\": 7, \"text\": \"Assad fled to Moscow.\"}\nnot json\n\n{\"text\": \"No id here.\", \"extra\": 1}\n{\"id\": \"x\"}\n{\"id\": \"y\", \"text\": \"Putin spoke.\"}\n";
+    let o = run(&["extract", "--input", "jsonl"], input);
+    assert_eq!(o.status.code(), Some(1), "a bad line makes the exit code 1");
+    let err = stderr(&o);
+    assert!(err.contains("-:2: invalid JSON"), "{err}");
+    assert!(err.contains("-:5: invalid JSON"), "{err}");
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], 7);
+    assert_eq!(lines[1]["id"], serde_json::Value::Null);
+    assert_eq!(lines[2]["id"], "y");
+}
+
+#[test]
+fn errors_name_the_input() {
+    let o = run(&["parse", "/no/such/file.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/no/such/file.txt: No such file"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["parse"], b"ab\xffcd");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("invalid UTF-8 at byte 2"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["parse", "--lossy"], b"ab\xffcd");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("ab\u{FFFD}cd"));
+
+    let o = run(&["parse", "--output", "yaml"], b"x");
+    assert_eq!(o.status.code(), Some(2), "bad usage is exit code 2");
+}
+
+#[test]
+fn user_gazetteer_and_its_errors() {
+    let dir = std::env::temp_dir().join(format!("informant-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("mine.csv");
+    std::fs::write(
+        &good,
+        "name,type,subtype,aliases\nAl-Tanf garrison,Location,facility,At Tanf|Tanf\n",
+    )
+    .unwrap();
+    let o = run(
+        &["extract", "--gazetteer", good.to_str().unwrap()],
+        b"Drones struck At Tanf.",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"text\": \"At Tanf\""));
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "name,type\nX,Planet\n").unwrap();
+    let o = run(&["extract", "--gazetteer", bad.to_str().unwrap()], b"x");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.csv, line 2: unknown type \"Planet\""),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
