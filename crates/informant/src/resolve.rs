@@ -338,7 +338,7 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         }
         if g.mentions.len() == 1 || !g.attributes.contains_key("gazetteer_seen") {
             if let Some(e) = &m.entry {
-                for (k, v) in &e.attributes {
+                for (k, v) in e.attributes() {
                     g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
                 }
                 g.attributes.insert("gazetteer_seen".into(), true.into());

@@ -20,7 +20,7 @@
 
 use crate::recognise::phrases::FastMap;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -30,7 +30,20 @@ use crate::recognise::Recogniser;
 use crate::span::Span;
 
 /// One entry of a gazetteer: a real-world thing with its names.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// # Example
+/// ```
+/// use informant::EntityType;
+/// use informant::recognise::GazetteerEntry;
+/// let mut attrs = informant::Attributes::new();
+/// attrs.insert("country".into(), "SY".into());
+/// let e = GazetteerEntry::new("Hmeimim Air Base", EntityType::Location)
+///     .with_subtype("facility")
+///     .with_aliases(["Khmeimim", "Hmeimim"])
+///     .with_attributes(attrs);
+/// assert_eq!(e.attributes()["country"], "SY");
+/// ```
+#[derive(Debug, Clone)]
 pub struct GazetteerEntry {
     /// Canonical name.
     pub name: String,
@@ -40,8 +53,65 @@ pub struct GazetteerEntry {
     pub subtype: Option<String>,
     /// Other surface forms: spellings, transliterations, acronyms.
     pub aliases: Vec<String>,
+    /// Known attributes, parsed on first use: the built-in data keep them as
+    /// JSON text until a match needs them, so loading stays fast.
+    attributes: OnceLock<Attributes>,
+    /// The attributes' JSON, for built-in entries not yet parsed.
+    raw_attributes: Option<Box<str>>,
+}
+
+impl PartialEq for GazetteerEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.entity_type == other.entity_type
+            && self.subtype == other.subtype
+            && self.aliases == other.aliases
+            && self.attributes() == other.attributes()
+    }
+}
+
+impl GazetteerEntry {
+    /// An entry with a name and type, no subtype, alias or attribute.
+    pub fn new(name: impl Into<String>, entity_type: EntityType) -> Self {
+        GazetteerEntry {
+            name: name.into(),
+            entity_type,
+            subtype: None,
+            aliases: Vec::new(),
+            attributes: OnceLock::new(),
+            raw_attributes: None,
+        }
+    }
+
+    /// Sets the subtype.
+    pub fn with_subtype(mut self, subtype: impl Into<String>) -> Self {
+        self.subtype = Some(subtype.into());
+        self
+    }
+
+    /// Sets the aliases.
+    pub fn with_aliases<S: Into<String>>(mut self, aliases: impl IntoIterator<Item = S>) -> Self {
+        self.aliases = aliases.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets the attributes.
+    pub fn with_attributes(mut self, attributes: Attributes) -> Self {
+        self.attributes = OnceLock::from(attributes);
+        self.raw_attributes = None;
+        self
+    }
+
     /// Known attributes (ids, country code, coordinates).
-    pub attributes: Attributes,
+    pub fn attributes(&self) -> &Attributes {
+        self.attributes.get_or_init(|| {
+            // Built-in JSON is checked by the test suite; anything else was parsed eagerly.
+            self.raw_attributes
+                .as_deref()
+                .and_then(|raw| serde_json::from_str(raw).ok())
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// How the case of the text must agree with a surface form.
@@ -57,10 +127,10 @@ enum CaseRule {
 
 impl CaseRule {
     fn of(form: &str) -> Self {
-        let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-            || letters.len() == 1 && letters[0].is_uppercase()
-        {
+        // Every letter a capital (one or more letters): an acronym or initial.
+        let mut letters = form.chars().filter(|c| c.is_alphabetic()).peekable();
+        let has_letter = letters.peek().is_some();
+        if has_letter && letters.all(char::is_uppercase) {
             CaseRule::Exact
         } else if form.chars().next().is_some_and(char::is_uppercase) {
             CaseRule::Capital
@@ -152,7 +222,7 @@ const BUILTIN: &[(&str, &str)] = &[
 static BUILTIN_GAZETTEER: LazyLock<Result<Gazetteer>> = LazyLock::new(|| {
     let mut b = Gazetteer::builder();
     for (name, content) in BUILTIN {
-        b = b.add_tsv(name, content)?;
+        b = b.add_tsv_with(name, content, false)?;
     }
     b.build()
 });
@@ -457,7 +527,11 @@ impl GazetteerBuilder {
     ///
     /// # Errors
     /// [`Error::Gazetteer`] naming `source`, the line and the problem.
-    pub fn add_tsv(mut self, source: &str, content: &str) -> Result<Self> {
+    pub fn add_tsv(self, source: &str, content: &str) -> Result<Self> {
+        self.add_tsv_with(source, content, true)
+    }
+
+    fn add_tsv_with(mut self, source: &str, content: &str, validate: bool) -> Result<Self> {
         let mut header: Option<Vec<String>> = None;
         for (i, line) in content.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -467,7 +541,9 @@ impl GazetteerBuilder {
             let cols: Vec<&str> = line.split('\t').collect();
             match &header {
                 None => header = Some(cols.iter().map(|c| c.trim().to_ascii_lowercase()).collect()),
-                Some(h) => self.entries.push(row_to_entry(source, i + 1, h, &cols)?),
+                Some(h) => self
+                    .entries
+                    .push(row_to_entry_with(source, i + 1, h, &cols, validate)?),
             }
         }
         Ok(self)
@@ -558,16 +634,14 @@ impl GazetteerBuilder {
                 }
                 _ => return Err(err("\"attributes\" must be an object".into())),
             };
-            self.entries.push(GazetteerEntry {
-                name: name.to_owned(),
-                entity_type,
-                subtype: v["subtype"]
-                    .as_str()
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
-                aliases,
-                attributes,
-            });
+            let mut entry = GazetteerEntry::new(name, entity_type)
+                .with_aliases(aliases)
+                .with_attributes(attributes);
+            entry.subtype = v["subtype"]
+                .as_str()
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned);
+            self.entries.push(entry);
         }
         Ok(self)
     }
@@ -681,6 +755,18 @@ fn row_to_entry(
     header: &[String],
     cols: &[&str],
 ) -> Result<GazetteerEntry> {
+    row_to_entry_with(source, line, header, cols, true)
+}
+
+/// A row as an entry; with `validate` false the attributes stay unparsed JSON
+/// until first use (for the built-in data, which the test suite checks).
+fn row_to_entry_with(
+    source: &str,
+    line: usize,
+    header: &[String],
+    cols: &[&str],
+    validate: bool,
+) -> Result<GazetteerEntry> {
     let err = |message: String| Error::Gazetteer {
         path: source.into(),
         line,
@@ -708,21 +794,22 @@ fn row_to_entry(
         .ok_or_else(|| err("missing type".into()))?;
     let entity_type =
         EntityType::from_name(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
-    let attributes = match col("attributes").filter(|s| !s.is_empty() && *s != "{}") {
-        None => Attributes::new(),
+    let mut entry = GazetteerEntry::new(name, entity_type);
+    entry.subtype = col("subtype").filter(|s| !s.is_empty()).map(str::to_owned);
+    entry.aliases = col("aliases").map(split_aliases).unwrap_or_default();
+    match col("attributes").filter(|s| !s.is_empty() && *s != "{}") {
+        None => {}
         Some(a) if !a.starts_with('{') => {
             return Err(err("attributes must be a JSON object".into()));
         }
-        Some(a) => serde_json::from_str::<Attributes>(a)
-            .map_err(|e| err(format!("attributes are not JSON: {e}")))?,
-    };
-    Ok(GazetteerEntry {
-        name: name.to_owned(),
-        entity_type,
-        subtype: col("subtype").filter(|s| !s.is_empty()).map(str::to_owned),
-        aliases: col("aliases").map(split_aliases).unwrap_or_default(),
-        attributes,
-    })
+        Some(a) if !validate => entry.raw_attributes = Some(a.into()),
+        Some(a) => {
+            let attributes = serde_json::from_str::<Attributes>(a)
+                .map_err(|e| err(format!("attributes are not JSON: {e}")))?;
+            entry = entry.with_attributes(attributes);
+        }
+    }
+    Ok(entry)
 }
 
 /// Minimal RFC 4180 CSV: returns `(line number, fields)` per record.
@@ -968,7 +1055,7 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(g.len(), 2);
-        assert_eq!(g.entry(0).attributes["lat"], 35.4);
+        assert_eq!(g.entry(0).attributes()["lat"], 35.4);
         assert_eq!(g.find("Wagner fighters at Khmeimim").len(), 2);
 
         let e = Gazetteer::builder()
@@ -997,9 +1084,17 @@ mod tests {
     }
 
     #[test]
-    fn builtin_loads() {
+    fn builtin_loads_and_every_attribute_parses() {
         let g = Gazetteer::builtin().unwrap();
-        assert!(g.len() > 100);
+        assert!(g.len() > 10_000);
+        // The built-in attributes are parsed lazily; check them all here, strictly.
+        let mut b = Gazetteer::builder();
+        for (name, content) in BUILTIN {
+            b = b.add_tsv(name, content).unwrap();
+        }
+        assert_eq!(b.entries.len(), g.len());
+        let tartus = g.entries().iter().find(|e| e.name == "Tartus").unwrap();
+        assert_eq!(tartus.attributes()["country"], "SY");
     }
 }
 #[cfg(test)]
@@ -1010,7 +1105,7 @@ mod timing {
         let t = std::time::Instant::now();
         let mut b = super::Gazetteer::builder();
         for (name, content) in super::BUILTIN {
-            b = b.add_tsv(name, content).unwrap();
+            b = b.add_tsv_with(name, content, false).unwrap();
         }
         let t1 = t.elapsed();
         let g = b.build().unwrap();
