@@ -1,5 +1,6 @@
 //! The `informant` command as a user runs it: inputs, outputs, errors and exit codes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -1,6 +1,7 @@
 //! The 48 English Golden Rules of sentence boundary detection (from pySBD),
 //! run table-driven against [`informant::split_sentences`].
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 use informant::{Span, split_sentences};
 use serde_json::Value;
 

@@ -1,6 +1,7 @@
 //! Golden test: the seed document's structure, as written by hand in
 //! `seeds/assad-asylum-russia.expected.json`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 use informant::{BlockKind, Pipeline};
 use serde_json::Value;
 
