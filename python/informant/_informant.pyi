@@ -4,9 +4,29 @@ Every offset is a Unicode code point into ``Document.text``: ``doc.text[x.start:
 """
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, final
 
 __version__: str
+__all__ = [
+    "Attribution",
+    "Block",
+    "Document",
+    "DocumentStream",
+    "DocumentTooLargeError",
+    "Entity",
+    "Error",
+    "FormatError",
+    "GazetteerError",
+    "InvalidInputError",
+    "JsonError",
+    "Mention",
+    "PatternError",
+    "Pipeline",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+]
 
 class Error(Exception):
     """Base class of every informant error (also raised for an internal error, a bug)."""
@@ -29,6 +49,7 @@ class GazetteerError(Error, ValueError):
 class PatternError(Error, ValueError):
     """A user pattern does not compile or names an unknown entity type."""
 
+@final
 class Span:
     """A stretch of the document's text: ``text == doc.text[start:end]``."""
 
@@ -39,9 +60,10 @@ class Span:
     @property
     def text(self) -> str: ...
     def __len__(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Block:
     """A structural unit of the document."""
 
@@ -60,8 +82,9 @@ class Block:
     @property
     def label(self) -> Optional[Span]:
         """For a list item that begins ``Label: ...``, the label without its colon."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Sentence:
     """A sentence; it lies inside one block."""
 
@@ -74,8 +97,9 @@ class Sentence:
     @property
     def block(self) -> int:
         """Index of its block in ``Document.blocks``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Token:
     """A token."""
 
@@ -89,8 +113,9 @@ class Token:
     def kind(self) -> str:
         """``word``, ``number``, ``punctuation``, ``symbol``, ``url``, ``email``, ``handle``
         or ``hashtag``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Mention:
     """One mention of an entity in the text."""
 
@@ -123,9 +148,10 @@ class Mention:
     @property
     def attributes(self) -> Dict[str, Any]:
         """Normalised values and other attributes (e.g. ``{"iso": "2024-12-08"}``); a new dict."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Entity:
     """A real-world entity: the mentions in one document that refer to it."""
 
@@ -143,8 +169,9 @@ class Entity:
     @property
     def attributes(self) -> Dict[str, Any]:
         """Known attributes (country code, coordinates, ids); a new dict."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Attribution:
     """A claim attributed to a source: ``source`` says ``claim``, marked by ``cue``."""
 
@@ -158,8 +185,9 @@ class Attribution:
         """The words that mark the attribution (``According to``, ``said``)."""
     @property
     def claim(self) -> Span: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Document:
     """A processed document: the original text and everything found in it.
 
@@ -204,9 +232,10 @@ class Document:
         """A pandas DataFrame; see ``informant.to_pandas``."""
     def _repr_html_(self) -> str: ...
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
+@final
 class Pipeline:
     """Turns text into ``Document`` objects; configured once, used from any thread.
 
@@ -223,8 +252,8 @@ class Pipeline:
     ``PermissionError`` for a gazetteer file that cannot be read.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         format: str = "auto",
         tokens: bool = True,
@@ -236,7 +265,7 @@ class Pipeline:
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
         extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,
         max_bytes: int = ...,
-    ) -> None: ...
+    ) -> Pipeline: ...
     @classmethod
     def from_config(cls, config: Union[str, Dict[str, Any]]) -> Pipeline:
         """Rebuilds a pipeline from ``Pipeline.config`` or its JSON text."""
@@ -264,9 +293,10 @@ class Pipeline:
         A text that fails raises its error when its turn comes; iteration can go on.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
+@final
 class DocumentStream(Iterator[Document]):
     """The iterator ``Pipeline.pipe`` returns."""
 
