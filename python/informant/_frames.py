@@ -138,7 +138,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]], kind: str = "mentions")
     except KeyError:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}") from None
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError(
             "to_pandas needs pandas: pip install 'informant[pandas]'"
