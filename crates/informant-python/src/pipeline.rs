@@ -20,7 +20,17 @@ fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T
         .map_err(panic_to_py)
 }
 
-/// Turns text into `Document`s; see the Python docstring in `_informant.pyi`.
+/// Turns text into `Document` objects; configured once, shared by any number of threads.
+///
+/// Keyword arguments (defaults in brackets): `format` ("auto"; or "text", "markdown"),
+/// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer` (True: the
+/// recognisers to run), `resolve` (True: group mentions into entities), `attribute`
+/// (True: find attributed claims), `gazetteers` (paths or `(name, content)` pairs),
+/// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB).
+///
+/// >>> p = Pipeline(tokens=False)
+/// >>> p.extract("Putin met Assad.", id="r1").mentions[0]
+/// Mention('Putin', type='Person', start=0, end=5)
 #[pyclass(module = "informant", name = "Pipeline", frozen)]
 pub struct PyPipeline {
     inner: Pipeline,
