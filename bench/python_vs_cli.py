@@ -11,6 +11,8 @@ more than 30% to the CLI's time.
 
 The CLI writes every document as JSON (to /dev/null); Python is timed twice: iterating the
 documents (`pipe`), and also materialising every mention as a Python object (`pipe+mentions`).
+When `informant-bench` is built (`cargo build --release -p informant-bench`), the core's own time
+on one thread, without any output, is printed too: the floor both sides share.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target"))
     ap.add_argument("--cli", default=str(pathlib.Path(target) / "release" / "informant"))
+    ap.add_argument("--core", default=str(pathlib.Path(target) / "release" / "informant-bench"),
+                    help="the core's own benchmark (one core, no output), shown for reference if built")
     args = ap.parse_args()
     if not pathlib.Path(args.cli).exists():
         sys.exit(f"no CLI at {args.cli}: cargo build --release -p informant-cli (or pass --cli)")
@@ -86,6 +90,13 @@ def main() -> None:
             n += len(d.mentions) if mentions else 1
         assert n > 0
 
+    core = pathlib.Path(args.core)
+    if core.exists():
+        out = subprocess.run([str(core), "--stage", "extract", "--words", str(args.words),
+                              "--repeat", str(args.repeat), "--data", str(RE3D)],
+                             capture_output=True, text=True, check=True).stdout
+        line = next((x for x in out.splitlines() if x.startswith("best of")), "")
+        print(f"core alone (informant-bench, 1 thread, no output): {line.split()[-2] if line else '?'} s")
     print(f"{'threads':>7}  {'CLI s':>7}  {'pipe s':>7}  {'+%':>6}  {'pipe+mentions s':>15}  {'+%':>6}  {'words/s (pipe)':>14}")
     for threads in sorted({1, cores}):
         t_cli = best(lambda: cli(threads), args.repeat)
