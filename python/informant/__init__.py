@@ -1,29 +1,108 @@
-"""informant: structure and entities from news and intelligence reports.
+"""informant: structure, entities and attributions from news and intelligence reports.
+
+A Rust core does the work; this package wraps it. Offsets are Unicode code points,
+so ``doc.text[m.start:m.end] == m.text`` for every mention.
 
 >>> import informant
->>> doc = informant.parse("Assad in Moscow\\n\\nHe was granted asylum. Russia confirmed it.")
->>> doc["title"]
-{'start': 0, 'end': 15}
->>> [doc["text"][s["start"]:s["end"]] for s in doc["sentences"]][1:]
-['He was granted asylum.', 'Russia confirmed it.']
+>>> doc = informant.extract("Assad in Moscow\\n\\nPresident Vladimir Putin met Assad in Moscow.")
+>>> doc.title.text
+'Assad in Moscow'
+>>> [s.text for s in doc.sentences]
+['Assad in Moscow', 'President Vladimir Putin met Assad in Moscow.']
+>>> sorted({(m.text, m.type) for m in doc.mentions if m.type == "Location"})
+[('Moscow', 'Location')]
+>>> all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+True
+
+Many texts at once, in parallel on every core, in input order:
+
+>>> pipeline = informant.Pipeline(tokens=False)
+>>> [len(d.sentences) for d in pipeline.pipe(["One. Two.", "Three."])]
+[2, 1]
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any, Dict
+import functools
 
-from informant._informant import Error, __version__, parse_json
+from informant._frames import to_pandas
+from informant._html import to_html
+from informant._informant import (
+    Attribution,
+    Block,
+    Document,
+    DocumentStream,
+    DocumentTooLargeError,
+    Entity,
+    Error,
+    FormatError,
+    GazetteerError,
+    InvalidInputError,
+    JsonError,
+    Mention,
+    PatternError,
+    Pipeline,
+    Sentence,
+    Span,
+    Token,
+    __version__,
+)
 
-__all__ = ["Error", "__version__", "parse"]
+__all__ = [
+    "Attribution",
+    "Block",
+    "Document",
+    "DocumentStream",
+    "DocumentTooLargeError",
+    "Entity",
+    "Error",
+    "FormatError",
+    "GazetteerError",
+    "InvalidInputError",
+    "JsonError",
+    "Mention",
+    "PatternError",
+    "Pipeline",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+    "extract",
+    "parse",
+    "to_html",
+    "to_pandas",
+]
 
 
-def parse(text: str, format: str = "auto", tokens: bool = False) -> Dict[str, Any]:
-    """Parse ``text`` into the JSON contract as a dict (offsets are code points).
+@functools.lru_cache(maxsize=None)
+def _default_pipeline(format: str) -> Pipeline:
+    # One default pipeline per format, built on first use (building loads the gazetteer).
+    return Pipeline(format=format)
 
-    ``format`` is ``"auto"``, ``"text"`` or ``"markdown"``. A non-``str`` raises ``TypeError``.
+
+def parse(text: str, format: str = "auto") -> Document:
+    """Parse ``text`` into its structure: title, blocks, sentences and tokens (no entities).
+
+    ``format`` is ``"auto"`` (detect), ``"text"`` or ``"markdown"``. Raises ``TypeError``
+    for a non-``str``, ``FormatError`` for an unknown format.
+
+    >>> doc = parse("Assad in Moscow\\n\\nHe was granted asylum. Russia confirmed it.")
+    >>> doc.title
+    Span('Assad in Moscow', start=0, end=15)
+    >>> [s.text for s in doc.sentences][1:]
+    ['He was granted asylum.', 'Russia confirmed it.']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    result: Dict[str, Any] = json.loads(parse_json(text, format, tokens))
-    return result
+    return _default_pipeline(format).parse(text)
+
+
+def extract(text: str, format: str = "auto") -> Document:
+    """Run the whole default pipeline on ``text``: structure, entities, attributions.
+
+    Same arguments and errors as :func:`parse`. For other settings, or many texts,
+    use :class:`Pipeline`.
+
+    >>> doc = extract("According to Russian news agencies, Assad fled to Moscow.")
+    >>> [(a.source.text, a.cue.text) for a in doc.attributions]
+    [('Russian news agencies', 'According to')]
+    """
+    return _default_pipeline(format).extract(text)

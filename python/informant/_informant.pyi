@@ -1,8 +1,304 @@
-"""Native module (Rust). Use the functions re-exported by ``informant``."""
+"""Native module (Rust, PyO3). Import from ``informant``, which re-exports all of it.
+
+Every offset is a Unicode code point into ``Document.text``: ``doc.text[x.start:x.end] == x.text``.
+"""
+
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, final
 
 __version__: str
+__all__ = [
+    "Attribution",
+    "Block",
+    "Document",
+    "DocumentStream",
+    "DocumentTooLargeError",
+    "Entity",
+    "Error",
+    "FormatError",
+    "GazetteerError",
+    "InvalidInputError",
+    "JsonError",
+    "Mention",
+    "PatternError",
+    "Pipeline",
+    "Sentence",
+    "Span",
+    "Token",
+    "__version__",
+]
 
 class Error(Exception):
-    """Base class of every informant error."""
+    """Base class of every informant error (also raised for an internal error, a bug)."""
 
-def parse_json(text: str, format: str = "auto", tokens: bool = False) -> str: ...
+class InvalidInputError(Error, ValueError):
+    """The input cannot be processed: invalid UTF-8, or a span that does not fit the text."""
+
+class DocumentTooLargeError(InvalidInputError):
+    """The document is larger than the pipeline's ``max_bytes``."""
+
+class FormatError(Error, ValueError):
+    """Unknown or unsupported input format."""
+
+class JsonError(Error, ValueError):
+    """A JSON document could not be read."""
+
+class GazetteerError(Error, ValueError):
+    """A user gazetteer is malformed."""
+
+class PatternError(Error, ValueError):
+    """A user pattern does not compile or names an unknown entity type."""
+
+@final
+class Span:
+    """A stretch of the document's text: ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Block:
+    """A structural unit of the document."""
+
+    @property
+    def kind(self) -> str:
+        """``title``, ``heading``, ``paragraph``, ``list_item``, ``quote``, ``table`` or ``code``."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def level(self) -> Optional[int]:
+        """1 for the title, 2 and more for headings, else ``None``."""
+    @property
+    def label(self) -> Optional[Span]:
+        """For a list item that begins ``Label: ...``, the label without its colon."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Sentence:
+    """A sentence; it lies inside one block."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def block(self) -> int:
+        """Index of its block in ``Document.blocks``."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Token:
+    """A token."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str:
+        """``word``, ``number``, ``punctuation``, ``symbol``, ``url``, ``email``, ``handle``
+        or ``hashtag``."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Mention:
+    """One mention of an entity in the text."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def type(self) -> str:
+        """``Person``, ``Organisation``, ``Location``, ``Nationality``, ``Temporal``, ``Money``,
+        ``Quantity``, ``Weapon``, ``MilitaryPlatform``, ``Vehicle``, ``DocumentReference``,
+        ``Coordinate``, ``CommsIdentifier``, ``Frequency`` or ``Url``."""
+    @property
+    def subtype(self) -> Optional[str]:
+        """A finer type (``country``, ``facility``, ``armed_group``, ...)."""
+    @property
+    def confidence(self) -> float:
+        """From 0 to 1."""
+    @property
+    def recogniser(self) -> str:
+        """What found it: ``gazetteer``, ``pattern``, ``rules``, ..."""
+    @property
+    def entity(self) -> Optional[str]:
+        """Id of the entity it refers to (see ``Document.entities``), once resolved."""
+    @property
+    def sentence(self) -> Optional[int]:
+        """Index of the sentence holding it."""
+    @property
+    def attributes(self) -> Dict[str, Any]:
+        """Normalised values and other attributes (e.g. ``{"iso": "2024-12-08"}``); a new dict."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Entity:
+    """A real-world entity: the mentions in one document that refer to it."""
+
+    @property
+    def id(self) -> str:
+        """Unique within the document (``e0``, ``e1``, ...)."""
+    @property
+    def type(self) -> str: ...
+    @property
+    def name(self) -> str:
+        """Canonical name."""
+    @property
+    def mentions(self) -> List[int]:
+        """Indices into ``Document.mentions``, in text order."""
+    @property
+    def attributes(self) -> Dict[str, Any]:
+        """Known attributes (country code, coordinates, ids); a new dict."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Attribution:
+    """A claim attributed to a source: ``source`` says ``claim``, marked by ``cue``."""
+
+    @property
+    def source(self) -> Span: ...
+    @property
+    def source_entity(self) -> Optional[str]:
+        """Id of the entity the source refers to, where one matches."""
+    @property
+    def cue(self) -> Span:
+        """The words that mark the attribution (``According to``, ``said``)."""
+    @property
+    def claim(self) -> Span: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Document:
+    """A processed document: the original text and everything found in it.
+
+    Immutable; child objects (``mentions``, ``sentences``, ...) are made on first access
+    and cached, as tuples. Documents compare equal when their JSON contracts are equal,
+    and pickle (through JSON, tokens included).
+    """
+
+    @property
+    def text(self) -> str:
+        """The original text, exactly as given."""
+    @property
+    def id(self) -> Optional[str]:
+        """The caller's id (``Pipeline.extract(text, id=...)``, ``pipe`` pairs), or ``None``."""
+    @property
+    def format(self) -> str:
+        """The format the text was parsed as: ``text`` or ``markdown``."""
+    @property
+    def title(self) -> Optional[Span]: ...
+    @property
+    def blocks(self) -> Tuple[Block, ...]: ...
+    @property
+    def sentences(self) -> Tuple[Sentence, ...]: ...
+    @property
+    def tokens(self) -> Tuple[Token, ...]:
+        """Empty when the pipeline has ``tokens=False``."""
+    @property
+    def mentions(self) -> Tuple[Mention, ...]:
+        """By start, then longer first; mentions may nest."""
+    @property
+    def entities(self) -> Tuple[Entity, ...]: ...
+    @property
+    def attributions(self) -> Tuple[Attribution, ...]: ...
+    def to_dict(self, tokens: bool = True) -> Dict[str, Any]:
+        """The JSON contract (docs/json.md) as a dict."""
+    def to_json(self, tokens: bool = True, indent: bool = False) -> str:
+        """The JSON contract (docs/json.md) as text."""
+    @classmethod
+    def from_json(cls, data: Union[str, bytes]) -> Document:
+        """Reads the JSON contract; ``JsonError`` or ``InvalidInputError`` if it does not fit."""
+    def to_pandas(self, kind: str = "mentions") -> Any:
+        """A pandas DataFrame; see ``informant.to_pandas``."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class Pipeline:
+    """Turns text into ``Document`` objects; configured once, used from any thread.
+
+    ``format``: ``"auto"`` (detect), ``"text"`` or ``"markdown"``.
+    ``tokens``: keep tokens in the documents (extraction tokenizes anyway).
+    ``patterns``, ``rules``, ``builtin_gazetteer``: the recognisers to run.
+    ``resolve``: group mentions into entities. ``attribute``: find attributed claims.
+    ``gazetteers``: extra gazetteers, each a path (``.tsv``, ``.csv``, ``.json``, ``.jsonl``)
+    or a ``(name, content)`` pair whose name's extension chooses the reader.
+    ``extra_patterns``: ``(type, subtype or None, regex)`` triples (Rust ``regex`` syntax).
+    ``max_bytes``: largest document accepted.
+
+    Raises ``FormatError``, ``GazetteerError``, ``PatternError``, or ``FileNotFoundError`` /
+    ``PermissionError`` for a gazetteer file that cannot be read.
+    """
+
+    def __new__(
+        cls,
+        *,
+        format: str = "auto",
+        tokens: bool = True,
+        patterns: bool = True,
+        rules: bool = True,
+        builtin_gazetteer: bool = True,
+        resolve: bool = True,
+        attribute: bool = True,
+        gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
+        extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,
+        max_bytes: int = ...,
+    ) -> Pipeline: ...
+    @classmethod
+    def from_config(cls, config: Union[str, Dict[str, Any]]) -> Pipeline:
+        """Rebuilds a pipeline from ``Pipeline.config`` or its JSON text."""
+    @property
+    def config(self) -> Dict[str, Any]:
+        """Everything that defines the pipeline (user gazetteers by content)."""
+    @property
+    def recognisers(self) -> List[str]:
+        """The recognisers' names, in the order they run."""
+    def parse(self, text: str, *, id: Optional[str] = None) -> Document:
+        """Structure, sentences and tokens; no entities."""
+    def extract(self, text: str, *, id: Optional[str] = None) -> Document:
+        """The whole pipeline: structure, entities, attributions."""
+    def pipe(
+        self,
+        texts: Iterable[Union[str, Tuple[Optional[str], str]]],
+        *,
+        batch_size: int = 256,
+        n_threads: Optional[int] = None,
+    ) -> DocumentStream:
+        """Extracts many texts in parallel; an iterator of documents in input order.
+
+        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time,
+        then extracted on ``n_threads`` threads (``None``: every core) without the GIL.
+        A text that fails raises its error when its turn comes; iteration can go on.
+        """
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class DocumentStream(Iterator[Document]):
+    """The iterator ``Pipeline.pipe`` returns."""
+
+    def __iter__(self) -> DocumentStream: ...
+    def __next__(self) -> Document: ...

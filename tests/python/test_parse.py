@@ -1,50 +1,47 @@
-"""The Python package on the seed document and on hostile input."""
+"""The seed document's structure from Python (the same expectations as crates/informant/tests/seed.rs)."""
 
 from __future__ import annotations
 
-import pathlib
-
-import pytest
+import json
 
 import informant
+from conftest import ROOT, SEED
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-SEED = (ROOT / "seeds" / "assad-asylum-russia.txt").read_text(encoding="utf-8")
+EXPECTED = json.loads(
+    (ROOT / "seeds" / "assad-asylum-russia.expected.json").read_text(encoding="utf-8")
+)
 
 
 def test_seed_structure() -> None:
     doc = informant.parse(SEED)
-    text = doc["text"]
-    assert text == SEED
-    kinds = [b["kind"] for b in doc["blocks"]]
-    assert kinds.count("title") == 1
-    assert kinds.count("heading") == 4
-    assert kinds.count("paragraph") == 5
-    assert kinds.count("list_item") == 2
-    labels = [text[b["label"]["start"]:b["label"]["end"]] for b in doc["blocks"] if "label" in b]
-    assert labels == ["Hmeimim Airbase", "Tartous Naval Facility"]
-    assert len(doc["sentences"]) == 18
+    assert doc.text == SEED
+    assert doc.format == "text"
+    assert doc.title is not None and doc.title.text == EXPECTED["title"]
+    blocks = [[b.kind, b.text if b.kind in ("title", "heading") else None] for b in doc.blocks]
+    assert blocks == EXPECTED["blocks"]
+    assert [b.label.text for b in doc.blocks if b.label is not None] == EXPECTED["labels"]
+    assert [s.text for s in doc.sentences] == EXPECTED["sentences"]
+    assert len(doc.sentences) == 18
+    assert [b.level for b in doc.blocks if b.kind in ("title", "heading")] == [1, 2, 2, 2, 2]
+    # parse() finds structure only.
+    assert doc.mentions == () and doc.entities == () and doc.attributions == ()
+    assert doc.tokens and doc.tokens[0].text == "Syria" and doc.tokens[0].kind == "word"
 
 
-def test_code_point_offsets_with_emoji_and_arabic() -> None:
-    text = "Title 👩‍👩‍👧 Here\n\nقال الأسد إنه غادر. Then Putin’s army 🇸🇾 left."
-    doc = informant.parse(text, tokens=True)
-    for s in doc["sentences"]:
-        assert text[s["start"]:s["end"]].strip() == text[s["start"]:s["end"]]
-    assert any(text[t["start"]:t["end"]] == "Putin" for t in doc["tokens"])
+def test_every_span_is_its_text() -> None:
+    doc = informant.extract(SEED)
+    spans = [*doc.blocks, *doc.sentences, *doc.tokens, *doc.mentions]
+    spans += [s for a in doc.attributions for s in (a.source, a.cue, a.claim)]
+    spans += [b.label for b in doc.blocks if b.label is not None]
+    for s in spans:
+        assert SEED[s.start:s.end] == s.text
+    for s in doc.sentences:
+        b = doc.blocks[s.block]
+        assert b.start <= s.start and s.end <= b.end
 
 
-def test_errors() -> None:
-    with pytest.raises(TypeError):
-        informant.parse(b"bytes")  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        informant.parse("x", format="pdf")
-    with pytest.raises(informant.Error):
-        informant.parse("<html></html>", format="html")
-
-
-def test_docstring_examples() -> None:
-    import doctest
-
-    failures, _ = doctest.testmod(informant, verbose=False)
-    assert failures == 0
+def test_markdown() -> None:
+    doc = informant.parse("# Assad Flees\n\nHe reached *Moscow*.\n\n- Item: one\n", format="markdown")
+    assert doc.format == "markdown"
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph", "list_item"]
+    assert doc.title is not None and doc.title.text == "Assad Flees"
