@@ -13,9 +13,9 @@ cargo fmt --all -- --check
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "cargo test"
+step "cargo test (release: the hostile-input tests run at full size)"
 # The Python binding is tested from Python below; its cdylib does not link a test binary.
-cargo test --workspace --exclude informant-python --locked
+cargo test --release --workspace --exclude informant-python --locked
 
 step "cargo doc -D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet

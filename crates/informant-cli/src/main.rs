@@ -125,15 +125,13 @@ impl Runner {
         match self.output {
             OutputArg::Outline => outline::write(out, doc),
             OutputArg::Json | OutputArg::Jsonl => {
-                let mut v = informant::to_json(doc, &self.json);
-                if let (Some(id), Some(obj)) = (id, v.as_object_mut()) {
-                    obj.insert("id".into(), id.clone());
-                }
-                if self.output == OutputArg::Json {
-                    serde_json::to_writer_pretty(&mut *out, &v)?;
-                } else {
-                    serde_json::to_writer(&mut *out, &v)?;
-                }
+                informant::write_json(
+                    &mut *out,
+                    doc,
+                    &self.json,
+                    id,
+                    self.output == OutputArg::Json,
+                )?;
                 writeln!(out)
             }
         }

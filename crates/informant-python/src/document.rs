@@ -455,7 +455,7 @@ impl PyDocument {
                     entity_type: m.entity_type.as_str(),
                     subtype: m.subtype.clone(),
                     confidence: confidence(m.confidence),
-                    recogniser: m.recogniser.clone(),
+                    recogniser: m.recogniser.to_string(),
                     entity: self.entity_id(m.entity),
                     sentence: self.doc().sentence_at(m.span.start),
                     attrs: m.attributes.clone(),

@@ -309,7 +309,7 @@ pub struct Mention {
     /// How sure the recogniser is, from 0 to 1.
     pub confidence: f32,
     /// The name of the recogniser that found it (`gazetteer`, `pattern`, `rule`, ...).
-    pub recogniser: String,
+    pub recogniser: std::borrow::Cow<'static, str>,
     /// Index into [`Document::entities`] of the entity it refers to, once resolved.
     pub entity: Option<usize>,
     /// Normalised values and other attributes (e.g. `"iso": "2024-12-08"`).

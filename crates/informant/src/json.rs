@@ -67,7 +67,7 @@ struct WMention {
     entity_type: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     subtype: Option<String>,
-    confidence: f32,
+    confidence: f64,
     recogniser: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     entity: Option<String>,
@@ -103,8 +103,9 @@ struct WAttribution {
 
 #[derive(Serialize, Deserialize)]
 struct WDocument {
+    /// Any JSON value: a JSONL record's id is echoed as it came (number or string).
     #[serde(default)]
-    id: Option<String>,
+    id: serde_json::Value,
     #[serde(default = "default_format")]
     format: String,
     text: String,
@@ -136,7 +137,10 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
     };
     let entity_id = |i: Option<usize>| i.and_then(|i| doc.entities.get(i)).map(|e| e.id.clone());
     WDocument {
-        id: doc.id.clone(),
+        id: doc
+            .id
+            .clone()
+            .map_or(serde_json::Value::Null, serde_json::Value::String),
         format: doc.format.as_str().into(),
         text: doc.text.clone(),
         title: doc.title.map(ws),
@@ -186,8 +190,9 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                     text: doc.span_text(m.span).into(),
                     entity_type: m.entity_type.as_str().into(),
                     subtype: m.subtype.clone(),
-                    confidence: m.confidence,
-                    recogniser: m.recogniser.clone(),
+                    // Four decimals: an f32 printed as f64 would show 0.8500000238418579.
+                    confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
+                    recogniser: m.recogniser.to_string(),
                     entity: entity_id(m.entity),
                     attributes: m.attributes.clone(),
                 }
@@ -239,7 +244,11 @@ fn unwire(w: WDocument) -> Result<Document> {
     };
     let format = Format::from_name(&w.format).ok_or_else(|| bad("format", &w.format))?;
     let mut doc = Document::new(String::new(), format);
-    doc.id = w.id;
+    doc.id = match w.id {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    };
     doc.title = w.title.map(|t| span(t.start, t.end)).transpose()?;
     for b in w.blocks {
         let kind = BlockKind::from_name(&b.kind).ok_or_else(|| bad("block kind", &b.kind))?;
@@ -277,8 +286,8 @@ fn unwire(w: WDocument) -> Result<Document> {
             span: span(m.start, m.end)?,
             entity_type,
             subtype: m.subtype.clone(),
-            confidence: m.confidence,
-            recogniser: m.recogniser.clone(),
+            confidence: m.confidence as f32,
+            recogniser: m.recogniser.clone().into(),
             entity: entity_index(&m.entity),
             attributes: m.attributes.clone(),
         });
@@ -308,6 +317,31 @@ fn unwire(w: WDocument) -> Result<Document> {
     doc.text = w.text;
     doc.validate()?;
     Ok(doc)
+}
+
+/// Writes the document as JSON to `w` without building an intermediate value
+/// (much less memory for large documents). `id`, when given, replaces the
+/// document's id (the CLI echoes a JSONL record's id, number or string, as it came).
+///
+/// # Errors
+/// The writer's I/O errors.
+pub fn write_json<W: std::io::Write>(
+    w: W,
+    doc: &Document,
+    opts: &JsonOptions,
+    id: Option<&serde_json::Value>,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let mut wd = wire(doc, opts);
+    if let Some(id) = id {
+        wd.id = id.clone();
+    }
+    if pretty {
+        serde_json::to_writer_pretty(w, &wd)?;
+    } else {
+        serde_json::to_writer(w, &wd)?;
+    }
+    Ok(())
 }
 
 /// The document as a JSON value in the contract's shape (code-point offsets).

@@ -54,7 +54,7 @@ pub use document::{
     Sentence, Token, TokenKind,
 };
 pub use error::{Error, Result};
-pub use json::{JsonOptions, from_json, to_json};
+pub use json::{JsonOptions, from_json, to_json, write_json};
 pub use parse::{InputFormat, detect_format};
 pub use pipeline::{DEFAULT_MAX_BYTES, Pipeline, PipelineBuilder, PipelineConfig};
 pub use segment::{split_sentences, tokenize};

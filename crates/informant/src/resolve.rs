@@ -64,7 +64,10 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// A mention's canonical name where a gazetteer or rule gave one.
 fn canonical(m: &Mention) -> Option<&str> {
-    m.attributes.get("name").and_then(|v| v.as_str())
+    m.entry
+        .as_deref()
+        .map(|e| e.name.as_str())
+        .or_else(|| m.attributes.get("name").and_then(|v| v.as_str()))
 }
 
 /// Finds `Long Name (ACR)` definitions; records aliases and returns mentions for the acronyms.
@@ -140,7 +143,7 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     let mut forms: Vec<(String, EntityType)> = Vec::new();
     for m in &doc.mentions {
         let surface = &text[m.span.range()];
-        match (m.entity_type, m.recogniser.as_str()) {
+        match (m.entity_type, m.recogniser.as_ref()) {
             (EntityType::Person, "rule") => {
                 if let Some(name) = m.attributes.get("name").and_then(|v| v.as_str()) {
                     forms.push((name.to_owned(), EntityType::Person));

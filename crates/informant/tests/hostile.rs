@@ -13,12 +13,21 @@ use informant::{Error, Format, InputFormat, Pipeline};
 const SCALE: usize = if cfg!(debug_assertions) { 10 } else { 1 };
 
 fn check(name: &str, text: &str) {
-    for pipeline in [Pipeline::new(), Pipeline::builder().input_format(InputFormat::Fixed(Format::Markdown)).build().unwrap()] {
-        let doc = pipeline.extract(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    // The default pipeline extracts everything; Markdown is parsed too, since its parser differs.
+    let markdown = Pipeline::builder()
+        .input_format(InputFormat::Fixed(Format::Markdown))
+        .build()
+        .unwrap();
+    let docs = [Pipeline::new().extract(text), markdown.parse(text)];
+    for doc in docs {
+        let doc = doc.unwrap_or_else(|e| panic!("{name}: {e}"));
         doc.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(doc.text(), text, "{name}: the text is never altered");
         for s in doc.sentences() {
-            assert!(doc.blocks()[s.block].span.contains(s.span), "{name}: sentence outside its block");
+            assert!(
+                doc.blocks()[s.block].span.contains(s.span),
+                "{name}: sentence outside its block"
+            );
         }
         // Tokens lie inside sentences.
         let mut si = 0;
@@ -27,7 +36,9 @@ fn check(name: &str, text: &str) {
                 si += 1;
             }
             assert!(
-                doc.sentences().get(si).is_some_and(|s| s.span.contains(t.span)),
+                doc.sentences()
+                    .get(si)
+                    .is_some_and(|s| s.span.contains(t.span)),
                 "{name}: token outside sentences"
             );
         }
@@ -41,7 +52,13 @@ fn check(name: &str, text: &str) {
 
 #[test]
 fn empty_and_blank() {
-    for t in ["", " ", "\n\n\n", "\t \u{00A0}\u{200B}\u{FEFF}\r\n", "\u{FEFF}"] {
+    for t in [
+        "",
+        " ",
+        "\n\n\n",
+        "\t \u{00A0}\u{200B}\u{FEFF}\r\n",
+        "\u{FEFF}",
+    ] {
         check("blank", t);
     }
     let doc = Pipeline::new().extract("").unwrap();
@@ -50,20 +67,26 @@ fn empty_and_blank() {
 
 #[test]
 fn invalid_utf8_names_the_byte() {
-    let e = Pipeline::new().parse_bytes(b"Assad \xF0\x28\x8C\x28 fled").unwrap_err();
+    let e = Pipeline::new()
+        .parse_bytes(b"Assad \xF0\x28\x8C\x28 fled")
+        .unwrap_err();
     assert!(matches!(e, Error::InvalidUtf8 { position: 6 }), "{e}");
     assert_eq!(e.to_string(), "invalid UTF-8 at byte 6");
 }
 
 #[test]
 fn nul_bytes_and_controls() {
-    check("nul", "Assad\0fled\0\0to Moscow.\u{0007}\u{001B}[31m red \u{0008}");
+    check(
+        "nul",
+        "Assad\0fled\0\0to Moscow.\u{0007}\u{001B}[31m red \u{0008}",
+    );
     check("only nul", &"\0".repeat(10_000));
 }
 
 #[test]
 fn one_huge_line() {
-    let sentence = "Russian jets struck targets near Idlib on 8 December 2024, killing 18,000 people. ";
+    let sentence =
+        "Russian jets struck targets near Idlib on 8 December 2024, killing 18,000 people. ";
     let text = sentence.repeat(50_000_000 / SCALE / sentence.len());
     check("50 MB line", &text);
 }
@@ -84,7 +107,10 @@ fn a_million_dots() {
 
 #[test]
 fn a_hundred_thousand_bullets() {
-    check("bullets", &"• Hmeimim Airbase: item\n".repeat(100_000 / SCALE));
+    check(
+        "bullets",
+        &"• Hmeimim Airbase: item\n".repeat(100_000 / SCALE),
+    );
     check("numbered", &"1. x\n".repeat(100_000 / SCALE));
 }
 
@@ -92,23 +118,40 @@ fn a_hundred_thousand_bullets() {
 fn deep_markdown() {
     let n = 50_000 / SCALE;
     check("quotes", &format!("{}deep", "> ".repeat(n)));
-    check("lists", &(0..n).map(|i| format!("{}- x\n", "  ".repeat(i % 200))).collect::<String>());
+    check(
+        "lists",
+        &(0..n)
+            .map(|i| format!("{}- x\n", "  ".repeat(i % 200)))
+            .collect::<String>(),
+    );
     check("brackets", &format!("{}x{}", "[".repeat(n), "]".repeat(n)));
     check("emphasis", &format!("{}x{}", "*".repeat(n), "*".repeat(n)));
 }
 
 #[test]
 fn right_to_left_and_bidi() {
-    check("arabic", "قال الرئيس بشار الأسد إن الجيش السوري سيستعيد إدلب. وأكدت روسيا ذلك.");
+    check(
+        "arabic",
+        "قال الرئيس بشار الأسد إن الجيش السوري سيستعيد إدلب. وأكدت روسيا ذلك.",
+    );
     check("mixed", "Assad (بشار الأسد) met Putin (Путин) in Moscow.");
-    check("bidi controls", "\u{202E}Assad\u{202C} \u{2066}Moscow\u{2069} \u{200F}x\u{200E}y");
+    check(
+        "bidi controls",
+        "\u{202E}Assad\u{202C} \u{2066}Moscow\u{2069} \u{200F}x\u{200E}y",
+    );
 }
 
 #[test]
 fn emoji_and_combining_marks() {
-    check("emoji", "👩‍👩‍👧 family 🇸🇾🇷🇺 flags 👍🏽 skin. Putin’s 🚀 rockets hit.");
+    check(
+        "emoji",
+        "👩‍👩‍👧 family 🇸🇾🇷🇺 flags 👍🏽 skin. Putin’s 🚀 rockets hit.",
+    );
     check("combining", &"e\u{0301}\u{0302}\u{0303}".repeat(10_000));
-    check("zalgo", &"A\u{0300}\u{0301}\u{0302}\u{0303}\u{0304}\u{0305} ".repeat(10_000));
+    check(
+        "zalgo",
+        &"A\u{0300}\u{0301}\u{0302}\u{0303}\u{0304}\u{0305} ".repeat(10_000),
+    );
 }
 
 #[test]
@@ -130,6 +173,11 @@ fn binary_junk() {
 #[test]
 fn size_limit_is_an_error() {
     let p = Pipeline::builder().max_bytes(10).build().unwrap();
-    let e = p.extract("This text is longer than ten bytes.").unwrap_err();
-    assert_eq!(e.to_string(), "document of 35 bytes exceeds the limit of 10 bytes");
+    let e = p
+        .extract("This text is longer than ten bytes.")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "document of 35 bytes exceeds the limit of 10 bytes"
+    );
 }

@@ -972,8 +972,8 @@ impl Recogniser for GazetteerRecogniser {
                     }
                 }
                 let span = Span::new(block.span.start + s, block.span.start + e);
-                let mut attributes = Attributes::new();
-                attributes.insert("name".into(), entry.name.clone().into());
+                // The entry (shared) carries the canonical name and facts.
+                let attributes = Attributes::new();
                 let (entity_type, subtype) = schema_type(entry, &slice[s..e], &slice[e..]);
                 out.push(Mention {
                     entry: Some(Arc::clone(entry)),

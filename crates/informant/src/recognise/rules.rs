@@ -34,6 +34,9 @@ static PARTICLE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PARTICLES
 static ORG_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ORG_SUFFIXES));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
+/// Longest name the rules build from capitalised words; bounds every walk over tokens.
+const MAX_NAME_WORDS: usize = 8;
+
 /// The context-rule recogniser; see the module docs.
 #[derive(Debug, Clone)]
 pub struct ContextRules {
@@ -705,7 +708,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
     if i > 0 && w.starts_with(char::is_uppercase) && ORG_SUFFIX_SET.contains_word(w) {
         let mut s = i;
-        while s > 0 {
+        while s > 0 && i - s < MAX_NAME_WORDS {
             let p = v.word(s - 1);
             let ordinal =
                 p.starts_with(|c: char| c.is_ascii_digit()) && p.ends_with(['t', 'd', 'h']);
@@ -761,17 +764,27 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         }
         return;
     }
+    let facility = v.longest_at(name_end, &FACILITY_SET);
+    let region = || v.longest_at(name_end, &REGION_SET);
+    if facility.is_none() && region().is_none() {
+        return;
+    }
     let mut start = i;
     if let Some((EntityType::Location, sp)) = v.cover[i] {
         if let Some(s) = v.token_at(sp.start) {
             start = s;
         }
     } else {
-        while start > 0 && v.is_cap(start - 1) && !v.covered(start - 1) {
+        // Names are short: walking back is bounded, so runs of capitals stay linear.
+        while start > 0
+            && i - start < MAX_NAME_WORDS
+            && v.is_cap(start - 1)
+            && !v.covered(start - 1)
+        {
             start -= 1;
         }
     }
-    if let Some(end) = v.longest_at(name_end, &FACILITY_SET) {
+    if let Some(end) = facility {
         let mut attrs = Attributes::new();
         if let Some((EntityType::Location, sp)) = v.cover[i] {
             attrs.insert("place".into(), v.text[sp.range()].into());

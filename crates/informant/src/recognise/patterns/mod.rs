@@ -308,7 +308,7 @@ impl Recogniser for PatternRecogniser {
                     entity_type: c.ty,
                     subtype: c.subtype.map(Cow::into_owned),
                     confidence: c.confidence,
-                    recogniser: "pattern".to_owned(),
+                    recogniser: "pattern".into(),
                     entity: None,
                     attributes: c.attrs,
                 };
