@@ -81,3 +81,8 @@ mod api_tests {
         check::<crate::OffsetMap>();
     }
 }
+
+/// The README's examples, compiled and run as doctests so it never drifts from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
