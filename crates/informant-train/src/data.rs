@@ -214,9 +214,7 @@ fn parse_entity_field(
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'(' {
-            let end = ent[i + 1..]
-                .find(['(', ')'])
-                .map_or(b.len(), |k| i + 1 + k);
+            let end = ent[i + 1..].find(['(', ')']).map_or(b.len(), |k| i + 1 + k);
             let body = &ent[i + 1..end];
             let mut parts = body.split('-');
             let gid = parts.next().unwrap_or_default().to_owned();

@@ -46,19 +46,21 @@ struct Opts {
 
 fn parse_args() -> Result<Opts, String> {
     let mut it = std::env::args().skip(1);
-    let cmd = it.next().ok_or("usage: informant-train train|cv|gum-eval [options]")?;
+    let cmd = it
+        .next()
+        .ok_or("usage: informant-train train|cv|gum-eval [options]")?;
     let mut o = Opts {
         cmd,
         data: PathBuf::from("../shared/data"),
         out: None,
         folds: 5,
         epochs: 12,
-        bits: 18,
+        bits: 16,
         seed: 20_240_101,
         gum_weight: 0.5,
         gum: true,
         twins: true,
-        min_q: 1,
+        min_q: 3,
         caps: Vec::new(),
     };
     while let Some(flag) = it.next() {
@@ -269,12 +271,17 @@ fn cmd_gum_eval(o: &Opts) -> Result<(), String> {
         return Err("gum-eval needs GUM".into());
     }
     // Held out: every fifth GUM document by name (all genres are represented).
-    let (test, rest): (Vec<(usize, &GoldDoc)>, Vec<(usize, &GoldDoc)>) =
+    type Split<'a> = Vec<(usize, &'a GoldDoc)>;
+    let (test, rest): (Split<'_>, Split<'_>) =
         gum.iter().enumerate().partition(|(i, _)| i % 5 == 4);
     let train_docs: Vec<&GoldDoc> = re3d.iter().chain(rest.iter().map(|(_, d)| *d)).collect();
     let model = train_model(o, &train_docs, true);
     let test_docs: Vec<&GoldDoc> = test.iter().map(|(_, d)| *d).collect();
-    let cap = o.caps.first().copied().unwrap_or(TaggerParams::default().cap);
+    let cap = o
+        .caps
+        .first()
+        .copied()
+        .unwrap_or(TaggerParams::default().cap);
     let p = pipeline_with(&model, cap)?;
     let dir = o.out.clone().unwrap_or_else(|| PathBuf::from("."));
     let gold: Vec<String> = test_docs
@@ -315,7 +322,9 @@ fn main() {
         "train" => cmd_train(&o),
         "cv" => cmd_cv(&o),
         "gum-eval" => cmd_gum_eval(&o),
-        other => Err(format!("unknown command {other}; use train, cv or gum-eval")),
+        other => Err(format!(
+            "unknown command {other}; use train, cv or gum-eval"
+        )),
     };
     if let Err(e) = r {
         eprintln!("informant-train: {e}");

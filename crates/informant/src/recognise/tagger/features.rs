@@ -39,7 +39,10 @@ fn fnv_char(h: u64, c: char) -> u64 {
 /// Mixes two hashes (order matters); a 64-bit finaliser keeps the low bits well spread.
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
-    let mut x = a ^ b.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(a << 6).wrapping_add(a >> 2);
+    let mut x = a ^ b
+        .wrapping_add(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(a << 6)
+        .wrapping_add(a >> 2);
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
@@ -310,8 +313,7 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
             Some(&info[i as usize])
         }
     };
-    for i in 0..n {
-        let x = &info[i];
+    for (i, x) in info.iter().enumerate() {
         let ii = i as isize;
         let p1 = get(ii - 1);
         let n1 = get(ii + 1);

@@ -89,9 +89,35 @@ pub struct Tagger {
 
 /// Personal pronouns that the tagger marks with subtype `pronoun`.
 const PRONOUNS: &[&str] = &[
-    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
-    "yours", "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
-    "their", "theirs", "themselves", "it", "its", "itself",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "it",
+    "its",
+    "itself",
 ];
 
 impl Tagger {
@@ -238,5 +264,140 @@ impl Recogniser for Tagger {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
+        Mention {
+            entry: None,
+            span: Span::new(start, end),
+            entity_type: t,
+            subtype: None,
+            confidence: conf,
+            recogniser: "gazetteer".into(),
+            entity: None,
+            attributes: Attributes::new(),
+        }
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let t = Tagger::builtin().expect("the embedded model loads");
+        assert!(t.model().n_weights() > 10_000);
+        assert!(t.model().types().contains(&EntityType::Person));
+        assert!(t.model().temperature() > 0.0);
+    }
+
+    #[test]
+    fn model_round_trip_and_bad_bytes() {
+        let types = [EntityType::Person];
+        let nt = 5;
+        let mut w = vec![0.0f32; 256 * nt];
+        w[7 * nt + 4] = 2.0;
+        w[9 * nt] = 1.0;
+        let bytes = Model::encode(1, 8, &types, 1.0, &[0.0; 5], &[0.0; 25], &w);
+        let model = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(model.n_weights(), 2);
+        let mut em = Vec::new();
+        model.emissions(&[7, 9], 1, &mut em);
+        assert_eq!(em.len(), 2 * nt);
+        assert!((em[4] - 2.0).abs() < 0.02 && (em[nt] - 1.0).abs() < 0.02);
+        assert_eq!(model.decode(&em), [4, 0]); // U-Person, O
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn viterbi_keeps_bilou_well_formed() {
+        // Emissions favour I-Person alone; the constraints forbid it without B.
+        let nt = 5;
+        let mut em = vec![0.0f32; 2 * nt];
+        em[2] = 5.0; // token 0: I
+        em[nt + 3] = 5.0; // token 1: L
+        let tags = model::viterbi(2, nt, &em, &[0.0; 5], &[0.0; 25]);
+        assert!(model::allowed(None, tags[0]));
+        assert!(model::allowed(Some(tags[0]), tags[1]) && model::may_end(tags[1]));
+        assert_eq!(model::spans(&[1, 2, 3, 0, 4]), [(0, 3, 0), (4, 5, 0)]);
+    }
+
+    #[test]
+    fn conflict_policy() {
+        use EntityType::*;
+        let earlier = vec![
+            m(0, 5, Location, 0.85),
+            m(10, 20, Weapon, 0.9),
+            m(30, 40, Organisation, 0.5),
+        ];
+        // Same span and type: nothing new.
+        assert!(!keep(&earlier, Span::new(0, 5), Location, 0.7));
+        // Same span, other type: left to the merge (confidence decides).
+        assert!(keep(&earlier, Span::new(0, 5), Organisation, 0.7));
+        // Around an earlier mention that nests: kept ("the Location" in an Organisation).
+        assert!(keep(&earlier, Span::new(0, 8), Organisation, 0.7));
+        // Around a more confident mention that may not nest: held back.
+        assert!(!keep(&earlier, Span::new(8, 20), Organisation, 0.7));
+        // Crossing a more confident mention: dropped; a less confident one: kept.
+        assert!(!keep(&earlier, Span::new(3, 8), Person, 0.7));
+        assert!(keep(&earlier, Span::new(35, 45), Person, 0.7));
+        // Elsewhere: kept.
+        assert!(keep(&earlier, Span::new(50, 55), Person, 0.1));
+    }
+
+    #[test]
+    fn subtypes() {
+        assert_eq!(subtype("He", true), Some("pronoun"));
+        assert_eq!(subtype("a spokesman", false), Some("nominal"));
+        assert_eq!(subtype("Abu Mohammed", false), None);
+    }
+
+    #[test]
+    fn finds_what_lists_and_rules_miss_and_respects_them() {
+        let text = "Syria’s President Bashar al-Assad arrived in Moscow. \
+                    A spokesman said he had been granted asylum by the regime.";
+        let with = Pipeline::new().extract(text).unwrap();
+        let without = Pipeline::builder()
+            .tagger(false)
+            .build()
+            .unwrap()
+            .extract(text)
+            .unwrap();
+        let tagged: Vec<(&str, EntityType, Option<&str>)> = with
+            .mentions()
+            .iter()
+            .filter(|m| m.recogniser == "tagger")
+            .map(|m| (with.span_text(m.span), m.entity_type, m.subtype.as_deref()))
+            .collect();
+        assert!(
+            tagged
+                .iter()
+                .any(|(t, ty, _)| *t == "he" && *ty == EntityType::Person),
+            "{tagged:?}"
+        );
+        for m in with.mentions().iter().filter(|m| m.recogniser == "tagger") {
+            assert!(m.confidence <= TaggerParams::default().cap);
+        }
+        // Gazetteer names survive the tagger.
+        for name in ["Moscow"] {
+            assert!(
+                with.mentions()
+                    .iter()
+                    .any(|m| with.span_text(m.span) == name)
+            );
+            assert!(
+                without
+                    .mentions()
+                    .iter()
+                    .any(|m| without.span_text(m.span) == name)
+            );
+        }
+        let p = Pipeline::new();
+        assert_eq!(p.recogniser_names().last(), Some(&"tagger"));
+        let off = Pipeline::builder().tagger(false).build().unwrap();
+        assert!(!off.recogniser_names().contains(&"tagger"));
     }
 }

@@ -84,7 +84,9 @@ pub fn tag_of(p: Part, k: usize) -> usize {
 /// Whether tag `next` may follow tag `prev` (`None`: the sentence start).
 pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     let (np, nk) = tag_part(next);
-    let open = prev.map(tag_part).filter(|(p, _)| matches!(p, Part::B | Part::I));
+    let open = prev
+        .map(tag_part)
+        .filter(|(p, _)| matches!(p, Part::B | Part::I));
     match open {
         Some((_, pk)) => matches!(np, Part::I | Part::L) && nk == pk,
         None => matches!(np, Part::O | Part::B | Part::U),
@@ -202,11 +204,22 @@ pub struct Model {
     temperature: f32,
     start: Vec<f32>,
     trans: Vec<f32>,
-    /// `offsets[b]..offsets[b + 1]` index `pairs` for bucket `b`.
-    offsets: Vec<u32>,
-    /// `(tag, weight)` side by side: one memory access per feature.
+    /// Per bucket, one word (one memory access): `DENSE_BIT | row` for a
+    /// bucket kept as a dense row, else `offset << 8 | count` into `pairs`.
+    index: Vec<u32>,
+    /// `(tag, weight)` side by side.
     pairs: Vec<(u8, i8)>,
+    /// Full rows of weights, added with vector instructions.
+    dense: Vec<[i8; DENSE]>,
 }
+
+/// Width of a dense row: at least the number of tags (45 for 11 types), a multiple of 16.
+const DENSE: usize = 64;
+
+/// Buckets with at least this many weights are stored as dense rows too.
+const DENSE_FROM: usize = 6;
+
+const DENSE_BIT: u32 = 1 << 31;
 
 fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8], ModelError> {
     if b.len() < n {
@@ -248,7 +261,7 @@ impl Model {
             return Err(ModelError(format!("bad bucket bits {bits}")));
         }
         let n_types = u32_le(&mut b)? as usize;
-        if n_types == 0 || n_types > 15 {
+        if n_types == 0 || 1 + 4 * n_types > DENSE {
             return Err(ModelError(format!("bad type count {n_types}")));
         }
         let mut names = Vec::with_capacity(n_types);
@@ -280,14 +293,33 @@ impl Model {
             }
             list.push((p[0], p[1] as i8));
         }
+        if total >= 1 << 23 {
+            return Err(ModelError("too many weights".into()));
+        }
+        let mut index = vec![0u32; counts.len()];
+        let mut dense = Vec::new();
+        for (b, d) in index.iter_mut().enumerate() {
+            let (lo, hi) = (offsets[b] as usize, offsets[b + 1] as usize);
+            if hi - lo >= DENSE_FROM {
+                let mut row = [0i8; DENSE];
+                for &(t, w) in &list[lo..hi] {
+                    row[usize::from(t) % DENSE] = w;
+                }
+                *d = DENSE_BIT | dense.len() as u32;
+                dense.push(row);
+            } else {
+                *d = (lo as u32) << 8 | (hi - lo) as u32;
+            }
+        }
         Ok(Model {
+            index,
+            dense,
             bits,
             types,
             scale,
             temperature,
             start,
             trans,
-            offsets,
             pairs: list,
         })
     }
@@ -373,21 +405,31 @@ impl Model {
         let n = feats.len() / nf;
         em.clear();
         em.resize(n * n_tags, 0.0);
-        // Tags are below 64 (at most 15 types): a fixed array, no bounds checks.
-        let mut acc = [0i32; 64];
+        // Tags are below 64 (at most 15 types): fixed arrays, no bounds checks.
+        // i16 sums cannot overflow: at most 256 features of at most 127 each.
+        let nf = nf.clamp(1, 256);
         for i in 0..n {
-            acc.iter_mut().for_each(|a| *a = 0);
+            let mut acc = [0i16; DENSE];
             for &f in &feats[i * nf..(i + 1) * nf] {
                 let f = f as usize;
-                let (Some(&a), Some(&b)) = (self.offsets.get(f), self.offsets.get(f + 1)) else {
+                let Some(&d) = self.index.get(f) else {
                     continue;
                 };
-                for &(t, w) in self.pairs.get(a as usize..b as usize).unwrap_or(&[]) {
-                    acc[usize::from(t) & 63] += i32::from(w);
+                if d & DENSE_BIT != 0 {
+                    if let Some(row) = self.dense.get((d & !DENSE_BIT) as usize) {
+                        for (a, &w) in acc.iter_mut().zip(row) {
+                            *a += i16::from(w);
+                        }
+                    }
+                } else {
+                    let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
+                    for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
+                        acc[usize::from(t) % DENSE] += i16::from(w);
+                    }
                 }
             }
             for (e, &a) in em[i * n_tags..(i + 1) * n_tags].iter_mut().zip(&acc) {
-                *e = a as f32 * self.scale;
+                *e = f32::from(a) * self.scale;
             }
         }
     }
