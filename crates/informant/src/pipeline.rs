@@ -9,7 +9,7 @@ use crate::document::{Document, EntityType, Mention};
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
 use crate::recognise::{
-    ContextRules, Gazetteer, GazetteerRecogniser, PatternRecogniser, Recogniser, merge,
+    ContextRules, Gazetteer, GazetteerRecogniser, PatternRecogniser, Recogniser, Tagger, merge,
 };
 use crate::segment::segment;
 
@@ -37,6 +37,8 @@ pub struct PipelineConfig {
     pub patterns: bool,
     /// Run the context rules.
     pub rules: bool,
+    /// Run the statistical tagger (after the rules).
+    pub tagger: bool,
     /// Group mentions into entities.
     pub resolve: bool,
     /// Find attributed claims.
@@ -56,6 +58,7 @@ impl Default for PipelineConfig {
             builtin_gazetteer: true,
             patterns: true,
             rules: true,
+            tagger: true,
             resolve: true,
             attribute: true,
             gazetteers: Vec::new(),
@@ -95,8 +98,8 @@ impl Default for Pipeline {
 
 impl Pipeline {
     /// A pipeline with the defaults: format auto-detected, tokens on, 256 MiB
-    /// limit, and entity extraction with the built-in gazetteer, patterns and
-    /// context rules, resolution and attribution.
+    /// limit, and entity extraction with the built-in gazetteer, patterns,
+    /// context rules and tagger, resolution and attribution.
     pub fn new() -> Self {
         // The built-in data are checked by the test suite; should they ever fail
         // to load, the pipeline still parses and runs the other stages.
@@ -344,6 +347,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether to run the statistical tagger, which finds the names, nominals and
+    /// pronouns the lists and rules miss (see [`Tagger`]). Default: `true`.
+    pub fn tagger(mut self, yes: bool) -> Self {
+        self.config.tagger = yes;
+        self
+    }
+
     /// Whether to group mentions into entities. Default: `true`.
     pub fn resolve(mut self, yes: bool) -> Self {
         self.config.resolve = yes;
@@ -464,6 +474,11 @@ impl PipelineBuilder {
         if config.rules {
             let g = gaz.clone().unwrap_or_else(Gazetteer::empty);
             recognisers.push(Arc::new(ContextRules::new(&g)));
+        }
+        if config.tagger {
+            if let Some(t) = Tagger::builtin() {
+                recognisers.push(Arc::new(t));
+            }
         }
         recognisers.extend(self.extra);
         Ok(Pipeline {

@@ -26,7 +26,9 @@ pub(crate) mod gazetteer;
 pub(crate) mod merge;
 pub(crate) mod phrases;
 mod rules;
+pub mod tagger;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
 pub(crate) use merge::merge;
 pub use rules::ContextRules;
+pub use tagger::Tagger;

@@ -1,0 +1,367 @@
+//! Turning documents into training sequences, and the averaged structured perceptron.
+
+use informant::recognise::tagger::model::{self, Part, tag_of, viterbi};
+use informant::recognise::tagger::{N_FEATURES, sentence_features, sentence_tokens};
+use informant::{Document, EntityType, Pipeline, Span};
+
+use crate::data::GoldDoc;
+
+/// The types the tagger learns, in tag order.
+pub const TYPES: [EntityType; 11] = [
+    EntityType::Person,
+    EntityType::Organisation,
+    EntityType::Location,
+    EntityType::Nationality,
+    EntityType::Temporal,
+    EntityType::Money,
+    EntityType::Quantity,
+    EntityType::Weapon,
+    EntityType::MilitaryPlatform,
+    EntityType::Vehicle,
+    EntityType::DocumentReference,
+];
+
+pub fn n_tags() -> usize {
+    1 + 4 * TYPES.len()
+}
+
+/// One sentence: features (N_FEATURES per token) and gold tags.
+pub struct Seq {
+    /// `nf` features per token.
+    pub feats: Vec<u32>,
+    pub nf: usize,
+    pub gold: Vec<usize>,
+    /// Weight of the sequence's updates (GUM may count less than re3d).
+    pub weight: f32,
+}
+
+/// Counts of gold mentions used and left out while making sequences.
+#[derive(Default, Debug)]
+pub struct AlignStats {
+    pub used: usize,
+    pub nested: usize,
+    pub unaligned: usize,
+}
+
+/// The pipeline that prepares documents for the tagger: everything before it.
+pub fn prep_pipeline() -> Pipeline {
+    Pipeline::builder()
+        .tagger(false)
+        .resolve(false)
+        .attribute(false)
+        .build()
+        .expect("the built-in pipeline builds")
+}
+
+/// The flat layer of gold mentions the tagger learns: mentions of the model's
+/// types, outermost first (longest at each start; a second type on the same
+/// span and mentions inside a kept one are left to the other recognisers).
+fn flat_layer(gold: &[(Span, EntityType)], stats: &mut AlignStats) -> Vec<(Span, EntityType)> {
+    let mut ms: Vec<(Span, EntityType)> = gold
+        .iter()
+        .copied()
+        .filter(|(_, t)| TYPES.contains(t))
+        .collect();
+    ms.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out: Vec<(Span, EntityType)> = Vec::new();
+    for m in ms {
+        if out.last().is_some_and(|l| l.0.end > m.0.start) {
+            stats.nested += 1;
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Sentences of `doc` (prepared by [`prep_pipeline`]) with gold tags from `gold`.
+pub fn sequences(
+    doc: &Document,
+    gold: &[(Span, EntityType)],
+    bits: u32,
+    weight: f32,
+    twins: bool,
+    stats: &mut AlignStats,
+) -> Vec<Seq> {
+    let flat = flat_layer(gold, stats);
+    let tokens = doc.tokens();
+    let mut tags = vec![0usize; tokens.len()];
+    for (span, ty) in flat {
+        let k = TYPES.iter().position(|t| *t == ty).unwrap_or(0);
+        let a = tokens.partition_point(|t| t.span.start < span.start);
+        let b = tokens.partition_point(|t| t.span.end <= span.end);
+        let aligned = a < b
+            && tokens[a].span.start == span.start
+            && tokens[b - 1].span.end == span.end
+            && doc.sentence_at(tokens[a].span.start) == doc.sentence_at(tokens[b - 1].span.start)
+            && tags[a..b].iter().all(|&t| t == 0);
+        if !aligned {
+            stats.unaligned += 1;
+            continue;
+        }
+        stats.used += 1;
+        if b == a + 1 {
+            tags[a] = tag_of(Part::U, k);
+        } else {
+            tags[a] = tag_of(Part::B, k);
+            for t in &mut tags[a + 1..b - 1] {
+                *t = tag_of(Part::I, k);
+            }
+            tags[b - 1] = tag_of(Part::L, k);
+        }
+    }
+    let mut out = Vec::new();
+    for s in 0..doc.sentences().len() {
+        let (a, b) = sentence_tokens(doc, s);
+        if a >= b {
+            continue;
+        }
+        let mut feats = Vec::with_capacity((b - a) * N_FEATURES);
+        sentence_features(doc, s, bits, &mut feats);
+        let nf = if twins {
+            // Domain adaptation (Daumé 2007, one-sided): a GUM token also gets a
+            // GUM-only copy of each feature, which absorbs GUM's own conventions
+            // (every "I" and "you" a person, long nominal spans), so that the
+            // shared weights, the only ones used when tagging, follow re3d.
+            let mask = (1u32 << bits) - 1;
+            let mut with = Vec::with_capacity(feats.len() * 2);
+            for tok in feats.chunks_exact(N_FEATURES) {
+                with.extend_from_slice(tok);
+                with.extend(tok.iter().map(|&f| twin(f) & mask));
+            }
+            feats = with;
+            2 * N_FEATURES
+        } else {
+            N_FEATURES
+        };
+        out.push(Seq {
+            feats,
+            nf,
+            gold: tags[a..b].to_vec(),
+            weight,
+        });
+    }
+    out
+}
+
+/// Prepares every document of `docs` as sequences; GUM's get weight `gum_weight`.
+pub fn prepare(
+    docs: &[&GoldDoc],
+    bits: u32,
+    gum_weight: f32,
+    twins: bool,
+) -> (Vec<Seq>, AlignStats) {
+    let p = prep_pipeline();
+    let mut stats = AlignStats::default();
+    let mut out = Vec::new();
+    for d in docs {
+        let Ok(doc) = p.extract(&d.text) else {
+            continue;
+        };
+        let w = if d.corpus == "gum" { gum_weight } else { 1.0 };
+        out.extend(sequences(
+            &doc,
+            &d.mentions,
+            bits,
+            w,
+            twins && d.corpus == "gum",
+            &mut stats,
+        ));
+    }
+    (out, stats)
+}
+
+/// The GUM-only copy of feature `f`.
+fn twin(f: u32) -> u32 {
+    let x = u64::from(f) ^ 0x6775_6d00_6775_6d00;
+    let x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x >> 32) as u32
+}
+
+/// A small deterministic generator (xorshift64*), so runs are reproducible.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Float weights of the perceptron: features, start and transitions.
+pub struct Weights {
+    pub bits: u32,
+    pub w: Vec<f32>,
+    pub start: Vec<f32>,
+    pub trans: Vec<f32>,
+}
+
+impl Weights {
+    fn emissions(&self, feats: &[u32], nf: usize, em: &mut Vec<f32>) {
+        let nt = n_tags();
+        let n = feats.len() / nf;
+        em.clear();
+        em.resize(n * nt, 0.0);
+        for i in 0..n {
+            let row = &mut em[i * nt..(i + 1) * nt];
+            for &f in &feats[i * nf..(i + 1) * nf] {
+                let w = &self.w[f as usize * nt..(f as usize + 1) * nt];
+                for (r, x) in row.iter_mut().zip(w) {
+                    *r += x;
+                }
+            }
+        }
+    }
+
+    pub fn decode(&self, feats: &[u32], nf: usize, em: &mut Vec<f32>) -> Vec<usize> {
+        self.emissions(feats, nf, em);
+        viterbi(feats.len() / nf, n_tags(), em, &self.start, &self.trans)
+    }
+}
+
+/// Averaged structured perceptron: `epochs` passes in an order shuffled by `seed`.
+pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -> Weights {
+    let nt = n_tags();
+    let nb = 1usize << bits;
+    let mut cur = Weights {
+        bits,
+        w: vec![0.0; nb * nt],
+        start: vec![0.0; nt],
+        trans: vec![0.0; nt * nt],
+    };
+    // Sums for averaging, kept lazily: avg = w - u / c.
+    let mut uw = vec![0.0f64; nb * nt];
+    let mut us = vec![0.0f64; nt];
+    let mut ut = vec![0.0f64; nt * nt];
+    let mut c = 1.0f64;
+    let mut order: Vec<usize> = (0..seqs.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut em = Vec::new();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let s = &seqs[si];
+            let pred = cur.decode(&s.feats, s.nf, &mut em);
+            total += s.gold.len();
+            if pred == s.gold {
+                c += 1.0;
+                continue;
+            }
+            let lr = s.weight;
+            let cw = c * f64::from(lr);
+            for i in 0..s.gold.len() {
+                let (g, p) = (s.gold[i], pred[i]);
+                let prev_g = if i == 0 { None } else { Some(s.gold[i - 1]) };
+                let prev_p = if i == 0 { None } else { Some(pred[i - 1]) };
+                if g != p {
+                    errors += 1;
+                    for &f in &s.feats[i * s.nf..(i + 1) * s.nf] {
+                        let f = f as usize * nt;
+                        cur.w[f + g] += lr;
+                        cur.w[f + p] -= lr;
+                        uw[f + g] += cw;
+                        uw[f + p] -= cw;
+                    }
+                }
+                if g != p || prev_g != prev_p {
+                    match prev_g {
+                        None => {
+                            cur.start[g] += lr;
+                            us[g] += cw;
+                        }
+                        Some(pg) => {
+                            cur.trans[pg * nt + g] += lr;
+                            ut[pg * nt + g] += cw;
+                        }
+                    }
+                    match prev_p {
+                        None => {
+                            cur.start[p] -= lr;
+                            us[p] -= cw;
+                        }
+                        Some(pp) => {
+                            cur.trans[pp * nt + p] -= lr;
+                            ut[pp * nt + p] -= cw;
+                        }
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        if verbose {
+            eprintln!(
+                "  epoch {:>2}: {:.2}% tokens wrong",
+                epoch + 1,
+                100.0 * errors as f64 / total.max(1) as f64
+            );
+        }
+    }
+    let avg = |w: &[f32], u: &[f64]| -> Vec<f32> {
+        w.iter()
+            .zip(u)
+            .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
+            .collect()
+    };
+    Weights {
+        bits,
+        w: avg(&cur.w, &uw),
+        start: avg(&cur.start, &us),
+        trans: avg(&cur.trans, &ut),
+    }
+}
+
+/// Median absolute emission margin (chosen tag minus the best other tag) over
+/// the re3d tokens of `seqs` tagged as part of a mention, scored as the shipped
+/// model scores them (shared features only): the temperature that turns margins
+/// into confidences.
+pub fn median_margin(wts: &Weights, seqs: &[Seq]) -> f32 {
+    let nt = n_tags();
+    let mut em = Vec::new();
+    let mut margins = Vec::new();
+    for s in seqs.iter().filter(|s| s.nf == N_FEATURES) {
+        let tags = wts.decode(&s.feats, N_FEATURES, &mut em);
+        for (i, &t) in tags.iter().enumerate() {
+            if t == 0 {
+                continue;
+            }
+            let row = &em[i * nt..(i + 1) * nt];
+            let other = row
+                .iter()
+                .enumerate()
+                .filter(|&(x, _)| x != t)
+                .fold(f32::MIN, |b, (_, &v)| b.max(v));
+            margins.push((row[t] - other).abs());
+        }
+    }
+    if margins.is_empty() {
+        return 1.0;
+    }
+    margins.sort_by(f32::total_cmp);
+    margins[margins.len() / 2].max(1e-3)
+}
+
+/// Encodes trained weights as the embedded model format.
+pub fn encode(wts: &Weights, temperature: f32, min_q: i8) -> Vec<u8> {
+    model::Model::encode(
+        min_q,
+        wts.bits,
+        &TYPES,
+        temperature,
+        &wts.start,
+        &wts.trans,
+        &wts.w,
+    )
+}

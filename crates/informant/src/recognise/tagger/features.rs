@@ -1,0 +1,372 @@
+//! Feature extraction: a fixed number of hashed features per token.
+//!
+//! Every token gets exactly [`N_FEATURES`] features, each a bucket index below
+//! `1 << bits`. A feature is a template number mixed with the hashes of the
+//! strings it looks at (word, lower case, shape, affixes, neighbours) and of the
+//! mentions the earlier recognisers left in [`Document::mentions`]. Absent
+//! context (past the sentence's edge) is a feature value of its own.
+//!
+//! The trainer (`crates/informant-train`) calls [`sentence_features`] too, so
+//! training and tagging see the same numbers.
+
+use std::sync::LazyLock;
+
+use crate::document::{BlockKind, Document, EntityType, Mention, Token, TokenKind};
+use crate::recognise::Gazetteer;
+use crate::recognise::phrases::FastMap;
+use crate::span::Span;
+
+/// Features per token.
+pub const N_FEATURES: usize = 36;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    let mut h = h;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    fnv(h, c.encode_utf8(&mut buf).as_bytes())
+}
+
+/// Mixes two hashes (order matters); a 64-bit finaliser keeps the low bits well spread.
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let mut x = a ^ b
+        .wrapping_add(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(a << 6)
+        .wrapping_add(a >> 2);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+/// Hash of a constant string (for "none" values and mention codes).
+fn hs(s: &str) -> u64 {
+    fnv(FNV_OFFSET, s.as_bytes())
+}
+
+/// What the tagger knows of one token before combining features.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    pre: [u64; 3],
+    suf: [u64; 3],
+    flags: u64,
+    /// Longest earlier mention covering the token: type+position, and with recogniser and subtype.
+    cover: u64,
+    cover_full: u64,
+    cover_type: u64,
+    /// Shortest covering mention, if different from the longest.
+    inner: u64,
+    title: bool,
+}
+
+/// Lower-cased single words of the built-in gazetteer's titles ("president", "gen.").
+static TITLE_WORDS: LazyLock<FastMap<u64, ()>> = LazyLock::new(|| {
+    let mut set = FastMap::default();
+    if let Ok(g) = Gazetteer::builtin() {
+        for e in g.entries() {
+            if e.subtype.as_deref() != Some("title") {
+                continue;
+            }
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                for w in form.split_whitespace() {
+                    set.insert(lower_hash(w), ());
+                }
+            }
+        }
+    }
+    set
+});
+
+fn lower_hash(w: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in w.chars() {
+        if c.is_ascii() {
+            h = fnv(h, &[c.to_ascii_lowercase() as u8]);
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv_char(h, l);
+            }
+        }
+    }
+    h
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>) -> Tok {
+    buf.clear();
+    let mut lower = FNV_OFFSET;
+    let mut shape = FNV_OFFSET;
+    let mut last_shape = '\0';
+    let mut run = 0;
+    let (mut upper, mut lowr, mut digit, mut hyphen) = (0usize, 0usize, false, false);
+    for c in w.chars() {
+        if c.is_ascii() {
+            let l = c.to_ascii_lowercase();
+            lower = fnv(lower, &[l as u8]);
+            buf.push(l);
+        } else {
+            for l in c.to_lowercase() {
+                lower = fnv_char(lower, l);
+                buf.push(l);
+            }
+        }
+        let s = shape_class(c);
+        if s == last_shape {
+            run += 1;
+        } else {
+            run = 1;
+            last_shape = s;
+        }
+        // Short shape: runs longer than two collapse ("Xxxxx" → "Xxx" → "Xx").
+        if run <= 2 {
+            shape = fnv_char(shape, s);
+        }
+        upper += usize::from(c.is_uppercase());
+        lowr += usize::from(c.is_lowercase());
+        digit |= c.is_numeric();
+        hyphen |= c == '-';
+    }
+    let mut pre = [0u64; 3];
+    let mut h = FNV_OFFSET;
+    for (k, p) in pre.iter_mut().enumerate() {
+        if let Some(&c) = buf.get(k) {
+            h = fnv_char(h, c);
+        }
+        *p = h;
+    }
+    let mut suf = [0u64; 3];
+    for (k, s) in suf.iter_mut().enumerate() {
+        let n = buf.len().min(k + 1);
+        let mut h = FNV_OFFSET ^ 0x55;
+        for &c in &buf[buf.len() - n..] {
+            h = fnv_char(h, c);
+        }
+        *s = h;
+    }
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    let flags = (first_upper as u64)
+        | ((upper > 1 && lowr == 0) as u64) << 1
+        | (digit as u64) << 2
+        | (hyphen as u64) << 3
+        | (kind as u64) << 4;
+    Tok {
+        word: fnv(FNV_OFFSET, w.as_bytes()),
+        lower,
+        shape,
+        pre,
+        suf,
+        flags,
+        ..Tok::default()
+    }
+}
+
+/// BILOU position of token `t` in mention span `m`.
+fn position(t: Span, m: Span) -> u8 {
+    match (t.start == m.start, t.end == m.end) {
+        (true, true) => b'U',
+        (true, false) => b'B',
+        (false, true) => b'L',
+        (false, false) => b'I',
+    }
+}
+
+fn cover_codes(m: &Mention, t: Span) -> (u64, u64, u64) {
+    let pos = position(t, m.span);
+    let ty = hs(m.entity_type.as_str());
+    let code = mix(ty, u64::from(pos));
+    let full = mix(
+        mix(code, hs(&m.recogniser)),
+        hs(m.subtype.as_deref().unwrap_or("")),
+    );
+    (code, full, ty)
+}
+
+/// Token range `[a, b)` of sentence `s` in `doc.tokens()`.
+pub fn sentence_tokens(doc: &Document, s: usize) -> (usize, usize) {
+    let tokens = doc.tokens();
+    let sp = doc.sentences()[s].span;
+    let a = tokens.partition_point(|t| t.span.start < sp.start);
+    let b = tokens.partition_point(|t| t.span.end <= sp.end);
+    (a, b.max(a))
+}
+
+fn bucket_pos(i: usize) -> u64 {
+    match i {
+        0..=2 => i as u64,
+        3..=5 => 3,
+        _ => 4,
+    }
+}
+
+/// Appends the features of the tokens of sentence `s` (token range as
+/// [`sentence_tokens`]) to `out`, [`N_FEATURES`] per token, each below `1 << bits`.
+pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>) {
+    let (a, b) = sentence_tokens(doc, s);
+    if a >= b {
+        return;
+    }
+    let text = doc.text();
+    let toks: &[Token] = &doc.tokens()[a..b];
+    let sentence = doc.sentences()[s];
+    let block = doc.blocks().get(sentence.block);
+    let block_kind = hs(block.map_or(BlockKind::Paragraph, |b| b.kind).as_str());
+    // Sentence index within its block: 0, 1, 2+.
+    let mut sib = 0u64;
+    let mut k = s;
+    while k > 0 && sib < 2 && doc.sentences()[k - 1].block == sentence.block {
+        sib += 1;
+        k -= 1;
+    }
+    let mut buf = Vec::with_capacity(32);
+    let titles = &*TITLE_WORDS;
+    let mut info: Vec<Tok> = toks
+        .iter()
+        .map(|t| {
+            let mut x = token_info(&text[t.span.range()], t.kind, &mut buf);
+            x.title = titles.contains_key(&x.lower);
+            x
+        })
+        .collect();
+    // Mentions covering each token: the longest and the shortest.
+    let none = hs("<none>");
+    let mentions = doc.mentions();
+    let sp = sentence.span;
+    let m0 = mentions.partition_point(|m| m.span.start < sp.start.saturating_sub(512));
+    let mut longest: Vec<Option<usize>> = vec![None; toks.len()];
+    let mut shortest: Vec<Option<usize>> = vec![None; toks.len()];
+    for (mi, m) in mentions[m0..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.span.start < sp.end)
+    {
+        if m.span.end <= sp.start {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.span.start < m.span.start);
+        for (j, t) in toks.iter().enumerate().skip(first) {
+            if t.span.end > m.span.end {
+                break;
+            }
+            let len = m.span.len();
+            if longest[j].is_none_or(|o| mentions[m0 + o].span.len() < len) {
+                longest[j] = Some(mi);
+            }
+            if shortest[j].is_none_or(|o| mentions[m0 + o].span.len() > len) {
+                shortest[j] = Some(mi);
+            }
+        }
+    }
+    for (j, x) in info.iter_mut().enumerate() {
+        let t = toks[j].span;
+        match longest[j] {
+            Some(mi) => {
+                let (c, f, ty) = cover_codes(&mentions[m0 + mi], t);
+                x.cover = c;
+                x.cover_full = f;
+                x.cover_type = ty;
+            }
+            None => {
+                x.cover = none;
+                x.cover_full = none;
+                x.cover_type = none;
+            }
+        }
+        x.inner = match (shortest[j], longest[j]) {
+            (Some(s), Some(l)) if s != l => cover_codes(&mentions[m0 + s], t).0,
+            _ => none,
+        };
+    }
+    let edge_l = hs("<s>");
+    let edge_r = hs("</s>");
+    let mask = (1u64 << bits) - 1;
+    let n = info.len();
+    let get = |i: isize| -> Option<&Tok> {
+        if i < 0 || i as usize >= n {
+            None
+        } else {
+            Some(&info[i as usize])
+        }
+    };
+    for (i, x) in info.iter().enumerate() {
+        let ii = i as isize;
+        let p1 = get(ii - 1);
+        let n1 = get(ii + 1);
+        let p2 = get(ii - 2);
+        let n2 = get(ii + 2);
+        let lw = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.lower);
+        let sh = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.shape);
+        let cv = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.cover_type);
+        let f: [u64; N_FEATURES] = [
+            1,
+            x.lower,
+            x.word,
+            x.shape,
+            x.pre[0],
+            x.pre[1],
+            x.pre[2],
+            x.suf[0],
+            x.suf[1],
+            x.suf[2],
+            lw(p1, edge_l),
+            lw(n1, edge_r),
+            lw(p2, edge_l),
+            lw(n2, edge_r),
+            sh(p1, edge_l),
+            sh(n1, edge_r),
+            mix(mix(sh(p1, edge_l), x.shape), sh(n1, edge_r)),
+            mix(lw(p1, edge_l), x.lower),
+            mix(x.lower, lw(n1, edge_r)),
+            x.cover,
+            x.cover_full,
+            x.inner,
+            cv(p1, edge_l),
+            cv(n1, edge_r),
+            mix(x.cover, x.shape),
+            u64::from(x.title),
+            u64::from(p1.is_some_and(|t| t.title)),
+            mix(bucket_pos(i), x.shape),
+            mix(block_kind, x.shape),
+            mix(sib, u64::from(i == 0)),
+            x.flags,
+            mix(lw(p1, edge_l), x.shape),
+            mix(x.shape, lw(n1, edge_r)),
+            mix(x.cover, lw(p1, edge_l)),
+            mix(x.cover, lw(n1, edge_r)),
+            mix(block_kind, x.cover),
+        ];
+        for (k, v) in f.iter().enumerate() {
+            out.push((mix(k as u64 + 1, *v) & mask) as u32);
+        }
+    }
+}
+
+/// The entity types in a model's order, parsed from their names.
+pub(crate) fn parse_types(names: &[String]) -> Option<Vec<EntityType>> {
+    names.iter().map(|n| EntityType::from_name(n)).collect()
+}

@@ -1,0 +1,403 @@
+//! The statistical mention tagger: finds the names, nominals and pronouns no list
+//! or rule knows ("a spokesman", "the regime", "he", a new commander's name).
+//!
+//! A linear sequence labeller over BILOU tags (one tag per token: Begin, Inside,
+//! Last, Unit, or O), trained as an averaged structured perceptron and decoded
+//! with Viterbi under the BILOU constraints. Its features (see
+//! [`features`]) are hashed into `1 << bits` buckets; its weights are quantised
+//! to i8 and only the non-zero ones are stored. The built-in model is embedded
+//! in the crate (`data/model/tagger.bin`, about a megabyte), so the default
+//! pipeline needs no file and no network; `docs/model.md` is its model card and
+//! `crates/informant-train` rebuilds it.
+//!
+//! # Place in the pipeline
+//! The tagger runs last among the built-in recognisers, after the patterns, the
+//! gazetteer and the context rules, and reads what they found: the type and
+//! BILOU position of the mentions covering each token are features. It learns
+//! from the annotated data when to agree with them, when to extend them ("the
+//! Syrian regime" around "Syrian") and when to add what they missed.
+//!
+//! # Conflicts and confidence
+//! A mention's confidence is `cap × σ(margin / temperature)`, where the margin
+//! is the mean, over the mention's tokens, of the score of the chosen tag minus
+//! the best other tag's, and the temperature is fixed at training time. With
+//! the default cap (0.8, chosen by cross-validation, see `docs/model.md`) a
+//! tagger mention stays below a multi-word gazetteer name (0.9) and most
+//! single-word ones (0.85); it beats rules of 0.5 to 0.75 only when the
+//! model is sure. Before handing its mentions to the merge
+//! (`recognise/merge.rs`), the tagger drops those that would only repeat or
+//! destroy better-founded ones:
+//! - the same span and type as an earlier mention: nothing new;
+//! - a span crossing an earlier mention at least as confident: the merge would
+//!   drop it anyway;
+//! - a span containing an earlier mention at least as confident that may not
+//!   nest inside it (a Weapon inside a tagger's Organisation): the merge keeps
+//!   outer spans whatever their confidence, so the tagger holds back instead.
+//!
+//! Everything else goes to the merge as usual: the same span with another type
+//! is decided by confidence (ties go to the tagger, which runs later), and a
+//! tagger mention inside an earlier one stays only where the schema nests.
+//!
+//! Mentions get subtype `pronoun` for a personal pronoun and `nominal` for a
+//! phrase that starts in lower case ("the regime", "a spokesman"); the resolver
+//! links some of them to named entities.
+
+pub mod features;
+pub mod model;
+
+use std::sync::{Arc, LazyLock};
+
+use crate::document::{Attributes, Document, EntityType, Mention};
+use crate::recognise::Recogniser;
+use crate::recognise::merge::may_nest;
+use crate::span::Span;
+
+pub use features::{N_FEATURES, sentence_features, sentence_tokens};
+pub use model::{Model, ModelError};
+
+/// The embedded model (rebuilt by `cargo run --release -p informant-train -- train`).
+const BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/model/tagger.bin");
+
+static BUILTIN: LazyLock<Option<Arc<Model>>> =
+    LazyLock::new(|| Model::from_bytes(BUILTIN_MODEL).ok().map(Arc::new));
+
+/// How the tagger turns scores into mentions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct TaggerParams {
+    /// Highest confidence a tagger mention can have.
+    pub cap: f32,
+    /// Mentions below this confidence are not emitted.
+    pub min_confidence: f32,
+}
+
+impl Default for TaggerParams {
+    fn default() -> Self {
+        TaggerParams {
+            cap: 0.8,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// The tagger recogniser; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Arc<Model>,
+    params: TaggerParams,
+}
+
+/// Personal pronouns that the tagger marks with subtype `pronoun`.
+const PRONOUNS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "it",
+    "its",
+    "itself",
+];
+
+impl Tagger {
+    /// The tagger with the embedded model; `None` only if the embedded model is corrupt
+    /// (the test suite checks it is not).
+    pub fn builtin() -> Option<Tagger> {
+        BUILTIN.as_ref().map(|m| Tagger {
+            model: Arc::clone(m),
+            params: TaggerParams::default(),
+        })
+    }
+
+    /// A tagger with a model of your own (e.g. from `informant-train`).
+    pub fn with_model(model: Model) -> Tagger {
+        Tagger {
+            model: Arc::new(model),
+            params: TaggerParams::default(),
+        }
+    }
+
+    /// Changes how scores become mentions.
+    pub fn with_params(mut self, params: TaggerParams) -> Tagger {
+        self.params = params;
+        self
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags the tokens of sentence `s`: `(first token, end token, type, confidence)`,
+    /// token indices into `doc.tokens()`. Before any conflict handling.
+    pub fn tag_sentence(
+        &self,
+        doc: &Document,
+        s: usize,
+        feats: &mut Vec<u32>,
+        em: &mut Vec<f32>,
+    ) -> Vec<(usize, usize, EntityType, f32)> {
+        let m = &*self.model;
+        feats.clear();
+        sentence_features(doc, s, m.bits(), feats);
+        if feats.is_empty() {
+            return Vec::new();
+        }
+        let (a, _) = sentence_tokens(doc, s);
+        m.emissions(feats, N_FEATURES, em);
+        let tags = m.decode(em);
+        let n_tags = m.n_tags();
+        let temp = m.temperature().max(1e-6);
+        model::spans(&tags)
+            .into_iter()
+            .map(|(i, j, k)| {
+                let mut margin = 0.0;
+                for (t, &tag) in tags.iter().enumerate().take(j).skip(i) {
+                    let row = &em[t * n_tags..(t + 1) * n_tags];
+                    let best_other = row
+                        .iter()
+                        .enumerate()
+                        .filter(|&(x, _)| x != tag)
+                        .fold(f32::MIN, |b, (_, &v)| b.max(v));
+                    margin += row[tag] - best_other;
+                }
+                margin /= (j - i) as f32;
+                let conf = self.params.cap / (1.0 + (-margin / temp).exp());
+                (a + i, a + j, m.types()[k], conf)
+            })
+            .collect()
+    }
+}
+
+/// The subtype the tagger gives a mention of `text`.
+fn subtype(text: &str, one_token: bool) -> Option<&'static str> {
+    if one_token {
+        let lower = text.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return Some("pronoun");
+        }
+    }
+    text.starts_with(char::is_lowercase).then_some("nominal")
+}
+
+/// Whether a tagger mention `(span, ty, conf)` should go to the merge, given the
+/// earlier mentions (sorted by start); see the module docs.
+fn keep(earlier: &[Mention], span: Span, ty: EntityType, conf: f32) -> bool {
+    // Earlier mentions that could overlap: starting before the span's end.
+    let hi = earlier.partition_point(|m| m.span.start < span.end);
+    let lo = earlier[..hi].partition_point(|m| m.span.start + 512 < span.start);
+    for m in &earlier[lo..hi] {
+        if !m.span.overlaps(span) {
+            continue;
+        }
+        if m.span == span {
+            if m.entity_type == ty {
+                return false;
+            }
+            continue;
+        }
+        if span.contains(m.span) {
+            if !may_nest(ty, m.entity_type) && m.confidence >= conf {
+                return false;
+            }
+            continue;
+        }
+        if m.span.contains(span) {
+            continue;
+        }
+        if m.confidence >= conf {
+            return false;
+        }
+    }
+    true
+}
+
+impl Recogniser for Tagger {
+    fn name(&self) -> &str {
+        "tagger"
+    }
+
+    fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        let mut feats = Vec::new();
+        let mut em = Vec::new();
+        for s in 0..doc.sentences().len() {
+            for (i, j, ty, conf) in self.tag_sentence(doc, s, &mut feats, &mut em) {
+                if conf < self.params.min_confidence {
+                    continue;
+                }
+                let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+                if !keep(doc.mentions(), span, ty, conf) {
+                    continue;
+                }
+                out.push(Mention {
+                    entry: None,
+                    span,
+                    entity_type: ty,
+                    subtype: subtype(&text[span.range()], j == i + 1).map(str::to_owned),
+                    confidence: conf,
+                    recogniser: "tagger".into(),
+                    entity: None,
+                    attributes: Attributes::new(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
+        Mention {
+            entry: None,
+            span: Span::new(start, end),
+            entity_type: t,
+            subtype: None,
+            confidence: conf,
+            recogniser: "gazetteer".into(),
+            entity: None,
+            attributes: Attributes::new(),
+        }
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let t = Tagger::builtin().expect("the embedded model loads");
+        assert!(t.model().n_weights() > 10_000);
+        assert!(t.model().types().contains(&EntityType::Person));
+        assert!(t.model().temperature() > 0.0);
+    }
+
+    #[test]
+    fn model_round_trip_and_bad_bytes() {
+        let types = [EntityType::Person];
+        let nt = 5;
+        let mut w = vec![0.0f32; 256 * nt];
+        w[7 * nt + 4] = 2.0;
+        w[9 * nt] = 1.0;
+        let bytes = Model::encode(1, 8, &types, 1.0, &[0.0; 5], &[0.0; 25], &w);
+        let model = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(model.n_weights(), 2);
+        let mut em = Vec::new();
+        model.emissions(&[7, 9], 1, &mut em);
+        assert_eq!(em.len(), 2 * nt);
+        assert!((em[4] - 2.0).abs() < 0.02 && (em[nt] - 1.0).abs() < 0.02);
+        assert_eq!(model.decode(&em), [4, 0]); // U-Person, O
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn viterbi_keeps_bilou_well_formed() {
+        // Emissions favour I-Person alone; the constraints forbid it without B.
+        let nt = 5;
+        let mut em = vec![0.0f32; 2 * nt];
+        em[2] = 5.0; // token 0: I
+        em[nt + 3] = 5.0; // token 1: L
+        let tags = model::viterbi(2, nt, &em, &[0.0; 5], &[0.0; 25]);
+        assert!(model::allowed(None, tags[0]));
+        assert!(model::allowed(Some(tags[0]), tags[1]) && model::may_end(tags[1]));
+        assert_eq!(model::spans(&[1, 2, 3, 0, 4]), [(0, 3, 0), (4, 5, 0)]);
+    }
+
+    #[test]
+    fn conflict_policy() {
+        use EntityType::*;
+        let earlier = vec![
+            m(0, 5, Location, 0.85),
+            m(10, 20, Weapon, 0.9),
+            m(30, 40, Organisation, 0.5),
+        ];
+        // Same span and type: nothing new.
+        assert!(!keep(&earlier, Span::new(0, 5), Location, 0.7));
+        // Same span, other type: left to the merge (confidence decides).
+        assert!(keep(&earlier, Span::new(0, 5), Organisation, 0.7));
+        // Around an earlier mention that nests: kept ("the Location" in an Organisation).
+        assert!(keep(&earlier, Span::new(0, 8), Organisation, 0.7));
+        // Around a more confident mention that may not nest: held back.
+        assert!(!keep(&earlier, Span::new(8, 20), Organisation, 0.7));
+        // Crossing a more confident mention: dropped; a less confident one: kept.
+        assert!(!keep(&earlier, Span::new(3, 8), Person, 0.7));
+        assert!(keep(&earlier, Span::new(35, 45), Person, 0.7));
+        // Elsewhere: kept.
+        assert!(keep(&earlier, Span::new(50, 55), Person, 0.1));
+    }
+
+    #[test]
+    fn subtypes() {
+        assert_eq!(subtype("He", true), Some("pronoun"));
+        assert_eq!(subtype("a spokesman", false), Some("nominal"));
+        assert_eq!(subtype("Abu Mohammed", false), None);
+    }
+
+    #[test]
+    fn finds_what_lists_and_rules_miss_and_respects_them() {
+        let text = "Syria’s President Bashar al-Assad arrived in Moscow. \
+                    A spokesman said he had been granted asylum by the regime.";
+        let with = Pipeline::new().extract(text).unwrap();
+        let without = Pipeline::builder()
+            .tagger(false)
+            .build()
+            .unwrap()
+            .extract(text)
+            .unwrap();
+        let tagged: Vec<(&str, EntityType, Option<&str>)> = with
+            .mentions()
+            .iter()
+            .filter(|m| m.recogniser == "tagger")
+            .map(|m| (with.span_text(m.span), m.entity_type, m.subtype.as_deref()))
+            .collect();
+        assert!(
+            tagged
+                .iter()
+                .any(|(t, ty, _)| *t == "he" && *ty == EntityType::Person),
+            "{tagged:?}"
+        );
+        for m in with.mentions().iter().filter(|m| m.recogniser == "tagger") {
+            assert!(m.confidence <= TaggerParams::default().cap);
+        }
+        // Gazetteer names survive the tagger.
+        for name in ["Moscow"] {
+            assert!(
+                with.mentions()
+                    .iter()
+                    .any(|m| with.span_text(m.span) == name)
+            );
+            assert!(
+                without
+                    .mentions()
+                    .iter()
+                    .any(|m| without.span_text(m.span) == name)
+            );
+        }
+        let p = Pipeline::new();
+        assert_eq!(p.recogniser_names().last(), Some(&"tagger"));
+        let off = Pipeline::builder().tagger(false).build().unwrap();
+        assert!(!off.recogniser_names().contains(&"tagger"));
+    }
+}

@@ -1,0 +1,442 @@
+//! The tagger's model: quantised sparse weights, BILOU tags, constrained Viterbi decoding.
+//!
+//! # Tags
+//! Tag 0 is `O`; entity type `k` (in the model's type list) has tags
+//! `1 + 4k + {0: B, 1: I, 2: L, 3: U}`.
+//!
+//! # File format (little-endian)
+//! ```text
+//! b"INFTAG01"
+//! u32 bits                         feature buckets = 1 << bits
+//! u32 n_types, then per type: u8 length, name bytes (UTF-8)
+//! f32 scale                        weight = quantised value * scale
+//! f32 temperature                  margin scale for confidences
+//! i16 start[n_tags]                 transition weights from the sentence start
+//! i16 trans[n_tags * n_tags]        trans[prev * n_tags + next]
+//! u8  count[1 << bits]             non-zero weights per bucket
+//! then, bucket by bucket, count × (u8 tag, i8 weight)
+//! ```
+//! Only non-zero weights are stored; a bucket's list is usually a few tags long,
+//! so scoring a token costs a few dozen additions per feature at most.
+
+use crate::document::EntityType;
+
+use super::features::parse_types;
+
+/// A model that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "tagger model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 8] = b"INFTAG01";
+
+/// A disallowed transition in Viterbi.
+const NEG: f32 = -1.0e30;
+
+/// The part of a BILOU tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Outside any mention.
+    O,
+    /// Begins a mention of several tokens.
+    B,
+    /// Inside a mention.
+    I,
+    /// Last token of a mention of several tokens.
+    L,
+    /// A mention of one token.
+    U,
+}
+
+/// Part and type index of tag `t`.
+pub fn tag_part(t: usize) -> (Part, usize) {
+    if t == 0 {
+        return (Part::O, 0);
+    }
+    let k = (t - 1) / 4;
+    let p = match (t - 1) % 4 {
+        0 => Part::B,
+        1 => Part::I,
+        2 => Part::L,
+        _ => Part::U,
+    };
+    (p, k)
+}
+
+/// Tag of part `p` (not `O`) for type index `k`.
+pub fn tag_of(p: Part, k: usize) -> usize {
+    match p {
+        Part::O => 0,
+        Part::B => 1 + 4 * k,
+        Part::I => 2 + 4 * k,
+        Part::L => 3 + 4 * k,
+        Part::U => 4 + 4 * k,
+    }
+}
+
+/// Whether tag `next` may follow tag `prev` (`None`: the sentence start).
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let (np, nk) = tag_part(next);
+    let open = prev
+        .map(tag_part)
+        .filter(|(p, _)| matches!(p, Part::B | Part::I));
+    match open {
+        Some((_, pk)) => matches!(np, Part::I | Part::L) && nk == pk,
+        None => matches!(np, Part::O | Part::B | Part::U),
+    }
+}
+
+/// Whether tag `t` may end a sentence.
+pub fn may_end(t: usize) -> bool {
+    matches!(tag_part(t).0, Part::O | Part::L | Part::U)
+}
+
+/// Best tag sequence for `n` tokens given emission scores `em[i * n_tags + t]`,
+/// start scores and transition scores `trans[prev * n_tags + next]`, under the
+/// BILOU constraints.
+pub fn viterbi(n: usize, n_tags: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![NEG; n_tags];
+    let mut back = vec![0u16; n * n_tags];
+    for t in 0..n_tags {
+        if allowed(None, t) {
+            score[t] = start[t] + em[t];
+        }
+    }
+    let mut next = vec![NEG; n_tags];
+    for i in 1..n {
+        for t in 0..n_tags {
+            let (part, k) = tag_part(t);
+            // Only a few predecessors are legal: scan those.
+            let mut best = NEG;
+            let mut arg = 0usize;
+            let mut consider = |p: usize| {
+                let s = score[p] + trans[p * n_tags + t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            };
+            match part {
+                Part::I | Part::L => {
+                    consider(tag_of(Part::B, k));
+                    consider(tag_of(Part::I, k));
+                }
+                _ => {
+                    consider(0);
+                    for kk in 0..(n_tags - 1) / 4 {
+                        consider(tag_of(Part::L, kk));
+                        consider(tag_of(Part::U, kk));
+                    }
+                }
+            }
+            next[t] = if best > NEG / 2.0 {
+                best + em[i * n_tags + t]
+            } else {
+                NEG
+            };
+            back[i * n_tags + t] = arg as u16;
+        }
+        std::mem::swap(&mut score, &mut next);
+    }
+    let mut last = 0;
+    let mut best = NEG;
+    for (t, &s) in score.iter().enumerate() {
+        if may_end(t) && s > best {
+            best = s;
+            last = t;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * n_tags + out[i]] as usize;
+    }
+    out
+}
+
+/// Mentions in a tag sequence: `(first token, end token exclusive, type index)`.
+pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let (p, k) = tag_part(t);
+        match p {
+            Part::O => open = None,
+            Part::U => {
+                out.push((i, i + 1, k));
+                open = None;
+            }
+            Part::B => open = Some((i, k)),
+            Part::I => {
+                if open.is_none_or(|(_, ok)| ok != k) {
+                    open = Some((i, k));
+                }
+            }
+            Part::L => {
+                let s = match open {
+                    Some((s, ok)) if ok == k => s,
+                    _ => i,
+                };
+                out.push((s, i + 1, k));
+                open = None;
+            }
+        }
+    }
+    out
+}
+
+/// A trained model, ready to score tokens.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    types: Vec<EntityType>,
+    scale: f32,
+    temperature: f32,
+    start: Vec<f32>,
+    trans: Vec<f32>,
+    /// Per bucket, one word (one memory access): `DENSE_BIT | row` for a
+    /// bucket kept as a dense row, else `offset << 8 | count` into `pairs`.
+    index: Vec<u32>,
+    /// `(tag, weight)` side by side.
+    pairs: Vec<(u8, i8)>,
+    /// Full rows of weights, added with vector instructions.
+    dense: Vec<[i8; DENSE]>,
+}
+
+/// Width of a dense row: at least the number of tags (45 for 11 types), a multiple of 16.
+const DENSE: usize = 64;
+
+/// Buckets with at least this many weights are stored as dense rows too.
+const DENSE_FROM: usize = 6;
+
+const DENSE_BIT: u32 = 1 << 31;
+
+fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8], ModelError> {
+    if b.len() < n {
+        return Err(ModelError("model file is truncated".into()));
+    }
+    let (h, t) = b.split_at(n);
+    *b = t;
+    Ok(h)
+}
+
+fn u32_le(b: &mut &[u8]) -> Result<u32, ModelError> {
+    let s = take(b, 4)?;
+    Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn f32_le(b: &mut &[u8]) -> Result<f32, ModelError> {
+    Ok(f32::from_bits(u32_le(b)?))
+}
+
+fn i16s(b: &mut &[u8], n: usize, scale: f32) -> Result<Vec<f32>, ModelError> {
+    let s = take(b, 2 * n)?;
+    Ok(s.chunks_exact(2)
+        .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
+        .collect())
+}
+
+impl Model {
+    /// Reads a model from its bytes (format in the module docs).
+    ///
+    /// # Errors
+    /// [`ModelError`] for a malformed or truncated model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut b = bytes;
+        if take(&mut b, 8)? != MAGIC {
+            return Err(ModelError("not an informant tagger model".into()));
+        }
+        let bits = u32_le(&mut b)?;
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError(format!("bad bucket bits {bits}")));
+        }
+        let n_types = u32_le(&mut b)? as usize;
+        if n_types == 0 || 1 + 4 * n_types > DENSE {
+            return Err(ModelError(format!("bad type count {n_types}")));
+        }
+        let mut names = Vec::with_capacity(n_types);
+        for _ in 0..n_types {
+            let len = take(&mut b, 1)?[0] as usize;
+            let s = take(&mut b, len)?;
+            names.push(String::from_utf8_lossy(s).into_owned());
+        }
+        let types = parse_types(&names)
+            .ok_or_else(|| ModelError(format!("unknown entity type in {names:?}")))?;
+        let scale = f32_le(&mut b)?;
+        let temperature = f32_le(&mut b)?;
+        let n_tags = 1 + 4 * n_types;
+        let start = i16s(&mut b, n_tags, scale)?;
+        let trans = i16s(&mut b, n_tags * n_tags, scale)?;
+        let counts = take(&mut b, 1usize << bits)?;
+        let mut offsets = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        offsets.push(0);
+        for &c in counts {
+            total += u32::from(c);
+            offsets.push(total);
+        }
+        let pairs = take(&mut b, 2 * total as usize)?;
+        let mut list = Vec::with_capacity(total as usize);
+        for p in pairs.chunks_exact(2) {
+            if p[0] as usize >= n_tags {
+                return Err(ModelError(format!("tag {} out of range", p[0])));
+            }
+            list.push((p[0], p[1] as i8));
+        }
+        if total >= 1 << 23 {
+            return Err(ModelError("too many weights".into()));
+        }
+        let mut index = vec![0u32; counts.len()];
+        let mut dense = Vec::new();
+        for (b, d) in index.iter_mut().enumerate() {
+            let (lo, hi) = (offsets[b] as usize, offsets[b + 1] as usize);
+            if hi - lo >= DENSE_FROM {
+                let mut row = [0i8; DENSE];
+                for &(t, w) in &list[lo..hi] {
+                    row[usize::from(t) % DENSE] = w;
+                }
+                *d = DENSE_BIT | dense.len() as u32;
+                dense.push(row);
+            } else {
+                *d = (lo as u32) << 8 | (hi - lo) as u32;
+            }
+        }
+        Ok(Model {
+            index,
+            dense,
+            bits,
+            types,
+            scale,
+            temperature,
+            start,
+            trans,
+            pairs: list,
+        })
+    }
+
+    /// Writes a model from float weights: `w(bucket, tag)` for features,
+    /// `start[tag]`, `trans[prev * n_tags + next]`. Weights are quantised to
+    /// i8 (transitions to i16) with one scale; those whose quantised magnitude is
+    /// below `min_q` (at least 1) are dropped.
+    pub fn encode(
+        min_q: i8,
+        bits: u32,
+        types: &[EntityType],
+        temperature: f32,
+        start: &[f32],
+        trans: &[f32],
+        w: &[f32],
+    ) -> Vec<u8> {
+        let n_tags = 1 + 4 * types.len();
+        let n_buckets = 1usize << bits;
+        debug_assert_eq!(w.len(), n_buckets * n_tags);
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&bits.to_le_bytes());
+        out.extend_from_slice(&(types.len() as u32).to_le_bytes());
+        for t in types {
+            let name = t.as_str();
+            out.push(name.len() as u8);
+            out.extend_from_slice(name.as_bytes());
+        }
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&temperature.to_le_bytes());
+        for &x in start.iter().chain(trans) {
+            let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+        let mut pairs = Vec::new();
+        for b in 0..n_buckets {
+            let mut count = 0u8;
+            for t in 0..n_tags {
+                let q = (w[b * n_tags + t] / scale).round().clamp(-127.0, 127.0) as i8;
+                if q != 0 && q.unsigned_abs() >= min_q.unsigned_abs() {
+                    pairs.push(t as u8);
+                    pairs.push(q as u8);
+                    count += 1;
+                }
+            }
+            out.push(count);
+        }
+        out.extend_from_slice(&pairs);
+        out
+    }
+
+    /// Bucket bits: feature indices are below `1 << bits`.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The entity types, in tag order.
+    pub fn types(&self) -> &[EntityType] {
+        &self.types
+    }
+
+    /// Number of tags: `1 + 4 * types`.
+    pub fn n_tags(&self) -> usize {
+        1 + 4 * self.types.len()
+    }
+
+    /// Scale of margins when turning them into confidences.
+    pub fn temperature(&self) -> f32 {
+        self.temperature
+    }
+
+    /// Number of non-zero feature weights stored.
+    pub fn n_weights(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Emission scores for `n` tokens with `nf` features each, into `em[i * n_tags + t]`.
+    pub fn emissions(&self, feats: &[u32], nf: usize, em: &mut Vec<f32>) {
+        let n_tags = self.n_tags();
+        let n = feats.len() / nf;
+        em.clear();
+        em.resize(n * n_tags, 0.0);
+        // Tags are below 64 (at most 15 types): fixed arrays, no bounds checks.
+        // i16 sums cannot overflow: at most 256 features of at most 127 each.
+        let nf = nf.clamp(1, 256);
+        for i in 0..n {
+            let mut acc = [0i16; DENSE];
+            for &f in &feats[i * nf..(i + 1) * nf] {
+                let f = f as usize;
+                let Some(&d) = self.index.get(f) else {
+                    continue;
+                };
+                if d & DENSE_BIT != 0 {
+                    if let Some(row) = self.dense.get((d & !DENSE_BIT) as usize) {
+                        for (a, &w) in acc.iter_mut().zip(row) {
+                            *a += i16::from(w);
+                        }
+                    }
+                } else {
+                    let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
+                    for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
+                        acc[usize::from(t) % DENSE] += i16::from(w);
+                    }
+                }
+            }
+            for (e, &a) in em[i * n_tags..(i + 1) * n_tags].iter_mut().zip(&acc) {
+                *e = f32::from(a) * self.scale;
+            }
+        }
+    }
+
+    /// Best tags for `n` tokens given their emission scores.
+    pub fn decode(&self, em: &[f32]) -> Vec<usize> {
+        let n_tags = self.n_tags();
+        viterbi(em.len() / n_tags, n_tags, em, &self.start, &self.trans)
+    }
+}
