@@ -153,8 +153,21 @@ fn seed_extraction() {
         assert_eq!(*source, w[0].as_str().unwrap());
         assert!(claim.starts_with(w[1].as_str().unwrap()), "{claim}");
     }
-    // None of the seed's sources is a named actor: none links to an entity.
-    assert!(doc.attributions().iter().all(|a| a.source_entity.is_none()));
+    // A source that links to an entity links to one that is mentioned in it.
+    for a in doc.attributions() {
+        if let Some(e) = a.source_entity {
+            let mentioned = doc.entities()[e]
+                .mentions
+                .iter()
+                .any(|&m| doc.mentions()[m].span.overlaps(a.source));
+            assert!(
+                mentioned,
+                "{} links to {}",
+                doc.span_text(a.source),
+                doc.entities()[e].name
+            );
+        }
+    }
 }
 
 #[test]
