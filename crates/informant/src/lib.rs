@@ -51,7 +51,7 @@ mod span;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    Sentence, Token, TokenKind,
+    Metadata, Sentence, Token, TokenKind,
 };
 pub use error::{Error, Result};
 pub use json::{JsonOptions, from_json, to_json};
