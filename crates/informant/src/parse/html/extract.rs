@@ -199,6 +199,9 @@ const STRONG_NEGATIVE: &[&str] = &[
     "pager",
 ];
 
+/// Class/id words of comment sections, removed even when they hold most paragraphs.
+const COMMENTS: &[&str] = &["comment", "comments", "disqus", "replies", "respond"];
+
 /// Class/id words that mark boilerplate unless the name also says content.
 const WEAK_NEGATIVE: &[&str] = &[
     "header",
@@ -405,6 +408,36 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
     let n = dom.nodes.len();
     let mut info = vec![Info::default(); n];
     let body = body(dom);
+    // Paragraph text per node over the whole tree: a class or id hint never removes
+    // the element holding most of the page's paragraphs (`content-with-sidebar`).
+    let mut ptext = vec![0u32; n];
+    let all: Vec<u32> = dom.descendants(body).collect();
+    for &i in all.iter().rev() {
+        let node = &dom.nodes[i as usize];
+        if let NodeData::Text(t) = &node.data {
+            ptext[i as usize] = measure(t).0;
+            continue;
+        }
+        let Some(name) = dom.name(i) else { continue };
+        if is_junk_tag(name) {
+            ptext[i as usize] = 0;
+            continue;
+        }
+        let sum: u32 = dom.children(i).map(|c| ptext[c as usize]).sum();
+        ptext[i as usize] = sum;
+    }
+    // Only text inside paragraphs counts: a second pass keeps sums of `<p>` subtrees.
+    let mut psum = vec![0u32; n];
+    for &i in all.iter().rev() {
+        let Some(name) = dom.name(i) else { continue };
+        psum[i as usize] = if *name == local_name!("p") {
+            ptext[i as usize]
+        } else {
+            dom.children(i).map(|c| psum[c as usize]).sum()
+        };
+    }
+    drop(all);
+    let page_p = psum[body as usize].max(1);
     // Pre-order over the kept tree; junk subtrees are skipped.
     let mut order: Vec<u32> = Vec::with_capacity(n);
     let mut buf = Vec::new();
@@ -419,10 +452,17 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
                 false
             } else {
                 hint_words(dom, i, &mut buf);
-                any_in(&buf, STRONG_NEGATIVE)
-                    || (any_in(&buf, WEAK_NEGATIVE) && !any_in(&buf, POSITIVE))
+                let negative = any_in(&buf, STRONG_NEGATIVE)
+                    || (any_in(&buf, WEAK_NEGATIVE) && !any_in(&buf, POSITIVE));
+                negative && (any_in(&buf, COMMENTS) || psum[i as usize] * 2 < page_p)
             };
             if junk {
+                if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
+                    let ps = dom.descendants(i).filter(|&d| dom.name(d) == Some(&local_name!("p"))).count();
+                    if ps >= 3 {
+                        eprintln!("junk {i} {:?} class={:?} id={:?} role={:?} paras={ps}", dom.name(i), dom.attr(i, "class"), dom.attr(i, "id"), dom.attr(i, "role"));
+                    }
+                }
                 info[i as usize].junk = true;
                 it.skip_children(i);
                 continue;
@@ -482,6 +522,11 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
             }
             _ => {}
         }
+    }
+    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
+        let all: usize = dom.nodes.iter().map(|n| if let NodeData::Text(t) = &n.data { t.len() } else { 0 }).sum();
+        let unlinked = dom.nodes.iter().filter(|n| n.parent == NONE).count();
+        eprintln!("body text {} arena text {all} nodes {} unlinked {unlinked}", info[body as usize].text, dom.nodes.len());
     }
     // Scoring: each run of text scores its ancestors.
     let mut candidates: Vec<u32> = Vec::new();
@@ -552,8 +597,28 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
             roots: vec![body],
         };
     };
+    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
+        let mut c = candidates.clone();
+        c.sort_by(|a, b| info[*b as usize].score.total_cmp(&info[*a as usize].score));
+        for &x in c.iter().take(8) {
+            eprintln!(
+                "cand {x} {:?} class={:?} id={:?} score={:.1} text={} ld={:.2}",
+                dom.name(x),
+                dom.attr(x, "class"),
+                dom.attr(x, "id"),
+                info[x as usize].score,
+                info[x as usize].text,
+                info[x as usize].link_density()
+            );
+        }
+    }
     let top = promote(dom, &info, &candidates, top, body);
     let roots = siblings(dom, &info, top, body);
+    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
+        for &r in &roots {
+            eprintln!("root {r} {:?} class={:?} text={}", dom.name(r), dom.attr(r, "class"), info[r as usize].text);
+        }
+    }
     Analysis { info, roots }
 }
 
