@@ -436,6 +436,28 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
             dom.children(i).map(|c| psum[c as usize]).sum()
         };
     }
+    // The densest run of paragraphs (the element whose `<p>` children hold the most
+    // text) and its ancestors are protected from hints too (`pg-rail-tall__wrapper`).
+    let mut protected = vec![false; n];
+    let mut best = (0u32, NONE);
+    for &i in &all {
+        if dom.name(i).is_none() {
+            continue;
+        }
+        let direct: u32 = dom
+            .children(i)
+            .filter(|&c| dom.name(c) == Some(&local_name!("p")))
+            .map(|c| ptext[c as usize])
+            .sum();
+        if direct > best.0 {
+            best = (direct, i);
+        }
+    }
+    let mut a = best.1;
+    while a != NONE {
+        protected[a as usize] = true;
+        a = dom.nodes[a as usize].parent;
+    }
     drop(all);
     let page_p = psum[body as usize].max(1);
     // Pre-order over the kept tree; junk subtrees are skipped.
@@ -454,15 +476,11 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
                 hint_words(dom, i, &mut buf);
                 let negative = any_in(&buf, STRONG_NEGATIVE)
                     || (any_in(&buf, WEAK_NEGATIVE) && !any_in(&buf, POSITIVE));
-                negative && (any_in(&buf, COMMENTS) || psum[i as usize] * 2 < page_p)
+                negative
+                    && (any_in(&buf, COMMENTS)
+                        || (psum[i as usize] * 2 < page_p && !protected[i as usize]))
             };
             if junk {
-                if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
-                    let ps = dom.descendants(i).filter(|&d| dom.name(d) == Some(&local_name!("p"))).count();
-                    if ps >= 3 {
-                        eprintln!("junk {i} {:?} class={:?} id={:?} role={:?} paras={ps}", dom.name(i), dom.attr(i, "class"), dom.attr(i, "id"), dom.attr(i, "role"));
-                    }
-                }
                 info[i as usize].junk = true;
                 it.skip_children(i);
                 continue;
@@ -522,11 +540,6 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
             }
             _ => {}
         }
-    }
-    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
-        let all: usize = dom.nodes.iter().map(|n| if let NodeData::Text(t) = &n.data { t.len() } else { 0 }).sum();
-        let unlinked = dom.nodes.iter().filter(|n| n.parent == NONE).count();
-        eprintln!("body text {} arena text {all} nodes {} unlinked {unlinked}", info[body as usize].text, dom.nodes.len());
     }
     // Scoring: each run of text scores its ancestors.
     let mut candidates: Vec<u32> = Vec::new();
@@ -597,28 +610,8 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
             roots: vec![body],
         };
     };
-    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
-        let mut c = candidates.clone();
-        c.sort_by(|a, b| info[*b as usize].score.total_cmp(&info[*a as usize].score));
-        for &x in c.iter().take(8) {
-            eprintln!(
-                "cand {x} {:?} class={:?} id={:?} score={:.1} text={} ld={:.2}",
-                dom.name(x),
-                dom.attr(x, "class"),
-                dom.attr(x, "id"),
-                info[x as usize].score,
-                info[x as usize].text,
-                info[x as usize].link_density()
-            );
-        }
-    }
     let top = promote(dom, &info, &candidates, top, body);
     let roots = siblings(dom, &info, top, body);
-    if std::env::var_os("INFORMANT_HTML_DEBUG").is_some() {
-        for &r in &roots {
-            eprintln!("root {r} {:?} class={:?} text={}", dom.name(r), dom.attr(r, "class"), info[r as usize].text);
-        }
-    }
     Analysis { info, roots }
 }
 
