@@ -271,31 +271,32 @@ const SCORE_NEGATIVE: &[&str] = &[
     "ads",
 ];
 
-/// Splits a class or id into lower-case words at spaces, `-`, `_` and case changes.
-fn words(s: &str, out: &mut Vec<String>) {
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
+/// Splits a class or id into words at spaces, `-`, `_`, other punctuation and
+/// lower-to-upper case changes (`articleBody` is `article`, `body`).
+fn words<'a>(s: &'a str, out: &mut Vec<&'a str>) {
+    let b = s.as_bytes();
+    let mut start = None;
+    for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            match start {
+                None => start = Some(i),
+                Some(st) if c.is_ascii_uppercase() && i > st && b[i - 1].is_ascii_lowercase() => {
+                    out.push(&s[st..i]);
+                    start = Some(i);
+                }
+                _ => {}
             }
-            prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+        } else if let Some(st) = start.take() {
+            out.push(&s[st..i]);
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if let Some(st) = start {
+        out.push(&s[st..]);
     }
 }
 
 /// The class and id words of an element.
-fn hint_words(dom: &Dom, i: u32, buf: &mut Vec<String>) {
+fn hint_words<'a>(dom: &'a Dom, i: u32, buf: &mut Vec<&'a str>) {
     buf.clear();
     if let Some(c) = dom.attr(i, "class") {
         words(c, buf);
@@ -305,12 +306,14 @@ fn hint_words(dom: &Dom, i: u32, buf: &mut Vec<String>) {
     }
 }
 
-fn any_in(words: &[String], list: &[&str]) -> bool {
-    words.iter().any(|w| list.contains(&w.as_str()))
+fn any_in(words: &[&str], list: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
 }
 
 /// Readability's class weight: +25 for a content word, -25 for a boilerplate word.
-fn class_weight(words: &[String]) -> f32 {
+fn class_weight(words: &[&str]) -> f32 {
     let mut w = 0.0;
     if any_in(words, POSITIVE) {
         w += 25.0;
@@ -363,17 +366,25 @@ fn hidden_or_role(dom: &Dom, i: u32) -> bool {
     false
 }
 
-/// Counts non-space characters and commas.
+/// Counts non-space characters and commas (ASCII and the common CJK and Arabic ones).
 fn measure(t: &str) -> (u32, u32) {
+    let b = t.as_bytes();
     let mut n = 0u32;
     let mut commas = 0u32;
-    for c in t.chars() {
-        if !c.is_whitespace() {
-            n += 1;
-            if matches!(
-                c,
-                ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
-            ) {
+    for (i, &c) in b.iter().enumerate() {
+        // Count characters by their first byte; skip ASCII white space.
+        if c.is_ascii_whitespace() || (c & 0xC0) == 0x80 {
+            continue;
+        }
+        n += 1;
+        if c == b',' {
+            commas += 1;
+        } else if c >= 0xD8 {
+            let rest = &b[i..];
+            if rest.starts_with("،".as_bytes())
+                || rest.starts_with("、".as_bytes())
+                || rest.starts_with("，".as_bytes())
+            {
                 commas += 1;
             }
         }
@@ -411,16 +422,21 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
     // Paragraph text per node over the whole tree: a class or id hint never removes
     // the element holding most of the page's paragraphs (`content-with-sidebar`).
     let mut ptext = vec![0u32; n];
-    let all: Vec<u32> = dom.descendants(body).collect();
+    let mut measured = vec![(0u32, 0u32); n];
+    let mut all: Vec<u32> = Vec::with_capacity(n);
+    let mut it = dom.descendants(body);
+    while let Some(i) = it.next() {
+        if dom.name(i).is_some_and(is_junk_tag) {
+            it.skip_children(i);
+            continue;
+        }
+        all.push(i);
+    }
     for &i in all.iter().rev() {
         let node = &dom.nodes[i as usize];
         if let NodeData::Text(t) = &node.data {
-            ptext[i as usize] = measure(t).0;
-            continue;
-        }
-        let Some(name) = dom.name(i) else { continue };
-        if is_junk_tag(name) {
-            ptext[i as usize] = 0;
+            measured[i as usize] = measure(t);
+            ptext[i as usize] = measured[i as usize].0;
             continue;
         }
         let sum: u32 = dom.children(i).map(|c| ptext[c as usize]).sum();
@@ -492,8 +508,8 @@ pub(crate) fn analyse(dom: &Dom) -> Analysis {
     for &i in order.iter().rev() {
         let node = &dom.nodes[i as usize];
         match &node.data {
-            NodeData::Text(t) => {
-                let (len, commas) = measure(t);
+            NodeData::Text(_) => {
+                let (len, commas) = measured[i as usize];
                 let inf = &mut info[i as usize];
                 inf.text = len;
                 inf.own = len;
