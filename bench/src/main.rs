@@ -197,7 +197,9 @@ mod html {
                     .read_to_end(&mut bytes)
                     .is_ok()
             } else if name.ends_with(".html") || name.ends_with(".htm") {
-                std::io::BufReader::new(file).read_to_end(&mut bytes).is_ok()
+                std::io::BufReader::new(file)
+                    .read_to_end(&mut bytes)
+                    .is_ok()
             } else {
                 false
             };

@@ -17,9 +17,9 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// A decoded page.
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    /// The page as text.
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// The page as text (borrowed when the input is UTF-8).
+    pub text: std::borrow::Cow<'a, str>,
     /// The encoding it was read with.
     #[cfg_attr(not(test), allow(dead_code))]
     pub encoding: &'static Encoding,
@@ -31,7 +31,7 @@ pub(crate) struct Decoded {
     source_len: usize,
 }
 
-impl Decoded {
+impl Decoded<'_> {
     /// The byte offset in the original input of decoded offset `pos`.
     pub fn source_offset(&self, pos: usize) -> usize {
         if self.checkpoints.is_empty() {
@@ -52,7 +52,7 @@ impl Decoded {
 }
 
 /// Reads `bytes` as a page: BOM, declared charset, or UTF-8 with a windows-1252 fallback.
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     let (encoding, bom) = match Encoding::for_bom(bytes) {
         Some((e, n)) => (e, n),
         None => (sniff(bytes), 0),
@@ -60,7 +60,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     if encoding == UTF_8 {
         if let Ok(s) = std::str::from_utf8(bytes) {
             return Decoded {
-                text: s.to_owned(),
+                text: std::borrow::Cow::Borrowed(s),
                 encoding,
                 checkpoints: Vec::new(),
                 unit: 1,
@@ -109,7 +109,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         checkpoints.insert(0, (0, bom));
     }
     Decoded {
-        text,
+        text: std::borrow::Cow::Owned(text),
         encoding,
         checkpoints,
         unit,

@@ -294,6 +294,20 @@ impl Sink {
                     let Some(p) = nodes.get(parent as usize) else {
                         return;
                     };
+                    // Scripts and styles are never read (JSON-LD excepted): dropping
+                    // their text saves copying most of a modern page.
+                    if let NodeData::Element { name, attrs } = &p.data {
+                        let skip = match name.local {
+                            local_name!("style") => true,
+                            local_name!("script") => !attrs
+                                .iter()
+                                .any(|a| &*a.name.local == "type" && a.value.contains("json")),
+                            _ => false,
+                        };
+                        if skip {
+                            return;
+                        }
+                    }
                     let prev = if before == NONE {
                         p.last_child
                     } else {
