@@ -323,6 +323,10 @@ impl Sink {
                 let c = self.push(NodeData::Text(t));
                 let mut nodes = self.nodes.borrow_mut();
                 Sink::link(&mut nodes, parent, c, before);
+                // Text goes into the current node: a free resynchronisation.
+                if before == NONE {
+                    self.current.set(parent);
+                }
             }
         }
     }
@@ -419,7 +423,7 @@ impl TreeSink for Sink {
             };
         }
         let parent = n.parent;
-        if parent != NONE {
+        if parent != NONE && self.current.get() == *node {
             self.current.set(parent);
         }
     }
@@ -536,12 +540,34 @@ impl TokenSink for Driver {
                 }
             }
         }
-        let is_end = matches!(&token, Token::TagToken(t) if t.kind == TagKind::EndTag);
+        let end_name = match &token {
+            Token::TagToken(t) if t.kind == TagKind::EndTag => Some(t.name.clone()),
+            _ => None,
+        };
         let r = self.builder.process_token(token, line);
         let sink = &self.builder.sink;
         sink.from_tag.borrow_mut().take();
-        if is_end {
+        if let Some(name) = end_name {
             sink.end_tag.borrow_mut().take();
+            // The tree builder does not report every element an end tag closes:
+            // follow it up from the current node to the element of that name (a
+            // bounded walk; the next insertion resynchronises anyway).
+            let nodes = sink.nodes.borrow();
+            let mut a = sink.current.get();
+            for _ in 0..MAX_DEPTH + 8 {
+                let Some(n) = nodes.get(a as usize) else {
+                    break;
+                };
+                if let NodeData::Element { name: q, .. } = &n.data {
+                    if q.local == name {
+                        if n.parent != NONE {
+                            sink.current.set(n.parent);
+                        }
+                        break;
+                    }
+                }
+                a = n.parent;
+            }
         }
         r
     }
@@ -603,7 +629,37 @@ pub(crate) fn parse(html: &str) -> Dom {
     let driver = tok.sink;
     let mut dom = driver.builder.sink.finish();
     fix_positions(&mut dom, html);
+    fill_ends(&mut dom, html.len() as u32);
     dom
+}
+
+/// Gives each element without a known end the start of its next positioned
+/// sibling, or its parent's end: the range then holds its end tag and any white
+/// space after it. Parents are visited before children (pre-order, iterative).
+fn fill_ends(dom: &mut Dom, len: u32) {
+    if let Some(root) = dom.nodes.first_mut() {
+        root.src_end = len;
+    }
+    let order: Vec<u32> = dom.descendants(0).collect();
+    for i in order {
+        let mut next_start = dom.nodes[i as usize].src_end;
+        if next_start == NONE {
+            next_start = len;
+        }
+        let mut c = dom.nodes[i as usize].last_child;
+        while c != NONE {
+            let n = &mut dom.nodes[c as usize];
+            if matches!(n.data, NodeData::Element { .. }) {
+                if n.src_end == NONE || (n.src_start != NONE && n.src_end < n.src_start) {
+                    n.src_end = next_start;
+                }
+                if n.src_start != NONE {
+                    next_start = n.src_start;
+                }
+            }
+            c = n.prev;
+        }
+    }
 }
 
 /// Checks each element's start against the text: `<` and its name. An attribute
@@ -636,8 +692,8 @@ fn fix_positions(dom: &mut Dom, html: &str) {
         match found {
             Some(p) => {
                 n.src_start = p as u32;
-                if n.src_end == NONE || (n.src_end as usize) < p {
-                    n.src_end = html.len() as u32;
+                if n.src_end != NONE && (n.src_end as usize) < p {
+                    n.src_end = NONE;
                 }
             }
             None => {

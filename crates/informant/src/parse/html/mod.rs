@@ -372,11 +372,11 @@ impl Emitter<'_> {
         }
         if self.table > 0 {
             if *name == local_name!("table") {
-                self.table -= 1;
-                if self.table == 0 {
+                if self.table == 1 {
                     self.flush();
                     self.open.pop();
                 }
+                self.table -= 1;
             }
             return;
         }
