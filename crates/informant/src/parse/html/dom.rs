@@ -552,14 +552,18 @@ impl TokenSink for Driver {
             // The tree builder does not report every element an end tag closes:
             // follow it up from the current node to the element of that name (a
             // bounded walk; the next insertion resynchronises anyway).
-            let nodes = sink.nodes.borrow();
+            // That element ends after this end tag.
+            let mut nodes = sink.nodes.borrow_mut();
             let mut a = sink.current.get();
             for _ in 0..MAX_DEPTH + 8 {
-                let Some(n) = nodes.get(a as usize) else {
+                let Some(n) = nodes.get_mut(a as usize) else {
                     break;
                 };
                 if let NodeData::Element { name: q, .. } = &n.data {
                     if q.local == name {
+                        if n.src_end == NONE {
+                            n.src_end = sink.end_gt.get();
+                        }
                         if n.parent != NONE {
                             sink.current.set(n.parent);
                         }
