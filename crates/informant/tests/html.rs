@@ -1,4 +1,5 @@
 //! The HTML reader: article extraction, metadata, encodings, source ranges, hostile input.
+#![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
 

@@ -181,8 +181,8 @@ mod tests {
         assert_eq!(d.encoding, WINDOWS_1252);
         assert_eq!(d.text, "<meta charset=\"windows-1252\"><p>café <b>x</b>");
         let b = d.text.find("<b>").unwrap();
-        assert_eq!(d.source_offset(b), 36);
-        assert_eq!(d.source_offset(b + 3), 39);
+        assert_eq!(d.source_offset(b), 37);
+        assert_eq!(d.source_offset(b + 3), 40);
         // Mislabelled: declares latin-1, is UTF-8.
         let d = decode(
             "<meta http-equiv=Content-Type content='text/html; charset=iso-8859-1'>café".as_bytes(),
