@@ -3,11 +3,18 @@
 //! ```text
 //! cargo run --release -p informant-bench -- [--data DIR] [--words N] [--repeat R]
 //!     [--stage parse|extract] [--without patterns|gazetteer|rules|resolve|attribute ...]
+//! cargo run --release -p informant-bench -- --stage html [--data DIR] [--repeat R]
 //! ```
 //! The corpus is the `text` of every document in `DIR/*.jsonl` (default
 //! `../shared/data/re3d`), repeated in order until it holds at least N words
 //! (default 1,000,000). Each document is processed on one core, R times (default
 //! 3); the best run is reported, with MB/s and words/s.
+//!
+//! `--stage html` measures HTML pages instead: every `.html`/`.htm` file (gzipped or
+//! not) in `DIR` (default `../shared/data/article-extraction/html`), decompressed
+//! in memory beforehand, is read with `Pipeline::parse_bytes` (charset decoding,
+//! html5ever parsing, article extraction, metadata, sentences and tokens of the
+//! article) on one core; MB/s counts the bytes of the pages as saved.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -74,6 +81,10 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if args.stage == "html" {
+        html::run(&args);
+        return;
+    }
     let base = match load_texts(&args.data) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) | Err(_) => {
@@ -158,4 +169,100 @@ fn main() {
         words as f64 / best
     );
     println!("output           {sentences} sentences, {tokens} tokens, {mentions} mentions");
+}
+
+/// `--stage html`: throughput of the HTML reader on saved web pages.
+mod html {
+    use std::io::Read;
+    use std::path::{Path, PathBuf};
+    use std::time::Instant;
+
+    use informant::{Format, InputFormat, Pipeline};
+
+    fn load(dir: &Path) -> Vec<Vec<u8>> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        let mut pages = Vec::new();
+        for f in files {
+            let name = f.display().to_string().to_ascii_lowercase();
+            let Ok(file) = std::fs::File::open(&f) else {
+                continue;
+            };
+            let mut bytes = Vec::new();
+            let ok = if name.ends_with(".html.gz") || name.ends_with(".htm.gz") {
+                flate2::read::MultiGzDecoder::new(file)
+                    .read_to_end(&mut bytes)
+                    .is_ok()
+            } else if name.ends_with(".html") || name.ends_with(".htm") {
+                std::io::BufReader::new(file)
+                    .read_to_end(&mut bytes)
+                    .is_ok()
+            } else {
+                false
+            };
+            if ok {
+                pages.push(bytes);
+            }
+        }
+        pages
+    }
+
+    pub(super) fn run(args: &super::Args) {
+        let dir = if args.data == Path::new("../shared/data/re3d") {
+            PathBuf::from("../shared/data/article-extraction/html")
+        } else {
+            args.data.clone()
+        };
+        let pages = load(&dir);
+        if pages.is_empty() {
+            eprintln!(
+                "informant-bench: no HTML pages under {} (the shared data is absent); nothing to measure",
+                dir.display()
+            );
+            return;
+        }
+        let pipeline = match Pipeline::builder()
+            .input_format(InputFormat::Fixed(Format::Html))
+            .build()
+        {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("informant-bench: {e}");
+                std::process::exit(1);
+            }
+        };
+        let bytes: usize = pages.iter().map(Vec::len).sum();
+        let mut best = f64::INFINITY;
+        let (mut blocks, mut words, mut failed) = (0usize, 0usize, 0usize);
+        for _ in 0..args.repeat.max(1) {
+            (blocks, words, failed) = (0, 0, 0);
+            let t0 = Instant::now();
+            for p in &pages {
+                match pipeline.parse_bytes(p) {
+                    Ok(doc) => {
+                        blocks += doc.blocks().len();
+                        words += doc.tokens().len();
+                    }
+                    Err(_) => failed += 1,
+                }
+            }
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        println!("stage            html (parse_bytes: decode, parse, extract article, segment)");
+        println!(
+            "corpus           {} pages, {:.2} MB of HTML",
+            pages.len(),
+            bytes as f64 / 1e6
+        );
+        println!("best of {}        {:.3} s", args.repeat.max(1), best);
+        println!(
+            "throughput       {:.1} MB/s, {:.0} pages/s (one core)",
+            bytes as f64 / 1e6 / best,
+            pages.len() as f64 / best
+        );
+        println!("output           {blocks} blocks, {words} tokens, {failed} pages failed");
+    }
 }

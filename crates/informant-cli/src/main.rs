@@ -3,10 +3,12 @@
 //! ```text
 //! informant parse   [PATH ...] [--input auto|text|markdown|jsonl] [--output json|jsonl|outline]
 //! informant extract [PATH ...] [same options]
+//! informant extract-article DIR_OR_FILE ...
 //! ```
 //! Exit codes: 0 success; 1 some input could not be processed (each reported on
 //! stderr, the rest still processed); 2 bad usage.
 
+mod article;
 mod outline;
 
 use std::fs::File;
@@ -35,6 +37,16 @@ enum Command {
     Parse(Opts),
     /// Parse and extract entities, their resolution and attributions.
     Extract(Opts),
+    /// Print the article body of HTML pages as the article-extraction benchmark's JSON:
+    /// {"<id>": {"articleBody": "..."}}, id = file name without .html/.htm(.gz).
+    ExtractArticle(ArticleOpts),
+}
+
+#[derive(Args)]
+struct ArticleOpts {
+    /// HTML files (.html, .htm, optionally gzipped) or directories of them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -87,6 +99,17 @@ fn main() -> ExitCode {
     let (opts, extract) = match cli.command {
         Command::Parse(o) => (o, false),
         Command::Extract(o) => (o, true),
+        Command::ExtractArticle(o) => {
+            return match article::run(&o.paths) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    report(e);
+                    ExitCode::from(1)
+                }
+            };
+        }
     };
     match run(&opts, extract) {
         Ok(true) => ExitCode::SUCCESS,
@@ -101,6 +124,8 @@ fn main() -> ExitCode {
 
 struct Runner {
     pipeline: Pipeline,
+    /// The same pipeline reading HTML, for `.html` files under `--input auto` (built on first use).
+    html_pipeline: std::sync::OnceLock<Option<Pipeline>>,
     extract: bool,
     output: OutputArg,
     json: JsonOptions,
@@ -135,6 +160,44 @@ impl Runner {
                 writeln!(out)
             }
         }
+    }
+
+    /// Processes a file's bytes: HTML (by `--input html`, the file's extension or
+    /// its content) is decoded with the charset the page declares; the rest as text.
+    fn process_file(&self, name: &str, bytes: Vec<u8>) -> Result<Document, String> {
+        let by_extension = {
+            let lower = name.to_ascii_lowercase();
+            lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
+        };
+        let auto = self.pipeline.input_format() == InputFormat::Auto;
+        let pipeline = if self.pipeline.input_format() == InputFormat::Fixed(Format::Html)
+            || (auto
+                && informant::detect_format(&String::from_utf8_lossy(
+                    &bytes[..bytes.len().min(2048)],
+                )) == Format::Html)
+        {
+            Some(&self.pipeline)
+        } else if auto && by_extension {
+            self.html_pipeline
+                .get_or_init(|| {
+                    let mut config = self.pipeline.config().clone();
+                    config.input = "html".into();
+                    Pipeline::from_config(config).ok()
+                })
+                .as_ref()
+        } else {
+            None
+        };
+        if let Some(p) = pipeline {
+            let r = if self.extract {
+                p.extract_bytes(&bytes)
+            } else {
+                p.parse_bytes(&bytes)
+            };
+            return r.map_err(|e| e.to_string());
+        }
+        self.decode(bytes)
+            .and_then(|t| self.process(t).map_err(|e| e.to_string()))
     }
 
     fn decode(&self, bytes: Vec<u8>) -> Result<String, String> {
@@ -180,6 +243,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
     });
     let runner = Runner {
         pipeline,
+        html_pipeline: std::sync::OnceLock::new(),
         extract,
         output,
         json: JsonOptions::with_tokens(opts.tokens),
@@ -217,9 +281,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
                 ok = false;
                 continue;
             }
-            let result = runner
-                .decode(bytes)
-                .and_then(|t| runner.process(t).map_err(|e| e.to_string()));
+            let result = runner.process_file(&name, bytes);
             match result {
                 Ok(mut doc) => {
                     if name != "-" {

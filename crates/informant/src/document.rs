@@ -14,7 +14,7 @@ pub enum Format {
     Text,
     /// CommonMark Markdown.
     Markdown,
-    /// HTML (reserved: parsing arrives in a later version).
+    /// An HTML page: the document is its article (see [`Block::source`], [`Document::metadata`]).
     Html,
 }
 
@@ -114,6 +114,10 @@ pub struct Block {
     pub level: Option<u8>,
     /// For a list item that begins `Label: ...`, the label without its colon.
     pub label: Option<Span>,
+    /// For a document parsed from HTML: the byte range, in the original page's
+    /// bytes (before decoding), of the element the block came from; `None` for
+    /// other formats and for elements the parser created itself.
+    pub source: Option<Span>,
 }
 
 impl Block {
@@ -124,7 +128,35 @@ impl Block {
             span,
             level: None,
             label: None,
+            source: None,
         }
+    }
+}
+
+/// What a document says about itself: read from an HTML page's `<title>`,
+/// `<meta>` (Open Graph, Twitter, `author`, ...), JSON-LD (`NewsArticle`,
+/// `Article`) and `<time>`. Every field is optional; for text and Markdown all are empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// Authors' names, in the order found (empty if unknown).
+    pub authors: Vec<String>,
+    /// Publication date and time as the page gives it (usually ISO 8601).
+    pub published: Option<String>,
+    /// The canonical URL.
+    pub url: Option<String>,
+    /// The site or publisher's name.
+    pub site: Option<String>,
+    /// The language tag (`en`, `en-GB`).
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    /// Whether no field is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Metadata::default()
     }
 }
 
@@ -370,6 +402,7 @@ pub struct Document {
     pub(crate) mentions: Vec<Mention>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) attributions: Vec<Attribution>,
+    pub(crate) metadata: Metadata,
 }
 
 impl Document {
@@ -406,6 +439,17 @@ impl Document {
     /// The format the document was parsed as.
     pub fn format(&self) -> Format {
         self.format
+    }
+
+    /// What the document says about itself (title, authors, date, URL, site,
+    /// language); every field is empty unless the input was an HTML page that says it.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// Sets the metadata.
+    pub fn set_metadata(&mut self, metadata: Metadata) {
+        self.metadata = metadata;
     }
 
     /// The title's span, if the document has one.

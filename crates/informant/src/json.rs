@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    Sentence, Token, TokenKind,
+    Metadata, Sentence, Token, TokenKind,
 };
 use crate::error::{Error, Result};
 use crate::span::{OffsetMap, Span};
@@ -43,6 +43,25 @@ struct WBlock {
     level: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     label: Option<WSpan>,
+    /// Byte offsets into the original page (not code points into `text`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    source: Option<WSpan>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct WMetadata {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    title: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    authors: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    site: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    language: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -111,6 +130,8 @@ struct WDocument {
     text: String,
     #[serde(default)]
     title: Option<WSpan>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    metadata: Option<WMetadata>,
     #[serde(default)]
     blocks: Vec<WBlock>,
     #[serde(default)]
@@ -144,6 +165,17 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
         format: doc.format.as_str().into(),
         text: doc.text.clone(),
         title: doc.title.map(ws),
+        metadata: (!doc.metadata.is_empty()).then(|| {
+            let m = &doc.metadata;
+            WMetadata {
+                title: m.title.clone(),
+                authors: m.authors.clone(),
+                published: m.published.clone(),
+                url: m.url.clone(),
+                site: m.site.clone(),
+                language: m.language.clone(),
+            }
+        }),
         blocks: doc
             .blocks
             .iter()
@@ -155,6 +187,10 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                     end,
                     level: b.level,
                     label: b.label.map(ws),
+                    source: b.source.map(|s| WSpan {
+                        start: s.start,
+                        end: s.end,
+                    }),
                 }
             })
             .collect(),
@@ -250,6 +286,16 @@ fn unwire(w: WDocument) -> Result<Document> {
         other => Some(other.to_string()),
     };
     doc.title = w.title.map(|t| span(t.start, t.end)).transpose()?;
+    if let Some(m) = w.metadata {
+        doc.metadata = Metadata {
+            title: m.title,
+            authors: m.authors,
+            published: m.published,
+            url: m.url,
+            site: m.site,
+            language: m.language,
+        };
+    }
     for b in w.blocks {
         let kind = BlockKind::from_name(&b.kind).ok_or_else(|| bad("block kind", &b.kind))?;
         doc.blocks.push(Block {
@@ -257,6 +303,7 @@ fn unwire(w: WDocument) -> Result<Document> {
             span: span(b.start, b.end)?,
             level: b.level,
             label: b.label.map(|l| span(l.start, l.end)).transpose()?,
+            source: b.source.map(|s| Span::new(s.start, s.end)),
         });
     }
     for s in w.sentences {

@@ -34,7 +34,10 @@
 //! ```
 //!
 //! # Crate features
-//! None yet: everything, including the data the recognisers need, is built in.
+//! - `parallel` (default): batch calls run on all cores with rayon.
+//! - `html` (default): HTML pages (`Format::Html`) through html5ever and
+//!   encoding_rs: the article, its [`Metadata`] and each block's source range
+//!   ([`Block::source`]). Without it, HTML input is [`Error::UnsupportedFormat`].
 
 #![deny(missing_docs)]
 
@@ -51,7 +54,7 @@ mod span;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    Sentence, Token, TokenKind,
+    Metadata, Sentence, Token, TokenKind,
 };
 pub use error::{Error, Result};
 pub use json::{JsonOptions, from_json, to_json, write_json};

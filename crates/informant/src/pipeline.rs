@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, EntityType, Mention};
+use crate::document::{Document, EntityType, Format, Mention};
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
 use crate::recognise::{
@@ -172,7 +172,8 @@ impl Pipeline {
     /// Parses and segments `text`: blocks, sentences and (if enabled) tokens.
     ///
     /// # Errors
-    /// [`Error::TooLarge`] past the size limit; [`Error::UnsupportedFormat`] for HTML.
+    /// [`Error::TooLarge`] past the size limit; [`Error::UnsupportedFormat`] for HTML
+    /// in a build without the `html` feature.
     pub fn parse(&self, text: &str) -> Result<Document> {
         self.parse_owned(text.to_owned())
     }
@@ -188,13 +189,69 @@ impl Pipeline {
         Ok(doc)
     }
 
-    /// Parses bytes, checking they are UTF-8.
+    /// Parses bytes. HTML (the input format `html`, or `auto` and the bytes look
+    /// like a page) is decoded with the charset its BOM or `<meta charset>` declares,
+    /// else as UTF-8 with a windows-1252 fallback; other formats must be UTF-8.
     ///
     /// # Errors
-    /// [`Error::InvalidUtf8`] with the position of the first bad byte, and as [`Pipeline::parse`].
+    /// [`Error::InvalidUtf8`] with the position of the first bad byte (not for HTML),
+    /// [`Error::UnsupportedFormat`] for binary data given as HTML, and as [`Pipeline::parse`].
+    ///
+    /// # Example
+    /// ```
+    /// let page = b"<html><meta charset=windows-1252><h1>Caf\xe9 news</h1><p>Text.</p></html>";
+    /// let doc = informant::Pipeline::new().parse_bytes(page)?;
+    /// assert_eq!(doc.title_text(), Some("Café news"));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        if let Some(doc) = self.html_from_bytes(bytes)? {
+            let mut doc = doc;
+            segment(&mut doc, self.config.tokens);
+            return Ok(doc);
+        }
         let text = std::str::from_utf8(bytes).map_err(|e| Error::from_utf8(&e))?;
         self.parse(text)
+    }
+
+    /// Like [`Pipeline::parse_bytes`], then the whole pipeline as [`Pipeline::extract`].
+    ///
+    /// # Errors
+    /// As [`Pipeline::parse_bytes`].
+    pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        if let Some(doc) = self.html_from_bytes(bytes)? {
+            return Ok(self.extract_parsed(doc));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::from_utf8(&e))?;
+        self.extract(text)
+    }
+
+    /// The HTML document for bytes that are HTML by configuration or by look; `None` otherwise.
+    fn html_from_bytes(&self, bytes: &[u8]) -> Result<Option<Document>> {
+        let html = match self.input {
+            InputFormat::Fixed(Format::Html) => true,
+            InputFormat::Auto => crate::parse::bytes_look_like_html(bytes),
+            _ => false,
+        };
+        if !html {
+            return Ok(None);
+        }
+        if bytes.len() > self.config.max_bytes {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: self.config.max_bytes,
+            });
+        }
+        #[cfg(feature = "html")]
+        {
+            crate::parse::parse_html_bytes(bytes).map(Some)
+        }
+        #[cfg(not(feature = "html"))]
+        {
+            Err(Error::UnsupportedFormat(
+                "html (this build has no `html` feature)".into(),
+            ))
+        }
     }
 
     /// Runs the whole pipeline on `text`: parse, segment, recognise, resolve, attribute.
@@ -224,7 +281,12 @@ impl Pipeline {
     /// As [`Pipeline::parse`].
     pub fn extract_owned(&self, text: String) -> Result<Document> {
         self.check_size(&text)?;
-        let mut doc = parse_blocks(text, self.input)?;
+        let doc = parse_blocks(text, self.input)?;
+        Ok(self.extract_parsed(doc))
+    }
+
+    /// Segments, recognises, resolves and attributes a parsed document.
+    fn extract_parsed(&self, mut doc: Document) -> Document {
         // Recognisers read tokens, whatever the output wants.
         segment(&mut doc, true);
         self.recognise(&mut doc);
@@ -237,7 +299,7 @@ impl Pipeline {
         if !self.config.tokens {
             doc.tokens = Vec::new();
         }
-        Ok(doc)
+        doc
     }
 
     /// Runs [`Pipeline::extract`] on many texts, in parallel on all cores (with the

@@ -1,13 +1,15 @@
 //! Parsers: from raw input to a [`Document`] with its blocks.
 
 mod detect;
+#[cfg(feature = "html")]
+pub(crate) mod html;
 mod markdown;
 mod text;
 
 pub use detect::detect_format;
 
 use crate::document::{Document, Format};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Which parser to use for an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,16 +43,38 @@ pub(crate) fn parse_blocks(text: String, input: InputFormat) -> Result<Document>
     match format {
         Format::Text => text::parse(&mut doc),
         Format::Markdown => markdown::parse(&mut doc),
+        #[cfg(feature = "html")]
+        Format::Html => doc = html::parse_str(&doc.text),
+        #[cfg(not(feature = "html"))]
         Format::Html => {
-            return Err(Error::UnsupportedFormat(
-                "html (HTML parsing is not available yet; use --input text)".into(),
+            return Err(crate::error::Error::UnsupportedFormat(
+                "html (this build has no `html` feature; use --input text)".into(),
             ));
         }
     }
+    set_title(&mut doc);
+    Ok(doc)
+}
+
+/// Parses the bytes of an HTML page, decoding them with the charset it declares
+/// (or its BOM, or UTF-8 with a windows-1252 fallback).
+#[cfg(feature = "html")]
+pub(crate) fn parse_html_bytes(bytes: &[u8]) -> Result<Document> {
+    let mut doc = html::parse_bytes(bytes)?;
+    set_title(&mut doc);
+    Ok(doc)
+}
+
+/// Whether bytes look like HTML (for callers holding bytes, before decoding).
+pub(crate) fn bytes_look_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    detect::looks_like_html(&String::from_utf8_lossy(head))
+}
+
+fn set_title(doc: &mut Document) {
     doc.title = doc
         .blocks
         .iter()
         .find(|b| b.kind == crate::document::BlockKind::Title)
         .map(|b| b.span);
-    Ok(doc)
 }
