@@ -113,6 +113,7 @@ fn main() {
             "rules" => builder.rules(false),
             "resolve" => builder.resolve(false),
             "attribute" => builder.attribute(false),
+            "tagger" => builder.tagger(false),
             other => {
                 eprintln!("informant-bench: unknown stage to leave out: {other}");
                 std::process::exit(2);

@@ -91,6 +91,10 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     {
         return true;
     }
+    // Plain text and Markdown seldom hold a '<': skip the tag count (this runs on every document).
+    if memchr::memchr(b'<', head.as_bytes()).is_none() {
+        return false;
+    }
     let lower = head.to_ascii_lowercase();
     let tags: usize = COMMON_TAGS.iter().map(|t| lower.matches(t).count()).sum();
     tags >= 5 && tags * 200 >= head.len()
