@@ -38,7 +38,7 @@ enum Command {
     /// Parse and extract entities, their resolution and attributions.
     Extract(Opts),
     /// Print the article body of HTML pages as the article-extraction benchmark's JSON:
-    /// {"<id>": {"articleBody": "..."}}, id = file name without .html/.htm(.gz).
+    /// `{"<id>": {"articleBody": "..."}}`, id = file name without `.html`/`.htm` (`.gz`).
     ExtractArticle(ArticleOpts),
 }
 
