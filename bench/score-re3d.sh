@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Scores `informant extract` on the re3d documents with the project's scorer.
+# Scores `informant extract --no-tagger` (patterns, gazetteers, rules: nothing learned from re3d)
+# on the re3d documents with the project's scorer.
 #   bash bench/score-re3d.sh [--types core|all|A,B]   (default: core)
+# The shipped tagger was trained on re3d: score it only by cross-validation,
+#   cargo run --release -p informant-train -- cv --folds 5 --out pred.jsonl   (see docs/model.md)
 # Needs ../shared (the data and tools/score.py); prints the scorer's tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +16,7 @@ types=${2:-core}
 [ "${1:-}" = "--types" ] || types=core
 cargo build --release -q -p informant-cli
 out=$(mktemp -d)
-./target/release/informant extract --input jsonl "$SHARED"/data/re3d/*.jsonl > "$out/pred.jsonl"
+./target/release/informant extract --no-tagger --input jsonl "$SHARED"/data/re3d/*.jsonl > "$out/pred.jsonl"
 if [ "$types" = all ]; then
   python3 "$SHARED/tools/score.py" "$SHARED"/data/re3d/*.jsonl --pred "$out/pred.jsonl"
 else

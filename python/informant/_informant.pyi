@@ -241,7 +241,7 @@ class Pipeline:
 
     ``format``: ``"auto"`` (detect), ``"text"`` or ``"markdown"``.
     ``tokens``: keep tokens in the documents (extraction tokenizes anyway).
-    ``patterns``, ``rules``, ``builtin_gazetteer``: the recognisers to run.
+    ``patterns``, ``rules``, ``builtin_gazetteer``, ``tagger``: the recognisers to run.
     ``resolve``: group mentions into entities. ``attribute``: find attributed claims.
     ``gazetteers``: extra gazetteers, each a path (``.tsv``, ``.csv``, ``.json``, ``.jsonl``)
     or a ``(name, content)`` pair whose name's extension chooses the reader.
@@ -260,6 +260,7 @@ class Pipeline:
         patterns: bool = True,
         rules: bool = True,
         builtin_gazetteer: bool = True,
+        tagger: bool = True,
         resolve: bool = True,
         attribute: bool = True,
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,

@@ -17,3 +17,10 @@ RE3D = ROOT.parent / "shared" / "data" / "re3d"
 @pytest.fixture(scope="session")
 def seed_doc() -> informant.Document:
     return informant.Pipeline().extract(SEED, id=str(SEED_PATH.relative_to(ROOT)))
+
+
+@pytest.fixture(scope="session")
+def seed_rules_doc() -> informant.Document:
+    """The seed extracted by patterns, gazetteers and rules only: the rendering tests check
+    how types are drawn, which should not move whenever the trained tagger is retrained."""
+    return informant.Pipeline(tagger=False).extract(SEED, id=str(SEED_PATH.relative_to(ROOT)))

@@ -26,7 +26,8 @@ def test_escapes_everything() -> None:
     assert "<img" not in informant.to_html(doc)
 
 
-def test_marks_and_legend(seed_doc: informant.Document) -> None:
+def test_marks_and_legend(seed_rules_doc: informant.Document) -> None:
+    seed_doc = seed_rules_doc
     out = seed_doc._repr_html_()
     types = {m.type for m in seed_doc.mentions}
     for t in types:
@@ -72,8 +73,9 @@ def _rgb(hex_colour: str) -> Tuple[int, int, int]:
     "theme,background,ink",
     [("light", "#ffffff", "#1f1f1f"), ("dark", "#1e1e1e", "#d4d4d4")],
 )
-def test_screenshot(seed_doc: informant.Document, tmp_path: pathlib.Path, theme: str,
+def test_screenshot(seed_rules_doc: informant.Document, tmp_path: pathlib.Path, theme: str,
                     background: str, ink: str) -> None:
+    seed_doc = seed_rules_doc
     browser = _chromium()
     if browser is None:
         pytest.skip("no chromium: install it (apt-get install chromium) to check the rendering")

@@ -65,6 +65,9 @@ struct Opts {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Leave out the trained tagger: only patterns, gazetteers and rules (faster, more precise).
+    #[arg(long)]
+    no_tagger: bool,
     /// A gazetteer of your own (.tsv, .csv, .json, .jsonl); may be repeated.
     #[arg(long = "gazetteer", value_name = "FILE")]
     gazetteers: Vec<PathBuf>,
@@ -219,7 +222,10 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         InputArg::Markdown => InputFormat::Fixed(Format::Markdown),
         InputArg::Html => InputFormat::Fixed(Format::Html),
     };
-    let mut builder = Pipeline::builder().input_format(input).tokens(opts.tokens);
+    let mut builder = Pipeline::builder()
+        .input_format(input)
+        .tokens(opts.tokens)
+        .tagger(!opts.no_tagger);
     for g in &opts.gazetteers {
         builder = builder.gazetteer_file(g);
     }

@@ -23,7 +23,7 @@ fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T
 /// Turns text into `Document` objects; configured once, shared by any number of threads.
 ///
 /// Keyword arguments (defaults in brackets): `format` ("auto"; or "text", "markdown"),
-/// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer` (True: the
+/// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer`, `tagger` (True: the
 /// recognisers to run), `resolve` (True: group mentions into entities), `attribute`
 /// (True: find attributed claims), `gazetteers` (paths or `(name, content)` pairs),
 /// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB).
@@ -93,6 +93,7 @@ impl PyPipeline {
         patterns = true,
         rules = true,
         builtin_gazetteer = true,
+        tagger = true,
         resolve = true,
         attribute = true,
         gazetteers = Vec::new(),
@@ -107,6 +108,7 @@ impl PyPipeline {
         patterns: bool,
         rules: bool,
         builtin_gazetteer: bool,
+        tagger: bool,
         resolve: bool,
         attribute: bool,
         gazetteers: Vec<GazetteerArg>,
@@ -126,6 +128,7 @@ impl PyPipeline {
             .patterns(patterns)
             .rules(rules)
             .builtin_gazetteer(builtin_gazetteer)
+            .tagger(tagger)
             .resolve(resolve)
             .attribute(attribute)
             .max_bytes(max_bytes);
@@ -259,12 +262,13 @@ impl PyPipeline {
         let flag = |b: bool| if b { "True" } else { "False" };
         let mut s = format!(
             "Pipeline(format={}, tokens={}, patterns={}, rules={}, builtin_gazetteer={}, \
-             resolve={}, attribute={}",
+             tagger={}, resolve={}, attribute={}",
             PyString::new(py, &c.input).repr()?,
             flag(c.tokens),
             flag(c.patterns),
             flag(c.rules),
             flag(c.builtin_gazetteer),
+            flag(c.tagger),
             flag(c.resolve),
             flag(c.attribute),
         );

@@ -183,7 +183,9 @@ impl Tagger {
                     margin += row[tag] - best_other;
                 }
                 margin /= (j - i) as f32;
-                let conf = self.params.cap / (1.0 + (-margin / temp).exp());
+                // Two decimals: the JSON contract writes four, so documents round-trip exactly.
+                let conf =
+                    (self.params.cap / (1.0 + (-margin / temp).exp()) * 100.0).round() / 100.0;
                 (a + i, a + j, m.types()[k], conf)
             })
             .collect()
