@@ -248,8 +248,31 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let text = doc.text.as_str();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
+    // For each group, the last sentence where it was named (not by a pronoun or nominal).
+    let mut last_named: Vec<Option<usize>> = Vec::new();
     for (mi, m) in doc.mentions.iter().enumerate() {
         let surface = &text[m.span.range()];
+        let sentence = doc.sentence_at(m.span.start);
+        if m.subtype.as_deref() == Some("pronoun") && is_third_person(surface) {
+            // "he", "his", "she": the one person named in this or the two previous
+            // sentences, when there is exactly one; otherwise a mention of its own.
+            let antecedent = antecedent(&groups, &last_named, sentence);
+            let gi = antecedent.unwrap_or_else(|| {
+                groups.push(Group {
+                    entity_type: m.entity_type,
+                    key: String::new(),
+                    words: Vec::new(),
+                    name: surface.to_owned(),
+                    title: None,
+                    mentions: Vec::new(),
+                    attributes: Attributes::new(),
+                });
+                last_named.push(None);
+                groups.len() - 1
+            });
+            groups[gi].mentions.push(mi);
+            continue;
+        }
         let person_name = m
             .attributes
             .get("name")
@@ -307,9 +330,13 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     mentions: Vec::new(),
                     attributes: Attributes::new(),
                 });
+                last_named.push(None);
                 groups.len() - 1
             }
         };
+        if !matches!(m.subtype.as_deref(), Some("nominal" | "pronoun")) {
+            last_named[gi] = sentence.or(last_named[gi]);
+        }
         by_key.insert((m.entity_type, key), gi);
         let g = &mut groups[gi];
         g.mentions.push(mi);
@@ -378,6 +405,30 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         });
     }
     doc.entities = entities;
+}
+
+/// Third-person singular pronouns, which point back to a person named before.
+fn is_third_person(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+    )
+}
+
+/// The one person group named in sentence `s` or the two before it, if exactly one is.
+fn antecedent(groups: &[Group], last_named: &[Option<usize>], s: Option<usize>) -> Option<usize> {
+    let s = s?;
+    let mut found = None;
+    for (gi, g) in groups.iter().enumerate() {
+        let near = last_named[gi].is_some_and(|n| n <= s && s - n <= 2);
+        if g.entity_type == EntityType::Person && near && !g.words.is_empty() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(gi);
+        }
+    }
+    found
 }
 
 fn person_or_surface<'a>(m: &'a Mention, surface: &'a str) -> &'a str {

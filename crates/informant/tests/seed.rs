@@ -197,3 +197,27 @@ fn attribution_links_named_sources() {
         ]
     );
 }
+
+#[test]
+fn pronouns_link_to_the_one_person_named_just_before() {
+    let text = "President Bashar al-Assad fled to Moscow. He was granted asylum. \
+                Putin met Assad. He said nothing.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    let entity_name = |surface: &str, nth: usize| {
+        let m = doc
+            .mentions()
+            .iter()
+            .filter(|m| doc.span_text(m.span) == surface)
+            .nth(nth)
+            .unwrap();
+        doc.entities()[m.entity.unwrap()].name.clone()
+    };
+    // One person named in the sentence before: linked.
+    assert_eq!(entity_name("He", 0), "Bashar al-Assad");
+    // Two persons named just before: not linked to either.
+    let second = entity_name("He", 1);
+    assert!(
+        second != "Bashar al-Assad" && second != "Vladimir Putin",
+        "{second}"
+    );
+}
