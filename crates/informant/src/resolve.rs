@@ -235,8 +235,11 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
 
 struct Group {
     entity_type: EntityType,
-    key: String,
     words: Vec<String>,
+    /// The name came from a gazetteer entry (then it is not replaced by a longer surface form).
+    authoritative: bool,
+    /// A gazetteer entry's facts were copied into the attributes.
+    entry_seen: bool,
     name: String,
     title: Option<String>,
     mentions: Vec<usize>,
@@ -260,8 +263,9 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let gi = antecedent.unwrap_or_else(|| {
                 groups.push(Group {
                     entity_type: m.entity_type,
-                    key: String::new(),
                     words: Vec::new(),
+                    authoritative: false,
+                    entry_seen: false,
                     name: surface.to_owned(),
                     title: None,
                     mentions: Vec::new(),
@@ -295,7 +299,8 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             .get("title")
             .and_then(|v| v.as_str())
             .map(str::to_lowercase);
-        let mut found = by_key.get(&(m.entity_type, key.clone())).copied();
+        let k = (m.entity_type, key);
+        let mut found = by_key.get(&k).copied();
         if found.is_none() && m.entity_type == EntityType::Person && !words.is_empty() {
             if m.subtype.as_deref() == Some("nominal") {
                 // "the Foreign Secretary" joins the last person titled so.
@@ -319,7 +324,8 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             None => {
                 groups.push(Group {
                     entity_type: m.entity_type,
-                    key: key.clone(),
+                    authoritative: false,
+                    entry_seen: false,
                     words: if m.subtype.as_deref() == Some("nominal") {
                         Vec::new()
                     } else {
@@ -337,7 +343,7 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if !matches!(m.subtype.as_deref(), Some("nominal" | "pronoun")) {
             last_named[gi] = sentence.or(last_named[gi]);
         }
-        by_key.insert((m.entity_type, key), gi);
+        by_key.insert(k, gi);
         let g = &mut groups[gi];
         g.mentions.push(mi);
         if title.is_some() {
@@ -346,32 +352,29 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if m.subtype.as_deref() != Some("nominal") && words.len() > g.words.len() {
             g.words = words;
         }
-        // The name: a gazetteer's canonical name, else the longest name seen.
-        let candidate = match canonical(m) {
-            Some(c) if m.recogniser == "gazetteer" => Some((c.to_owned(), true)),
-            _ if m.subtype.as_deref() == Some("nominal") => None,
-            _ => Some((
-                strip_article(person_or_surface(m, surface)).to_owned(),
-                false,
-            )),
-        };
-        if let Some((name, authoritative)) = candidate {
-            if authoritative
-                || g.name.is_empty()
-                || (!g.attributes.contains_key("gazetteer") && name.len() > g.name.len())
-            {
-                g.name = name;
+        // The name: a gazetteer's canonical name, else the longest name seen
+        // (allocated only when it replaces the current one).
+        match canonical(m) {
+            Some(c) if m.recogniser == "gazetteer" => {
+                if !g.authoritative || g.name.is_empty() {
+                    c.clone_into(&mut g.name);
+                }
+                g.authoritative = true;
             }
-            if authoritative {
-                g.attributes.insert("gazetteer".into(), true.into());
+            _ if m.subtype.as_deref() == Some("nominal") => {}
+            _ => {
+                let name = strip_article(person_or_surface(m, surface));
+                if g.name.is_empty() || (!g.authoritative && name.len() > g.name.len()) {
+                    name.clone_into(&mut g.name);
+                }
             }
         }
-        if g.mentions.len() == 1 || !g.attributes.contains_key("gazetteer_seen") {
+        if !g.entry_seen {
             if let Some(e) = &m.entry {
                 for (k, v) in e.attributes() {
                     g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
                 }
-                g.attributes.insert("gazetteer_seen".into(), true.into());
+                g.entry_seen = true;
             }
         }
         for (k, v) in &m.attributes {
@@ -385,8 +388,6 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         for &mi in &g.mentions {
             doc.mentions[mi].entity = Some(gi);
         }
-        g.attributes.remove("gazetteer");
-        g.attributes.remove("gazetteer_seen");
         if g.name.is_empty() {
             g.name = g.mentions.first().map_or_else(String::new, |&mi| {
                 strip_article(&text[doc.mentions[mi].span.range()]).to_owned()
@@ -395,7 +396,6 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if let Some(t) = g.title {
             g.attributes.insert("title".into(), t.into());
         }
-        let _ = g.key;
         entities.push(Entity {
             id: format!("e{gi}"),
             entity_type: g.entity_type,
