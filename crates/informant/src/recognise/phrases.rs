@@ -36,6 +36,11 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 #[derive(Debug, Clone)]
 pub(crate) struct Phrases {
     by_first: FastMap<String, Vec<Vec<String>>>,
+    /// Which (lower-cased ASCII) bytes start a first word: most tokens fail this
+    /// test and skip the lower-casing and hashing.
+    starts: [bool; 128],
+    /// Lengths of first words, as a bit set (bit n: some first word has n bytes).
+    lengths: u64,
 }
 
 /// Longest word we try to look up; every phrase word is shorter.
@@ -56,13 +61,33 @@ impl Phrases {
     /// Indexes `list` (each phrase: words separated by single spaces).
     pub(crate) fn new(list: &[&str]) -> Self {
         let mut by_first: FastMap<String, Vec<Vec<String>>> = FastMap::default();
+        let mut starts = [false; 128];
+        let mut lengths = 0u64;
         for p in list {
             let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
             if let Some(first) = words.first() {
+                if let Some(&b) = first.as_bytes().first() {
+                    starts[usize::from(b & 0x7f)] = true;
+                }
+                lengths |= 1u64 << first.len().min(63);
                 by_first.entry(first.clone()).or_default().push(words);
             }
         }
-        Phrases { by_first }
+        Phrases {
+            by_first,
+            starts,
+            lengths,
+        }
+    }
+
+    /// A cheap test that `w` cannot be a first word (wrong first byte or length).
+    fn cannot_start(&self, w: &str) -> bool {
+        let Some(&b) = w.as_bytes().first() else {
+            return true;
+        };
+        !b.is_ascii()
+            || !self.starts[usize::from(b.to_ascii_lowercase())]
+            || self.lengths & (1u64 << w.len().min(63)) == 0
     }
 
     /// The end (exclusive token index) of the longest phrase starting at token `i`,
@@ -72,8 +97,12 @@ impl Phrases {
         i: usize,
         word: impl Fn(usize) -> &'a str,
     ) -> Option<usize> {
+        let w = word(i);
+        if self.cannot_start(w) {
+            return None;
+        }
         let mut buf = [0u8; MAX_WORD];
-        let first = lower(word(i), &mut buf)?;
+        let first = lower(w, &mut buf)?;
         let candidates = self.by_first.get(first)?;
         candidates
             .iter()
@@ -89,6 +118,9 @@ impl Phrases {
 
     /// True when the single word `w` is one of the phrases.
     pub(crate) fn contains_word(&self, w: &str) -> bool {
+        if self.cannot_start(w) {
+            return false;
+        }
         let mut buf = [0u8; MAX_WORD];
         lower(w, &mut buf)
             .and_then(|l| self.by_first.get(l))

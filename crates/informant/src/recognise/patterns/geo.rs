@@ -393,3 +393,8 @@ mod tests {
         }
     }
 }
+
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&GEO);
+}

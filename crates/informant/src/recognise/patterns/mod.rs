@@ -172,7 +172,11 @@ impl PatternRecogniser {
     pub fn new() -> Self {
         // Touch the shared compiled patterns so their cost is paid here, once
         // per process, rather than inside the first `recognise` call.
-        LazyLock::force(&temporal::PATTERNS);
+        temporal::force();
+        numeric::force();
+        geo::force();
+        comms::force();
+        LazyLock::force(&MODIFIER);
         PatternRecogniser {
             user: Vec::new(),
             builtin: true,

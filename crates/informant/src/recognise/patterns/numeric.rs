@@ -648,3 +648,10 @@ mod tests {
         assert!(texts("They used VHF radios.", Frequency).is_empty());
     }
 }
+
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&MONEY);
+    LazyLock::force(&QUANTITY);
+    LazyLock::force(&FREQUENCY);
+}

@@ -833,3 +833,9 @@ mod tests {
         );
     }
 }
+
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&DURATION_IN);
+}
