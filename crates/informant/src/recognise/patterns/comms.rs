@@ -152,6 +152,11 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&COMMS);
+}
+
 #[cfg(test)]
 // Tests may unwrap: a panic is a failed test.
 #[allow(clippy::unwrap_used)]
@@ -259,9 +264,4 @@ mod tests {
             assert_eq!(texts(text, DocumentReference), [want], "{text}");
         }
     }
-}
-
-/// Compiles the patterns now rather than in the first search.
-pub(super) fn force() {
-    LazyLock::force(&COMMS);
 }

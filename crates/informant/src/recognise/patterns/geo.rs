@@ -308,6 +308,11 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&GEO);
+}
+
 #[cfg(test)]
 // Tests may unwrap: a panic is a failed test.
 #[allow(clippy::unwrap_used)]
@@ -392,9 +397,4 @@ mod tests {
             assert!(texts(text, Coordinate).is_empty(), "{text}");
         }
     }
-}
-
-/// Compiles the patterns now rather than in the first search.
-pub(super) fn force() {
-    LazyLock::force(&GEO);
 }

@@ -520,6 +520,13 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
     find_quantity(text, out);
 }
 
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&MONEY);
+    LazyLock::force(&QUANTITY);
+    LazyLock::force(&FREQUENCY);
+}
+
 #[cfg(test)]
 // Tests may unwrap: a panic is a failed test.
 #[allow(clippy::unwrap_used)]
@@ -647,11 +654,4 @@ mod tests {
         }
         assert!(texts("They used VHF radios.", Frequency).is_empty());
     }
-}
-
-/// Compiles the patterns now rather than in the first search.
-pub(super) fn force() {
-    LazyLock::force(&MONEY);
-    LazyLock::force(&QUANTITY);
-    LazyLock::force(&FREQUENCY);
 }

@@ -657,6 +657,12 @@ pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// Compiles the patterns now rather than in the first search.
+pub(super) fn force() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&DURATION_IN);
+}
+
 #[cfg(test)]
 // Tests may unwrap: a panic is a failed test.
 #[allow(clippy::unwrap_used)]
@@ -832,10 +838,4 @@ mod tests {
                 .contains(&"24 hours".to_owned())
         );
     }
-}
-
-/// Compiles the patterns now rather than in the first search.
-pub(super) fn force() {
-    LazyLock::force(&PATTERNS);
-    LazyLock::force(&DURATION_IN);
 }
