@@ -240,6 +240,8 @@ struct Group {
     authoritative: bool,
     /// A gazetteer entry's facts were copied into the attributes.
     entry_seen: bool,
+    /// Some mention names a government ("the Kremlin", "the Syrian government").
+    government: bool,
     name: String,
     title: Option<String>,
     mentions: Vec<usize>,
@@ -266,6 +268,7 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     words: Vec::new(),
                     authoritative: false,
                     entry_seen: false,
+                    government: false,
                     name: surface.to_owned(),
                     title: None,
                     mentions: Vec::new(),
@@ -301,6 +304,21 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             .map(str::to_lowercase);
         let k = (m.entity_type, key);
         let mut found = by_key.get(&k).copied();
+        if found.is_none()
+            && m.entity_type == EntityType::Organisation
+            && is_government_nominal(m, surface)
+        {
+            // "the regime", "the government": the one government named so far, if one is.
+            let mut govs = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.government)
+                .map(|(i, _)| i);
+            found = match (govs.next(), govs.next()) {
+                (Some(g), None) => Some(g),
+                _ => None,
+            };
+        }
         if found.is_none() && m.entity_type == EntityType::Person && !words.is_empty() {
             if m.subtype.as_deref() == Some("nominal") {
                 // "the Foreign Secretary" joins the last person titled so.
@@ -326,6 +344,7 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     entity_type: m.entity_type,
                     authoritative: false,
                     entry_seen: false,
+                    government: false,
                     words: if m.subtype.as_deref() == Some("nominal") {
                         Vec::new()
                     } else {
@@ -346,6 +365,16 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         by_key.insert(k, gi);
         let g = &mut groups[gi];
         g.mentions.push(mi);
+        if m.subtype.as_deref() == Some("government")
+            || m.entry
+                .as_deref()
+                .is_some_and(|e| e.subtype.as_deref() == Some("government"))
+            || (m.recogniser == "rule"
+                && m.subtype.is_none()
+                && surface.to_ascii_lowercase().ends_with("government"))
+        {
+            g.government = true;
+        }
         if title.is_some() {
             g.title = title;
         }
@@ -405,6 +434,17 @@ fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         });
     }
     doc.entities = entities;
+}
+
+/// A definite nominal for a government: "the regime", "the government", "the administration".
+fn is_government_nominal(m: &Mention, surface: &str) -> bool {
+    let s = surface.to_ascii_lowercase();
+    m.subtype.as_deref() == Some("nominal")
+        && (s.starts_with("the ") || s.starts_with("this "))
+        && ["regime", "government", "administration"]
+            .iter()
+            .any(|h| s.ends_with(h))
+        && s.split_whitespace().count() <= 3
 }
 
 /// Third-person singular pronouns, which point back to a person named before.

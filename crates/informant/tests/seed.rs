@@ -221,3 +221,28 @@ fn pronouns_link_to_the_one_person_named_just_before() {
         "{second}"
     );
 }
+
+#[test]
+fn the_regime_joins_the_one_government_named() {
+    let doc = Pipeline::new()
+        .extract("The Kremlin backed the offensive. The regime denied it.")
+        .unwrap();
+    let regime = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == "The regime")
+        .unwrap();
+    assert_eq!(doc.entities()[regime.entity.unwrap()].name, "Kremlin");
+    // Two governments named: no guess.
+    let doc = Pipeline::new()
+        .extract("The Kremlin and the White House met. The regime denied it.")
+        .unwrap();
+    if let Some(r) = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == "The regime")
+    {
+        let name = &doc.entities()[r.entity.unwrap()].name;
+        assert!(name != "Kremlin" && name != "White House", "{name}");
+    }
+}

@@ -851,10 +851,9 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             return;
         }
         // A head followed by another noun is a modifier ("the military community").
-        let head_is_noun = |end: usize| {
-            let next = v.word(end);
-            next.is_empty() || !next.chars().all(char::is_lowercase) || is_function_word(next)
-        };
+        // ... unless a noun such adjectives modify follows ("the military community").
+        let head_is_noun =
+            |end: usize| !crate::recognise::gazetteer::MODIFIED_NOUNS.contains_word(v.word(end));
         if v.covered(h) {
             return;
         }
