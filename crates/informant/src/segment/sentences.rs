@@ -350,7 +350,14 @@ impl Splitter<'_> {
         } else if dots >= 4 {
             let attached = prev.is_some_and(|c| !is_space(c));
             if attached && cut == j {
-                self.cut(i + 1); // "words. . . . The": the ellipsis opens the next sentence
+                // "words. . . . The": the ellipsis opens the next sentence. Its first
+                // mark is a '.' or a '…' (three bytes): cut after it, on a char boundary.
+                let first = if self.byte(i) == Some(b'.') {
+                    1
+                } else {
+                    "…".len()
+                };
+                self.cut(i + first);
             } else {
                 self.cut(cut);
             }
@@ -1285,6 +1292,17 @@ mod tests {
         ] {
             let spans = split_sentences(text, span);
             check_invariants(text, span, &spans);
+        }
+    }
+
+    #[test]
+    fn ellipsis_char_then_spaced_dots_cuts_on_a_char_boundary() {
+        // Found by tests/properties.rs: the cut after a '…' fell inside it.
+        let t = "he said…. .   • ";
+        let spans = split_sentences(t, Span::new(0, t.len()));
+        assert!(!spans.is_empty());
+        for s in spans {
+            assert!(s.slice(t).is_some(), "{s:?}");
         }
     }
 

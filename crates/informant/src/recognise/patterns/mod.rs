@@ -287,14 +287,9 @@ impl Recogniser for PatternRecogniser {
 
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
         let text = doc.text();
-        let whole = [Span::new(0, text.len())];
-        // A document without blocks (built by hand) is read as one block.
-        let spans: Vec<Span> = if doc.blocks().is_empty() {
-            whole.to_vec()
-        } else {
-            doc.blocks().iter().map(|b| b.span).collect()
-        };
-        for span in spans {
+        // Like every recogniser, only inside blocks: text outside them (a code
+        // fence's info string, markup) is not part of the document's content.
+        for span in doc.blocks().iter().map(|b| b.span) {
             let Some(block) = span.slice(text) else {
                 continue;
             };
