@@ -16,6 +16,7 @@
 use crate::recognise::phrases::FastMap as HashMap;
 
 use crate::document::{Attributes, Document, Entity, EntityType, Mention};
+use crate::recognise::gazetteer::{boundary_after, boundary_before};
 use crate::span::Span;
 
 /// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.
@@ -195,15 +196,7 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     let mut out = Vec::new();
     for (start, end, ty) in hits {
         let span = Span::new(start, end);
-        let before_ok = text[..span.start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[span.end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if !before_ok || !after_ok {
+        if !boundary_before(text, span.start) || !boundary_after(text, span.end) {
             continue;
         }
         let i = occupied.partition_point(|s| s.end <= span.start);

@@ -489,14 +489,16 @@ pub(crate) static MODIFIED_NOUNS: LazyLock<crate::recognise::phrases::Phrases> =
         ])
     });
 
-fn boundary_before(text: &str, s: usize) -> bool {
+/// True when no letter or digit comes just before byte `s` (a word starts there).
+pub(crate) fn boundary_before(text: &str, s: usize) -> bool {
     text[..s]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn boundary_after(text: &str, e: usize) -> bool {
+/// True when no letter or digit comes just after byte `e` (a word ends there).
+pub(crate) fn boundary_after(text: &str, e: usize) -> bool {
     text[e..]
         .chars()
         .next()

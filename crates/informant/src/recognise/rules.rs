@@ -765,8 +765,8 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         return;
     }
     let facility = v.longest_at(name_end, &FACILITY_SET);
-    let region = || v.longest_at(name_end, &REGION_SET);
-    if facility.is_none() && region().is_none() {
+    let region = facility.map_or_else(|| v.longest_at(name_end, &REGION_SET), |_| None);
+    if facility.is_none() && region.is_none() {
         return;
     }
     let mut start = i;
@@ -796,7 +796,7 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             0.8,
             attrs,
         ));
-    } else if let Some(end) = v.longest_at(name_end, &REGION_SET) {
+    } else if let Some(end) = region {
         out.push(mention(
             v.span(start, end),
             EntityType::Location,
