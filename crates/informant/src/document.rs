@@ -512,8 +512,12 @@ impl Document {
     }
 
     /// Checks the invariants every document must keep: spans in bounds and on
-    /// char boundaries, blocks in order and not overlapping, sentences inside
-    /// their block, tokens and mentions inside the text.
+    /// char boundaries; blocks in order and not overlapping; sentences in order,
+    /// each inside its block; tokens in order, each inside a sentence; mentions
+    /// inside the text; every entity and mention index pointing at something.
+    ///
+    /// [`from_json`](crate::from_json) runs it on what it reads; the fuzz targets
+    /// and property tests run it on everything the pipeline produces.
     ///
     /// # Errors
     /// [`Error::InvalidSpan`](crate::Error::InvalidSpan) naming the first broken span.
@@ -547,8 +551,18 @@ impl Document {
                 check(l, "label")?;
             }
         }
+        let bad = |s: Span, message: &str| crate::Error::InvalidSpan {
+            start: s.start,
+            end: s.end,
+            message: message.into(),
+        };
+        let mut prev_end = 0;
         for s in &self.sentences {
             check(s.span, "sentence")?;
+            if s.span.start < prev_end {
+                return Err(bad(s.span, "sentence overlaps the previous sentence"));
+            }
+            prev_end = s.span.end;
             match self.blocks.get(s.block) {
                 Some(b) if b.span.contains(s.span) => {}
                 _ => {
@@ -560,16 +574,69 @@ impl Document {
                 }
             }
         }
+        let (mut prev_end, mut si) = (0, 0);
         for t in &self.tokens {
             check(t.span, "token")?;
+            if t.span.start < prev_end || t.span.is_empty() {
+                return Err(bad(t.span, "token is empty or overlaps the previous token"));
+            }
+            prev_end = t.span.end;
+            // Tokens and sentences are both in order: one forward walk.
+            while self
+                .sentences
+                .get(si)
+                .is_some_and(|s| s.span.end <= t.span.start)
+            {
+                si += 1;
+            }
+            if !self
+                .sentences
+                .get(si)
+                .is_some_and(|s| s.span.contains(t.span))
+            {
+                return Err(bad(t.span, "token lies outside every sentence"));
+            }
         }
+        let entity_ok = |e: Option<usize>| e.is_none_or(|e| e < self.entities.len());
         for m in &self.mentions {
             check(m.span, "mention")?;
+            if !entity_ok(m.entity) {
+                return Err(bad(m.span, "mention points at a missing entity"));
+            }
+        }
+        for (ei, e) in self.entities.iter().enumerate() {
+            // Each listed mention exists and names this entity back.
+            for &i in &e.mentions {
+                match self.mentions.get(i) {
+                    Some(m) if m.entity == Some(ei) => {}
+                    Some(m) => {
+                        return Err(bad(
+                            m.span,
+                            &format!(
+                                "entity {} lists mention {i}, which names another entity",
+                                e.id
+                            ),
+                        ));
+                    }
+                    None => {
+                        return Err(bad(
+                            Span::new(i, i),
+                            &format!("entity {} lists mention {i}, which does not exist", e.id),
+                        ));
+                    }
+                }
+            }
         }
         for a in &self.attributions {
             check(a.source, "attribution source")?;
             check(a.cue, "attribution cue")?;
             check(a.claim, "attribution claim")?;
+            if !entity_ok(a.source_entity) {
+                return Err(bad(
+                    a.source,
+                    "attribution source points at a missing entity",
+                ));
+            }
         }
         Ok(())
     }

@@ -321,9 +321,14 @@ fn unwire(w: WDocument) -> Result<Document> {
             kind,
         });
     }
+    // A map, not a scan per mention: hostile JSON may carry 100k of each.
+    let mut ids: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(w.entities.len());
+    for (i, e) in w.entities.iter().enumerate() {
+        ids.entry(e.id.as_str()).or_insert(i);
+    }
     let entity_index = |id: &Option<String>| -> Option<usize> {
-        id.as_ref()
-            .and_then(|id| w.entities.iter().position(|e| &e.id == id))
+        id.as_deref().and_then(|id| ids.get(id).copied())
     };
     for m in &w.mentions {
         let entity_type = EntityType::from_name(&m.entity_type)
