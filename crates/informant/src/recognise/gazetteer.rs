@@ -1,4 +1,4 @@
-//! Gazetteers: lists of real-world names matched with Aho-Corasick, word-boundary and case aware.
+//! Gazetteers: lists of real-world names matched on word boundaries, case aware.
 //!
 //! The built-in lists (countries, nationalities, places, facilities, organisations,
 //! weapons and platforms, people, titles) live in `crates/informant/data/gazetteer/`
@@ -6,8 +6,10 @@
 //! Users add their own lists at run time from TSV, CSV or JSON ([`GazetteerBuilder`]).
 //!
 //! # Matching
-//! Every surface form (name and aliases) of every entry is one Aho-Corasick
-//! pattern, matched ASCII-case-insensitively and then checked:
+//! Every surface form (name and aliases) of every entry goes into one byte trie,
+//! walked from each word start of the text (the matches an Aho-Corasick automaton
+//! would find on word boundaries, without the automaton's 35 ms build; see
+//! `recognise/trie.rs`). A form matches ASCII-case-insensitively, and then:
 //! - the match must start and end at a word boundary (a hyphen counts as one,
 //!   so `pro-Assad` yields `Assad`);
 //! - an all-capitals form (`TASS`, `SDF`) must match exactly;
@@ -18,11 +20,11 @@
 //! Among the matches that survive, the longest leftmost wins (`Syrian Democratic
 //! Forces` over `Syrian`).
 
-use crate::recognise::phrases::FastMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::trie::Trie;
 
 use crate::document::{Attributes, Document, EntityType, Mention};
 use crate::error::{Error, Result};
@@ -115,7 +117,7 @@ impl GazetteerEntry {
 }
 
 /// How the case of the text must agree with a surface form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum CaseRule {
     /// All capitals: exact match only.
     Exact,
@@ -148,15 +150,19 @@ impl CaseRule {
     }
 }
 
+/// One distinct surface form. Its text is the entry's own string (no copy).
 #[derive(Debug)]
 struct Form {
-    text: String,
+    /// The entry whose name (`which` 0) or alias (`which` k + 1) is the text.
+    entry: u32,
+    which: u32,
     rule: CaseRule,
-    /// Entries with this form; more than one when a name is ambiguous.
-    entries: Vec<u32>,
+    /// Entries with this form (more than one when a name is ambiguous), as a
+    /// range of [`Inner::form_entries`].
+    entries: Range<u32>,
 }
 
-/// A compiled gazetteer: entries and an automaton over all their surface forms.
+/// A compiled gazetteer: entries and a trie over all their surface forms.
 ///
 /// Cheap to clone (shared internally); `Send` and `Sync`.
 ///
@@ -180,7 +186,25 @@ pub struct Gazetteer {
 struct Inner {
     entries: Vec<Arc<GazetteerEntry>>,
     forms: Vec<Form>,
-    automaton: Option<AhoCorasick>,
+    form_entries: Vec<u32>,
+    trie: Trie,
+}
+
+impl Inner {
+    fn text(&self, f: &Form) -> &str {
+        let e = &self.entries[f.entry as usize];
+        match f.which {
+            0 => &e.name,
+            k => e.aliases.get(k as usize - 1).map_or("", String::as_str),
+        }
+        .trim()
+    }
+
+    fn entries_of(&self, f: &Form) -> &[u32] {
+        self.form_entries
+            .get(f.entries.start as usize..f.entries.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// The built-in data files, embedded at compile time.
@@ -254,7 +278,8 @@ impl Gazetteer {
             inner: Arc::new(Inner {
                 entries: Vec::new(),
                 forms: Vec::new(),
-                automaton: None,
+                form_entries: Vec::new(),
+                trie: Trie::default(),
             }),
         }
     }
@@ -262,6 +287,11 @@ impl Gazetteer {
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.inner.entries.len()
+    }
+
+    /// Number of distinct surface forms (names and aliases) it matches.
+    pub fn form_count(&self) -> usize {
+        self.inner.forms.len()
     }
 
     /// True when the gazetteer has no entry.
@@ -298,34 +328,45 @@ impl Gazetteer {
                 continue;
             }
             last_end = e;
-            emit(Span::new(base + s, base + e), &self.inner.forms[f].entries);
+            emit(
+                Span::new(base + s, base + e),
+                self.inner.entries_of(&self.inner.forms[f]),
+            );
         }
     }
 
     /// Every accepted match in `text` as `(start, end, form)`, by start, longest first.
     fn candidates(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        let Some(ac) = &self.inner.automaton else {
-            return Vec::new();
-        };
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        // ASCII lower-casing keeps byte offsets, so matching lower-cased forms
-        // against a lower-cased copy is ASCII-case-insensitive matching, with a
-        // smaller automaton than the case-folding one.
-        let lower = text.to_ascii_lowercase();
-        for m in ac.find_overlapping_iter(&lower) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+        if self.inner.forms.is_empty() {
+            return cands;
+        }
+        let bytes = text.as_bytes();
+        let forms = &self.inner.forms;
+        // A word starts wherever no letter or digit precedes (hyphens count, so
+        // `pro-Assad` yields `Assad`).
+        let mut prev_alnum = false;
+        for (s, c) in text.char_indices() {
+            if !prev_alnum {
+                self.inner.trie.walk(bytes, s, &mut |e, ids: Range<u32>| {
+                    let Some(found) = text.get(s..e) else {
+                        return; // not on a char boundary
+                    };
+                    if !boundary_after(text, e) {
+                        return;
+                    }
+                    for f in ids {
+                        let form = &forms[f as usize];
+                        let form_text = self.inner.text(form);
+                        if form.rule.accepts(form_text, found)
+                            && !modifies_noun(form_text, &text[e..])
+                        {
+                            cands.push((s, e, f as usize));
+                        }
+                    }
+                });
             }
-            if !boundary_before(text, s) || !boundary_after(text, e) {
-                continue;
-            }
-            let form = &self.inner.forms[m.pattern().as_usize()];
-            if !form.rule.accepts(&form.text, &text[s..e]) || modifies_noun(&form.text, &text[e..])
-            {
-                continue;
-            }
-            cands.push((s, e, m.pattern().as_usize()));
+            prev_alnum = c.is_alphanumeric();
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         cands
@@ -682,63 +723,94 @@ impl GazetteerBuilder {
         self.add_source(&name, &content)
     }
 
-    /// Compiles the automaton.
+    /// Indexes every surface form.
     ///
     /// # Errors
-    /// [`Error::Gazetteer`] if the automaton cannot be built (too many patterns).
+    /// [`Error::Gazetteer`] if there are more than 4 billion entries or forms.
     pub fn build(self) -> Result<Gazetteer> {
-        let mut index: FastMap<(u8, String), usize> = FastMap::default();
-        let mut forms: Vec<Form> = Vec::new();
+        let too_many = || Error::Gazetteer {
+            path: "<build>".into(),
+            line: 0,
+            message: "more than 4 billion entries or forms".into(),
+        };
+        // Every (form, entry) pair, with the form ASCII-lower-cased into one buffer.
+        struct Raw {
+            lower: Range<usize>,
+            rule: CaseRule,
+            entry: u32,
+            which: u32,
+        }
+        let mut lower: Vec<u8> = Vec::new();
+        let mut raw: Vec<Raw> = Vec::new();
         for (ei, e) in self.entries.iter().enumerate() {
-            // Titles are cues for the context rules, not names to emit.
-            for f in std::iter::once(&e.name).chain(&e.aliases) {
+            let entry = u32::try_from(ei).map_err(|_| too_many())?;
+            for (which, f) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
                 let f = f.trim();
-                if f.is_empty() {
-                    continue;
-                }
-                let rule = CaseRule::of(f);
-                // Distinct forms differ in text or case rule ("US" exact vs "Us").
-                let key = (
-                    rule as u8,
-                    if rule == CaseRule::Exact {
-                        f.to_owned()
-                    } else {
-                        f.to_lowercase()
-                    },
-                );
-                let fi = *index.entry(key).or_insert_with(|| {
-                    forms.push(Form {
-                        text: f.to_owned(),
+                if !f.is_empty() {
+                    let start = lower.len();
+                    lower.extend(f.bytes().map(|b| b.to_ascii_lowercase()));
+                    let which = u32::try_from(which).map_err(|_| too_many())?;
+                    let rule = CaseRule::of(f);
+                    raw.push(Raw {
+                        lower: start..lower.len(),
                         rule,
-                        entries: Vec::new(),
+                        entry,
+                        which,
                     });
-                    forms.len() - 1
-                });
-                let ei = u32::try_from(ei).unwrap_or(u32::MAX);
-                if !forms[fi].entries.contains(&ei) {
-                    forms[fi].entries.push(ei);
                 }
             }
         }
-        let automaton = if forms.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(forms.iter().map(|f| f.text.to_ascii_lowercase()))
-                    .map_err(|e| Error::Gazetteer {
-                        path: "<build>".into(),
-                        line: 0,
-                        message: e.to_string(),
-                    })?,
-            )
-        };
+        // Sorted by lower-cased form, then case rule, then entry and alias (a
+        // total order, so the unstable sort is deterministic): equal forms
+        // become neighbours, and a form's entries come in entry order.
+        raw.sort_unstable_by(|a, b| {
+            lower[a.lower.clone()]
+                .cmp(&lower[b.lower.clone()])
+                .then(a.rule.cmp(&b.rule))
+                .then(a.entry.cmp(&b.entry))
+                .then(a.which.cmp(&b.which))
+        });
+        // Distinct forms differ in lower-cased text or case rule ("US" exact vs
+        // "Us"); two all-capital forms equal when lower-cased are one text.
+        let mut forms: Vec<Form> = Vec::new();
+        let mut form_entries: Vec<u32> = Vec::with_capacity(raw.len());
+        let mut keys: Vec<(&[u8], Range<u32>)> = Vec::new();
+        for r in &raw {
+            let key = &lower[r.lower.clone()];
+            let fi = u32::try_from(forms.len()).map_err(|_| too_many())?;
+            let new_key = keys.last().is_none_or(|(k, _)| *k != key);
+            if new_key {
+                keys.push((key, fi..fi));
+            }
+            let n = u32::try_from(form_entries.len()).map_err(|_| too_many())?;
+            match forms.last_mut() {
+                Some(f) if !new_key && f.rule == r.rule => {
+                    if form_entries.last() != Some(&r.entry) {
+                        form_entries.push(r.entry);
+                        f.entries.end = n + 1;
+                    }
+                }
+                _ => {
+                    form_entries.push(r.entry);
+                    forms.push(Form {
+                        entry: r.entry,
+                        which: r.which,
+                        rule: r.rule,
+                        entries: n..n + 1,
+                    });
+                    if let Some((_, range)) = keys.last_mut() {
+                        range.end = fi + 1;
+                    }
+                }
+            }
+        }
+        let trie = Trie::from_sorted(&keys);
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entries: self.entries.into_iter().map(Arc::new).collect(),
                 forms,
-                automaton,
+                form_entries,
+                trie,
             }),
         })
     }
@@ -944,7 +1016,7 @@ impl Recogniser for GazetteerRecogniser {
             let mut outer: Option<(usize, usize, EntityType)> = None;
             let mut inner_end = 0usize;
             for (s, e, f) in g.candidates(slice) {
-                let entries = &g.inner.forms[f].entries;
+                let entries = g.inner.entries_of(&g.inner.forms[f]);
                 let Some(entry) = entries
                     .first()
                     .and_then(|&i| g.inner.entries.get(i as usize))

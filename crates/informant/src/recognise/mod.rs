@@ -27,6 +27,7 @@ pub(crate) mod merge;
 pub(crate) mod phrases;
 mod rules;
 pub mod tagger;
+mod trie;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
 pub(crate) use merge::merge;

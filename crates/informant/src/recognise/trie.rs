@@ -1,0 +1,153 @@
+//! A byte trie over lower-cased surface forms, walked from each word start.
+//!
+//! Gazetteer matches must start and end on word boundaries, so there is no need
+//! for an automaton that finds every occurrence anywhere (Aho-Corasick's failure
+//! links): walking the trie from each position where a word may start finds the
+//! same matches. It builds in a few milliseconds for 30,000 forms, where an
+//! Aho-Corasick automaton took 35 ms, and searches faster, because most walks
+//! end after a byte or two.
+//!
+//! The walk costs at most the longest form's length per word start: linear in
+//! the text with a small constant, however hostile the input.
+
+use std::ops::Range;
+
+/// The trie, in breadth-first order: the children of a node have consecutive
+/// ids, so finding a child scans a few contiguous bytes, and building it from
+/// sorted keys is one pass over their bytes per level, with no hashing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Trie {
+    /// The root's children by byte (0: none); most walks end here.
+    root: Vec<u32>,
+    /// Per node: the byte on the edge into it.
+    label: Vec<u8>,
+    /// Per node: the id of its first child (children are consecutive).
+    first_child: Vec<u32>,
+    /// Per node: how many children it has.
+    children: Vec<u16>,
+    /// Per node: the range of form ids ending there (empty for most nodes).
+    ends: Vec<(u32, u32)>,
+}
+
+impl Trie {
+    /// Builds the trie over `keys`: distinct byte strings in ascending order,
+    /// each with the range of form ids it stands for.
+    pub(crate) fn from_sorted(keys: &[(&[u8], Range<u32>)]) -> Trie {
+        // The key bytes bound the number of nodes.
+        let cap = 1 + keys.iter().map(|(k, _)| k.len()).sum::<usize>();
+        let mut t = Trie {
+            root: vec![0; 256],
+            label: Vec::with_capacity(cap),
+            first_child: Vec::with_capacity(cap),
+            children: Vec::with_capacity(cap),
+            ends: Vec::with_capacity(cap),
+        };
+        // The root.
+        t.label.push(0);
+        t.first_child.push(0);
+        t.children.push(0);
+        t.ends.push((0, 0));
+        // Per node, (first key, end key, depth): the keys below a node are a run
+        // of the sorted list, and its children are the runs sharing the next
+        // byte. Breadth-first order is id order, so the queue is this list.
+        let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(cap);
+        runs.push((0, u32::try_from(keys.len()).unwrap_or(u32::MAX), 0));
+        let mut n = 0;
+        while let Some(&(lo, hi, depth)) = runs.get(n) {
+            let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
+            let node = n;
+            n += 1;
+            if let Some((_, forms)) = keys.get(lo).filter(|(k, _)| k.len() == depth) {
+                t.ends[node] = (forms.start, forms.end);
+                lo += 1;
+            }
+            let first = t.label.len();
+            t.first_child[node] = u32::try_from(first).unwrap_or(u32::MAX);
+            let mut i = lo;
+            while i < hi {
+                let b = keys[i].0[depth];
+                let mut j = i + 1;
+                while j < hi && keys[j].0[depth] == b {
+                    j += 1;
+                }
+                let child = u32::try_from(t.label.len()).unwrap_or(u32::MAX);
+                t.label.push(b);
+                t.first_child.push(0);
+                t.children.push(0);
+                t.ends.push((0, 0));
+                if node == 0 {
+                    t.root[usize::from(b)] = child;
+                }
+                let as32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                runs.push((as32(i), as32(j), as32(depth + 1)));
+                i = j;
+            }
+            t.children[node] = u16::try_from(t.label.len() - first).unwrap_or(u16::MAX);
+        }
+        t
+    }
+
+    fn child(&self, node: u32, b: u8) -> Option<u32> {
+        if node == 0 {
+            return self.root.get(usize::from(b)).copied().filter(|&c| c != 0);
+        }
+        let n = node as usize;
+        let first = self.first_child[n] as usize;
+        let count = usize::from(self.children[n]);
+        let labels = self.label.get(first..first + count)?;
+        labels
+            .iter()
+            .position(|&l| l == b)
+            .and_then(|i| u32::try_from(first + i).ok())
+    }
+
+    /// Calls `found(end, forms)` for every key that `text[start..]` begins with
+    /// (ASCII-case-insensitively), shortest first.
+    pub(crate) fn walk(
+        &self,
+        text: &[u8],
+        start: usize,
+        found: &mut impl FnMut(usize, Range<u32>),
+    ) {
+        let mut node = 0u32;
+        for (i, &b) in text.get(start..).unwrap_or_default().iter().enumerate() {
+            match self.child(node, b.to_ascii_lowercase()) {
+                Some(c) => node = c,
+                None => return,
+            }
+            let (a, z) = self.ends[node as usize];
+            if a < z {
+                found(start + i + 1, a..z);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk_all(t: &Trie, text: &str, start: usize) -> Vec<(usize, Range<u32>)> {
+        let mut out = Vec::new();
+        t.walk(text.as_bytes(), start, &mut |e, f| out.push((e, f)));
+        out
+    }
+
+    #[test]
+    fn finds_every_prefix_case_insensitively() {
+        let keys: Vec<(&[u8], Range<u32>)> = vec![
+            (b"al-assad", 0..1),
+            (b"syria", 1..3),
+            (b"syrian army", 3..4),
+        ];
+        let t = Trie::from_sorted(&keys);
+        assert_eq!(
+            walk_all(&t, "the Syrian army left", 4),
+            [(9, 1..3), (15, 3..4)]
+        );
+        assert_eq!(walk_all(&t, "Al-Assad", 0), [(8, 0..1)]);
+        assert!(walk_all(&t, "Assad", 0).is_empty());
+        assert!(walk_all(&t, "Syria", 9).is_empty(), "start past the end");
+        assert!(walk_all(&Trie::from_sorted(&[]), "Syria", 0).is_empty());
+    }
+}
