@@ -4,6 +4,7 @@
 //! cargo run --release -p informant-bench -- [--data DIR] [--words N] [--repeat R]
 //!     [--stage parse|extract] [--without patterns|gazetteer|rules|resolve|attribute ...]
 //! cargo run --release -p informant-bench -- --stage html [--data DIR] [--repeat R]
+//! cargo run --release -p informant-bench -- --stage load [--repeat R]
 //! ```
 //! The corpus is the `text` of every document in `DIR/*.jsonl` (default
 //! `../shared/data/re3d`), repeated in order until it holds at least N words
@@ -15,6 +16,11 @@
 //! in memory beforehand, is read with `Pipeline::parse_bytes` (charset decoding,
 //! html5ever parsing, article extraction, metadata, sentences and tokens of the
 //! article) on one core; MB/s counts the bytes of the pages as saved.
+//!
+//! `--stage load` measures start-up: the built-in data load once per process, so
+//! it runs itself R times (default 3, at least 5) as a fresh process and reports
+//! the best and median time to load the built-in gazetteer, and then to build the
+//! whole default pipeline. It needs no corpus.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -81,9 +87,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if args.stage == "html" {
-        html::run(&args);
-        return;
+    match args.stage.as_str() {
+        "html" => return html::run(&args),
+        "load" => return load::run(&args),
+        "load-once" => return load::once(),
+        _ => {}
     }
     let base = match load_texts(&args.data) {
         Ok(t) if !t.is_empty() => t,
@@ -265,5 +273,68 @@ mod html {
             pages.len() as f64 / best
         );
         println!("output           {blocks} blocks, {words} tokens, {failed} pages failed");
+    }
+}
+
+/// `--stage load`: start-up time, each sample a fresh process.
+mod load {
+    use std::time::Instant;
+
+    /// One sample: prints `gazetteer_ms pipeline_ms`.
+    pub fn once() {
+        let t = Instant::now();
+        let gazetteer = informant::recognise::Gazetteer::builtin();
+        let g = t.elapsed().as_secs_f64() * 1e3;
+        let pipeline = informant::Pipeline::builder().build();
+        let p = t.elapsed().as_secs_f64() * 1e3;
+        match (gazetteer, pipeline) {
+            (Ok(gaz), Ok(_)) => println!("{g:.2} {p:.2} {} {}", gaz.len(), gaz.form_count()),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("informant-bench: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+
+    pub fn run(args: &super::Args) {
+        let Ok(me) = std::env::current_exe() else {
+            eprintln!("informant-bench: cannot find my own executable");
+            std::process::exit(1);
+        };
+        let mut gaz = Vec::new();
+        let mut pipe = Vec::new();
+        let mut sizes = String::new();
+        for _ in 0..args.repeat.max(5) {
+            let out = std::process::Command::new(&me)
+                .args(["--stage", "load-once"])
+                .output();
+            let Ok(out) = out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()) else {
+                eprintln!("informant-bench: could not run {}", me.display());
+                std::process::exit(1);
+            };
+            let f: Vec<&str> = out.split_whitespace().collect();
+            if let [g, p, entries, forms] = f[..] {
+                gaz.push(g.parse::<f64>().unwrap_or(f64::NAN));
+                pipe.push(p.parse::<f64>().unwrap_or(f64::NAN));
+                sizes = format!("{entries} entries, {forms} surface forms");
+            }
+        }
+        let stats = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            (
+                v.first().copied().unwrap_or(f64::NAN),
+                v.get(v.len() / 2).copied().unwrap_or(f64::NAN),
+            )
+        };
+        let (gb, gm) = stats(&mut gaz);
+        let (pb, pm) = stats(&mut pipe);
+        println!("stage            load ({} fresh processes)", gaz.len());
+        println!("gazetteer        {sizes}");
+        println!(
+            "gazetteer load   best {gb:.1} ms, median {gm:.1} ms (Gazetteer::builtin, first call)"
+        );
+        println!(
+            "pipeline ready   best {pb:.1} ms, median {pm:.1} ms (the above, then Pipeline::builder().build())"
+        );
     }
 }
