@@ -1172,25 +1172,3 @@ mod tests {
         assert_eq!(tartus.attributes()["country"], "SY");
     }
 }
-#[cfg(test)]
-mod timing {
-    #[test]
-    #[ignore]
-    fn load_timing() {
-        let t = std::time::Instant::now();
-        let mut b = super::Gazetteer::builder();
-        for (name, content) in super::BUILTIN {
-            b = b.add_tsv_with(name, content, false).unwrap();
-        }
-        let t1 = t.elapsed();
-        let g = b.build().unwrap();
-        let t2 = t.elapsed();
-        eprintln!(
-            "parse {:?} build {:?} entries {} forms {}",
-            t1,
-            t2 - t1,
-            g.len(),
-            g.inner.forms.len()
-        );
-    }
-}
