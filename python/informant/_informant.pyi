@@ -292,6 +292,7 @@ class Pipeline:
         Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time,
         then extracted on ``n_threads`` threads (``None``: every core) without the GIL.
         A text that fails raises its error when its turn comes; iteration can go on.
+        Ctrl-C raises ``KeyboardInterrupt`` within a few documents, and the stream ends.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...

@@ -290,8 +290,14 @@ impl PyPipeline {
     }
 }
 
+/// Documents per thread between two checks for Ctrl-C in `pipe()`: enough to
+/// keep every core busy, few enough that an interrupt lands within a second.
+const DOCS_PER_THREAD: usize = 8;
+
 /// The iterator `Pipeline.pipe` returns: takes `batch_size` texts from the
 /// input, extracts them in parallel without the GIL, yields them in order.
+/// Ctrl-C (or any signal handler that raises) interrupts it between chunks of
+/// a batch; the stream then ends.
 #[pyclass(module = "informant", name = "DocumentStream")]
 pub struct DocumentStream {
     pipeline: Pipeline,
@@ -340,12 +346,33 @@ impl DocumentStream {
         if texts.is_empty() {
             return Ok(());
         }
-        let p = &self.pipeline;
-        let pool = self.pool.clone();
-        let mut docs = detached(py, move || match &pool {
-            Some(pool) => pool.install(|| p.extract_batch(texts)),
-            None => p.extract_batch(texts),
-        })?;
+        // The batch runs in chunks of a few documents per thread, with a check
+        // for Ctrl-C between chunks: `list(p.pipe(texts))` runs no Python code
+        // until it returns, so this is where a KeyboardInterrupt gets through.
+        let threads = self
+            .pool
+            .as_ref()
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+        let chunk = threads.max(1) * DOCS_PER_THREAD;
+        let mut docs = Vec::with_capacity(texts.len());
+        let mut rest = texts;
+        while !rest.is_empty() {
+            let tail = rest.split_off(chunk.min(rest.len()));
+            let part = std::mem::replace(&mut rest, tail);
+            let p = &self.pipeline;
+            let pool = self.pool.clone();
+            docs.extend(detached(py, move || match &pool {
+                Some(pool) => pool.install(|| p.extract_batch(part)),
+                None => p.extract_batch(part),
+            })?);
+            if let Err(interrupted) = py.check_signals() {
+                // What this batch took from the source is lost: end the stream
+                // rather than yield documents with a gap.
+                self.source = None;
+                self.ready.clear();
+                return Err(interrupted);
+            }
+        }
         for (doc, id) in docs.iter_mut().zip(ids) {
             if let (Ok(d), Some(_)) = (doc, &id) {
                 d.set_id(id);
