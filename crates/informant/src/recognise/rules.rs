@@ -424,7 +424,7 @@ impl ContextRules {
                 b = b.add_entry(GazetteerEntry::clone(e));
             }
         }
-        // Too many titles for the automaton is the only failure: then no title cues.
+        // More than 4 billion titles is the only failure: then no title cues.
         let titles = b.build().unwrap_or_else(|_| Gazetteer::empty());
         ContextRules { titles }
     }
