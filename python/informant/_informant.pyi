@@ -82,6 +82,10 @@ class Block:
     @property
     def label(self) -> Optional[Span]:
         """For a list item that begins ``Label: ...``, the label without its colon."""
+    @property
+    def source(self) -> Optional[Tuple[int, int]]:
+        """HTML only: the ``(start, end)`` byte range of the element the block came from, in
+        the page's bytes (UTF-8 encoded when the page was given as ``str``)."""
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
@@ -204,7 +208,11 @@ class Document:
         """The caller's id (``Pipeline.extract(text, id=...)``, ``pipe`` pairs), or ``None``."""
     @property
     def format(self) -> str:
-        """The format the text was parsed as: ``text`` or ``markdown``."""
+        """The format the text was parsed as: ``text``, ``markdown`` or ``html``."""
+    @property
+    def metadata(self) -> Dict[str, Union[str, List[str]]]:
+        """What the page says about itself (HTML): ``title``, ``authors`` (a list),
+        ``published``, ``url``, ``site``, ``language``; a key only when it was found."""
     @property
     def title(self) -> Optional[Span]: ...
     @property

@@ -45,3 +45,26 @@ def test_markdown() -> None:
     assert doc.format == "markdown"
     assert [b.kind for b in doc.blocks] == ["title", "paragraph", "list_item"]
     assert doc.title is not None and doc.title.text == "Assad Flees"
+
+
+def test_html_metadata_and_block_sources() -> None:
+    page = (ROOT / "crates" / "informant" / "tests" / "data" / "html" / "article.html").read_text(
+        encoding="utf-8"
+    )
+    doc = informant.parse(page, format="html")
+    assert doc.format == "html"
+    assert doc.metadata["title"] == "Convoy Reaches Aleppo"
+    assert doc.metadata["authors"] == ["Jane Analyst", "Omar Field"]
+    assert doc.metadata["published"] == "2024-12-09T08:30:00Z"
+    assert doc.metadata["language"] == "en-GB"
+    raw = page.encode("utf-8")
+    first_para = next(b for b in doc.blocks if b.kind == "paragraph")
+    assert first_para.source is not None
+    start, end = first_para.source
+    # The source range is the element in the page's bytes: start tag to end tag.
+    element = raw[start:end].decode("utf-8")
+    assert element.startswith("<p") and element.endswith("</p>")
+    assert first_para.text in element
+    # Plain text has neither.
+    plain = informant.parse("Assad fled.")
+    assert plain.metadata == {} and plain.blocks[0].source is None

@@ -52,6 +52,10 @@ def main() -> None:
         print(d.id, [(m.text, m.type, m.confidence) for m in d.mentions])
     back: informant.Document = informant.Document.from_json(doc.to_json())
     assert back == doc
+    page = informant.parse("<html lang=en><p>Assad fled.</p></html>", format="html")
+    authors = page.metadata.get("authors", [])
+    sources: List[Tuple[int, int]] = [b.source for b in page.blocks if b.source is not None]
+    print(page.metadata.get("language"), list(authors), sources)
 
 
 if __name__ == "__main__":

@@ -103,6 +103,10 @@ pub struct PyBlock {
     /// For a list item that begins `Label: ...`, the label without its colon.
     #[pyo3(get)]
     label: Option<PySpan>,
+    /// HTML only: the `(start, end)` byte range of the element the block came
+    /// from, in the page's bytes (UTF-8 encoded when it was given as `str`).
+    #[pyo3(get)]
+    source: Option<(usize, usize)>,
 }
 
 #[pymethods]
@@ -380,10 +384,34 @@ impl PyDocument {
         self.doc().id()
     }
 
-    /// The format the text was parsed as: `text` or `markdown`.
+    /// The format the text was parsed as: `text`, `markdown` or `html`.
     #[getter]
     fn format(&self) -> &'static str {
         self.doc().format().as_str()
+    }
+
+    /// What the page says about itself (HTML): `title`, `authors` (a list),
+    /// `published`, `url`, `site`, `language`; a key only when it was found.
+    #[getter]
+    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let m = self.doc().metadata();
+        let d = pyo3::types::PyDict::new(py);
+        let fields = [
+            ("title", &m.title),
+            ("published", &m.published),
+            ("url", &m.url),
+            ("site", &m.site),
+            ("language", &m.language),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                d.set_item(key, v)?;
+            }
+        }
+        if !m.authors.is_empty() {
+            d.set_item("authors", &m.authors)?;
+        }
+        Ok(d)
     }
 
     /// The title, if the document has one.
@@ -405,6 +433,7 @@ impl PyDocument {
                     text: self.doc().span_text(b.span).to_owned(),
                     level: b.level,
                     label: b.label.map(|l| self.data.span(l)),
+                    source: b.source.map(|s| (s.start, s.end)),
                 }
             })
         })

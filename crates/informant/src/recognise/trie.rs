@@ -33,6 +33,10 @@ impl Trie {
     /// Builds the trie over `keys`: distinct byte strings in ascending order,
     /// each with the range of form ids it stands for.
     pub(crate) fn from_sorted(keys: &[(&[u8], Range<u32>)]) -> Trie {
+        debug_assert!(
+            keys.windows(2).all(|w| w[0].0 < w[1].0),
+            "keys not sorted and distinct"
+        );
         // The key bytes bound the number of nodes.
         let cap = 1 + keys.iter().map(|(k, _)| k.len()).sum::<usize>();
         let mut t = Trie {
