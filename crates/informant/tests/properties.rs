@@ -77,8 +77,16 @@ fn input() -> impl Strategy<Value = InputFormat> {
     ]
 }
 
+/// 256 cases per run, or `PROPTEST_CASES` (an explicit `cases` would override it).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn documents_keep_their_invariants(t in text(), format in input()) {
