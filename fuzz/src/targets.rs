@@ -77,7 +77,12 @@ fn check(doc: &Document, input: Option<&str>) {
             "mention {:?} crosses a block boundary",
             m.span
         );
-        assert!(m.confidence.is_finite(), "confidence {}", m.confidence);
+        assert!(
+            (0.0..=1.0).contains(&m.confidence),
+            "confidence {}",
+            m.confidence
+        );
+        check_attributes(&m.attributes);
     }
     for e in doc.entities() {
         assert!(!e.mentions.is_empty(), "entity {} has no mentions", e.id);
@@ -88,6 +93,86 @@ fn check(doc: &Document, input: Option<&str>) {
             );
         }
     }
+}
+
+/// What the pattern recognisers compute must make sense: positions on the
+/// globe, positive frequencies and amounts, ISO dates that exist.
+fn check_attributes(a: &informant::Attributes) {
+    let number = |k: &str| a.get(k).map(|v| v.as_f64().unwrap_or(f64::NAN));
+    if let Some(lat) = number("lat") {
+        assert!((-90.0..=90.0).contains(&lat), "latitude {lat}");
+    }
+    if let Some(lon) = number("lon") {
+        assert!((-180.0..=180.0).contains(&lon), "longitude {lon}");
+    }
+    if let Some(hz) = number("hz") {
+        assert!(hz.is_finite() && hz > 0.0, "frequency {hz} Hz");
+    }
+    if let Some(amount) = number("amount") {
+        assert!(amount.is_finite() && amount >= 0.0, "amount {amount}");
+    }
+    if let Some(iso) = a.get("iso").and_then(|v| v.as_str()) {
+        for part in iso.split('/') {
+            assert!(iso_part_is_valid(part), "ISO value {iso:?}");
+        }
+    }
+}
+
+/// A calendar date, month or year (`2024-02-29`, `2024-02`, `2024`, `-0574`,
+/// or a decade or century prefix like `199`), a time (`T10:30`, `T10:30:15`), a
+/// date and time, or a duration (`P18M`); whatever has a month or day must exist.
+fn iso_part_is_valid(part: &str) -> bool {
+    if part.starts_with('P') {
+        return part.len() > 1;
+    }
+    let (date, time) = match part.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (part, None),
+    };
+    // Years before the common era carry a sign (`-0574`).
+    let date = date.strip_prefix('-').unwrap_or(date);
+    let num = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let date_ok = match date.split('-').collect::<Vec<_>>()[..] {
+        [""] => time.is_some(),
+        [y] => !y.is_empty() && y.len() <= 4 && num(y).is_some(),
+        [y, m] => y.len() == 4 && num(y).is_some() && num(m).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => match (num(y), num(m), num(d)) {
+            (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => {
+                let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+                let days = [
+                    31,
+                    if leap { 29 } else { 28 },
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                ];
+                d >= 1 && d <= days[m as usize - 1]
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    let time_ok = time.is_none_or(|t| {
+        let t = t.trim_end_matches('Z');
+        match t.split(':').map(num).collect::<Vec<_>>()[..] {
+            [Some(h), Some(m)] => h <= 24 && m < 60,
+            [Some(h), Some(m), Some(s)] => h <= 24 && m < 60 && s <= 60,
+            _ => false,
+        }
+    });
+    date_ok && time_ok
 }
 
 /// The invariants of any document, however made ([`Document::validate`]), and
