@@ -502,8 +502,11 @@ fn find_frequency(text: &str, out: &mut Vec<Cand>) {
             _ => 1.0,
         };
         let mut cand = Cand::new(m.start(), m.end(), EntityType::Frequency, 0.9, 70);
-        if let Some(v) = parse_decimal(num.as_str()) {
-            cand = cand.attr("hz", v * mult);
+        match parse_decimal(num.as_str()).map(|v| v * mult) {
+            // "0 MHz" is no frequency: a stray digit before a unit ("1 0kHz").
+            Some(hz) if !(hz > 0.0 && hz.is_finite()) => continue,
+            Some(hz) => cand = cand.attr("hz", hz),
+            None => {}
         }
         out.push(cand);
     }
@@ -653,5 +656,7 @@ mod tests {
             assert_eq!(m.attributes["hz"].as_f64().unwrap(), hz, "{text}");
         }
         assert!(texts("They used VHF radios.", Frequency).is_empty());
+        // Found by fuzzing: a stray digit before a unit is no frequency.
+        assert!(texts("at 1 0kHz and 145.5;00 MHz", Frequency).is_empty());
     }
 }
