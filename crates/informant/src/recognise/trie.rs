@@ -30,8 +30,8 @@ pub(crate) struct Trie {
 }
 
 impl Trie {
-    /// Builds the trie over `keys`: distinct byte strings in ascending order,
-    /// each with the range of form ids it stands for.
+    /// Builds the trie over `keys`: distinct ASCII-lower-cased byte strings in
+    /// ascending order, each with the range of form ids it stands for.
     pub(crate) fn from_sorted(keys: &[(&[u8], Range<u32>)]) -> Trie {
         debug_assert!(
             keys.windows(2).all(|w| w[0].0 < w[1].0),
