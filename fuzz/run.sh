@@ -10,7 +10,7 @@
 # fuzz/artifacts/<target>/; fix it and copy the input to fuzz/regressions/<target>/,
 # which the stable test suite replays (crates/informant/tests/fuzz_replay.rs).
 # One line per run is appended to fuzz/runs.tsv: date, target, seconds,
-# executions, corpus size, coverage and outcome.
+# executions, corpus size, coverage and outcome (seconds as run, building included).
 set -uo pipefail
 cd "$(dirname "$0")"
 secs=${1:-60}
@@ -42,6 +42,7 @@ mkdir -p logs
 failed=0
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
+    started=$SECONDS
     # shellcheck disable=SC2046
     cargo "+$toolchain" fuzz run -O -a -s none "$t" "corpus/$t" $(seeds_for "$t") -- \
         -max_total_time="$secs" -max_len="$(max_len_for "$t")" -timeout=20 \
@@ -50,7 +51,8 @@ for t in "${targets[@]}"; do
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "logs/$t.log" | tail -1 | grep -o '[0-9]*')
     if [ $rc -eq 0 ]; then outcome=ok; else outcome="FAIL (see fuzz/logs/$t.log, fuzz/artifacts/$t/)"; failed=1; fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "${execs:-?}" \
+    # Seconds actually fuzzed: a finding stops the run early.
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$((SECONDS - started))" "${execs:-?}" \
         "$(ls "corpus/$t" | wc -l)" "${cov:-?}" "$outcome" | tee -a runs.tsv
 done
 exit $failed
