@@ -89,6 +89,12 @@ def test_from_json_minimal_and_invalid() -> None:
         informant.Document.from_json('{"text": "abc", "sentences": [{"start": 1, "end": 9}]}')
     with pytest.raises(informant.InvalidInputError):
         informant.Document.from_json(b'{"text": "\xff"}')
+    # Gold annotations: offsets and a type are enough.
+    gold = informant.Document.from_json(
+        '{"text": "Putin met Assad.", "mentions": [{"start": 10, "end": 15, "type": "Person"}]}'
+    )
+    m = gold.mentions[0]
+    assert (m.text, m.type, m.confidence, m.recogniser) == ("Assad", "Person", 1.0, "external")
 
 
 def test_values(seed_doc: informant.Document) -> None:

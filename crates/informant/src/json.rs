@@ -81,17 +81,30 @@ struct WToken {
 struct WMention {
     start: usize,
     end: usize,
+    // Written for readers; on reading, the span decides (hand-made gold
+    // annotations may give offsets and a type alone).
+    #[serde(default)]
     text: String,
     #[serde(rename = "type")]
     entity_type: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     subtype: Option<String>,
+    #[serde(default = "certain")]
     confidence: f64,
+    #[serde(default = "external")]
     recogniser: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     entity: Option<String>,
     #[serde(skip_serializing_if = "Attributes::is_empty", default)]
     attributes: Attributes,
+}
+
+fn certain() -> f64 {
+    1.0
+}
+
+fn external() -> String {
+    "external".into()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -470,5 +483,31 @@ mod tests {
         let e = from_json(r#"{"text": "abc", "format": "pdf"}"#).unwrap_err();
         assert!(e.to_string().contains("pdf"));
         assert!(from_json("not json").is_err());
+    }
+
+    #[test]
+    fn rejects_entities_and_mentions_that_disagree() {
+        // Found by fuzzing: e1 lists mention 0, which names e2.
+        let json = r#"{"text": "Assad fled.",
+            "mentions": [{"start": 0, "end": 5, "type": "Person", "entity": "e2"}],
+            "entities": [{"id": "e1", "type": "Person", "name": "Assad", "mentions": [0]},
+                         {"id": "e2", "type": "Person", "name": "Assad", "mentions": []}]}"#;
+        let e = from_json(json).unwrap_err();
+        assert!(e.to_string().contains("names another entity"), "{e}");
+        // Tokens out of order, or outside every sentence.
+        let json = r#"{"text": "ab cd", "blocks": [{"kind": "paragraph", "start": 0, "end": 5}],
+            "sentences": [{"start": 0, "end": 2}],
+            "tokens": [{"start": 3, "end": 5, "text": "cd", "kind": "word"}]}"#;
+        assert!(
+            from_json(json)
+                .unwrap_err()
+                .to_string()
+                .contains("outside every sentence")
+        );
+        // Agreeing references read back.
+        let json = r#"{"text": "Assad fled.",
+            "mentions": [{"start": 0, "end": 5, "type": "Person", "entity": "e1"}],
+            "entities": [{"id": "e1", "type": "Person", "name": "Assad", "mentions": [0]}]}"#;
+        assert_eq!(from_json(json).unwrap().entities().len(), 1);
     }
 }
