@@ -523,13 +523,17 @@ impl Document {
     /// [`Error::InvalidSpan`](crate::Error::InvalidSpan) naming the first broken span.
     pub fn validate(&self) -> crate::Result<()> {
         let text = &self.text;
+        let bad = |s: Span, message: &str| crate::Error::InvalidSpan {
+            start: s.start,
+            end: s.end,
+            message: message.into(),
+        };
         let check = |s: Span, what: &str| -> crate::Result<()> {
             if s.start > s.end || s.slice(text).is_none() {
-                return Err(crate::Error::InvalidSpan {
-                    start: s.start,
-                    end: s.end,
-                    message: format!("{what} is out of bounds or not on char boundaries"),
-                });
+                return Err(bad(
+                    s,
+                    &format!("{what} is out of bounds or not on char boundaries"),
+                ));
             }
             Ok(())
         };
@@ -540,22 +544,13 @@ impl Document {
         for b in &self.blocks {
             check(b.span, "block")?;
             if b.span.start < prev_end {
-                return Err(crate::Error::InvalidSpan {
-                    start: b.span.start,
-                    end: b.span.end,
-                    message: "block overlaps the previous block".into(),
-                });
+                return Err(bad(b.span, "block overlaps the previous block"));
             }
             prev_end = b.span.end;
             if let Some(l) = b.label {
                 check(l, "label")?;
             }
         }
-        let bad = |s: Span, message: &str| crate::Error::InvalidSpan {
-            start: s.start,
-            end: s.end,
-            message: message.into(),
-        };
         let mut prev_end = 0;
         for s in &self.sentences {
             check(s.span, "sentence")?;
@@ -565,13 +560,7 @@ impl Document {
             prev_end = s.span.end;
             match self.blocks.get(s.block) {
                 Some(b) if b.span.contains(s.span) => {}
-                _ => {
-                    return Err(crate::Error::InvalidSpan {
-                        start: s.span.start,
-                        end: s.span.end,
-                        message: "sentence lies outside its block".into(),
-                    });
-                }
+                _ => return Err(bad(s.span, "sentence lies outside its block")),
             }
         }
         let (mut prev_end, mut si) = (0, 0);

@@ -55,7 +55,7 @@ impl Trie {
         // of the sorted list, and its children are the runs sharing the next
         // byte. Breadth-first order is id order, so the queue is this list.
         let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(cap);
-        runs.push((0, u32::try_from(keys.len()).unwrap_or(u32::MAX), 0));
+        runs.push((0, as32(keys.len()), 0));
         let mut n = 0;
         while let Some(&(lo, hi, depth)) = runs.get(n) {
             let (mut lo, hi, depth) = (lo as usize, hi as usize, depth as usize);
@@ -66,7 +66,7 @@ impl Trie {
                 lo += 1;
             }
             let first = t.label.len();
-            t.first_child[node] = u32::try_from(first).unwrap_or(u32::MAX);
+            t.first_child[node] = as32(first);
             let mut i = lo;
             while i < hi {
                 let b = keys[i].0[depth];
@@ -74,7 +74,7 @@ impl Trie {
                 while j < hi && keys[j].0[depth] == b {
                     j += 1;
                 }
-                let child = u32::try_from(t.label.len()).unwrap_or(u32::MAX);
+                let child = as32(t.label.len());
                 t.label.push(b);
                 t.first_child.push(0);
                 t.children.push(0);
@@ -82,7 +82,6 @@ impl Trie {
                 if node == 0 {
                     t.root[usize::from(b)] = child;
                 }
-                let as32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
                 runs.push((as32(i), as32(j), as32(depth + 1)));
                 i = j;
             }
@@ -125,6 +124,12 @@ impl Trie {
             }
         }
     }
+}
+
+/// Node ids and key indexes as `u32`: they fit for any gazetteer with under
+/// 4 GB of forms; past that they saturate rather than panic.
+fn as32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
