@@ -355,10 +355,14 @@ impl DocumentStream {
             .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
         let chunk = threads.max(1) * DOCS_PER_THREAD;
         let mut docs = Vec::with_capacity(texts.len());
-        let mut rest = texts;
-        while !rest.is_empty() {
-            let tail = rest.split_off(chunk.min(rest.len()));
-            let part = std::mem::replace(&mut rest, tail);
+        // Taken from the front in order, each text moved once (splitting the
+        // vector off at each chunk would copy the rest every time).
+        let mut rest = texts.into_iter();
+        loop {
+            let part: Vec<String> = rest.by_ref().take(chunk).collect();
+            if part.is_empty() {
+                break;
+            }
             let p = &self.pipeline;
             let pool = self.pool.clone();
             docs.extend(detached(py, move || match &pool {
