@@ -22,6 +22,7 @@ def _mentions(doc: Document) -> List[Row]:
             "end": m.end,
             "text": m.text,
             "type": m.type,
+            "kind": m.kind,
             "subtype": m.subtype,
             "entity": m.entity,
             "entity_name": names.get(m.entity) if m.entity is not None else None,
@@ -105,7 +106,7 @@ _ROWS: Dict[str, Callable[[Document], List[Row]]] = {
 }
 
 _COLUMNS = {
-    "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "subtype", "entity",
+    "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
                  "entity_name", "confidence", "recogniser", "attributes"],
     "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "attributes"],
     "attributions": ["doc_id", "source", "source_entity", "source_name", "cue", "claim",

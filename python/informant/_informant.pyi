@@ -135,6 +135,10 @@ class Mention:
         ``Quantity``, ``Weapon``, ``MilitaryPlatform``, ``Vehicle``, ``DocumentReference``,
         ``Coordinate``, ``CommsIdentifier``, ``Frequency`` or ``Url``."""
     @property
+    def kind(self) -> str:
+        """``name``, ``nominal`` (``the regime``), ``pronoun`` (``he``) or ``value`` (dates, money,
+        quantities, coordinates, identifiers)."""
+    @property
     def subtype(self) -> Optional[str]:
         """A finer type (``country``, ``facility``, ``armed_group``, ...)."""
     @property

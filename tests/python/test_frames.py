@@ -17,7 +17,7 @@ def test_mentions_frame(seed_doc: informant.Document) -> None:
     df = seed_doc.to_pandas()
     assert len(df) == len(seed_doc.mentions)
     assert list(df.columns) == [
-        "doc_id", "sentence", "start", "end", "text", "type", "subtype", "entity",
+        "doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
         "entity_name", "confidence", "recogniser", "attributes",
     ]
     row = df[df.text == "Bashar al-Assad"].iloc[0]

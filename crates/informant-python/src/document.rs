@@ -188,6 +188,9 @@ pub struct PyMention {
     /// The entity type (`Person`, `Location`, ...).
     #[pyo3(get, name = "type")]
     entity_type: &'static str,
+    /// `name`, `nominal`, `pronoun` or `value`.
+    #[pyo3(get)]
+    kind: &'static str,
     #[pyo3(get)]
     subtype: Option<String>,
     #[pyo3(get)]
@@ -482,6 +485,7 @@ impl PyDocument {
                     end,
                     text: self.doc().span_text(m.span).to_owned(),
                     entity_type: m.entity_type.as_str(),
+                    kind: m.kind.as_str(),
                     subtype: m.subtype.clone(),
                     confidence: confidence(m.confidence),
                     recogniser: m.recogniser.to_string(),

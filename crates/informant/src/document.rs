@@ -326,6 +326,72 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// What sort of expression a mention is: a name, a description, a pronoun or a value.
+///
+/// Analysts usually want names; resolution wants all of them, so nominal and pronoun
+/// mentions stay in the output and a caller filters by kind (see `docs/spans.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum MentionKind {
+    /// A proper name: `Bashar al-Assad`, `Kremlin`, `Syrian Democratic Forces`, `Syrian`.
+    #[default]
+    Name,
+    /// A description headed by a common noun: `the Syrian president`, `a spokesman`, `the regime`.
+    Nominal,
+    /// A pronoun: `he`, `its`, `they`.
+    Pronoun,
+    /// A value found by a pattern: a date, money, a quantity, coordinates, an identifier.
+    Value,
+}
+
+impl MentionKind {
+    /// Every kind, in schema order.
+    pub const ALL: [MentionKind; 4] = [
+        MentionKind::Name,
+        MentionKind::Nominal,
+        MentionKind::Pronoun,
+        MentionKind::Value,
+    ];
+
+    /// The contract's name for the kind: `name`, `nominal`, `pronoun` or `value`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Nominal => "nominal",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Value => "value",
+        }
+    }
+
+    /// Parses a contract name, case-insensitively.
+    pub fn from_name(name: &str) -> Option<Self> {
+        MentionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name))
+    }
+
+    /// The kind a mention of `entity_type` has when nothing else is known: values for the
+    /// pattern types (dates, money, quantities, coordinates, identifiers), names otherwise.
+    pub const fn default_for(entity_type: EntityType) -> Self {
+        match entity_type {
+            EntityType::Temporal
+            | EntityType::Money
+            | EntityType::Quantity
+            | EntityType::Coordinate
+            | EntityType::CommsIdentifier
+            | EntityType::Frequency
+            | EntityType::Url => MentionKind::Value,
+            _ => MentionKind::Name,
+        }
+    }
+}
+
+impl fmt::Display for MentionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Free-form attributes of a mention or entity (ISO date, latitude, country code, ...).
 pub type Attributes = BTreeMap<String, serde_json::Value>;
 
@@ -336,6 +402,8 @@ pub struct Mention {
     pub span: Span,
     /// Its type.
     pub entity_type: EntityType,
+    /// Name, nominal, pronoun or value.
+    pub kind: MentionKind,
     /// A finer type, such as `country`, `facility`, `armed_group`.
     pub subtype: Option<String>,
     /// How sure the recogniser is, from 0 to 1.
@@ -349,6 +417,36 @@ pub struct Mention {
     /// The gazetteer entry the mention matched, if any: its canonical name and
     /// attributes (coordinates, country, ids) without copying them into every mention.
     pub entry: Option<std::sync::Arc<crate::recognise::GazetteerEntry>>,
+}
+
+impl Mention {
+    /// A mention with no subtype, entity, attributes or gazetteer entry, and the kind
+    /// [`MentionKind::default_for`] its type.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::{EntityType, Mention, MentionKind, Span};
+    /// let m = Mention::new(Span::new(0, 5), EntityType::Person, 0.9, "mine");
+    /// assert_eq!(m.kind, MentionKind::Name);
+    /// ```
+    pub fn new(
+        span: Span,
+        entity_type: EntityType,
+        confidence: f32,
+        recogniser: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self {
+        Mention {
+            span,
+            entity_type,
+            kind: MentionKind::default_for(entity_type),
+            subtype: None,
+            confidence,
+            recogniser: recogniser.into(),
+            entity: None,
+            attributes: Attributes::new(),
+            entry: None,
+        }
+    }
 }
 
 /// A real-world entity: the mentions in one document that refer to it.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    Metadata, Sentence, Token, TokenKind,
+    MentionKind, Metadata, Sentence, Token, TokenKind,
 };
 use crate::error::{Error, Result};
 use crate::span::{OffsetMap, Span};
@@ -87,6 +87,9 @@ struct WMention {
     text: String,
     #[serde(rename = "type")]
     entity_type: String,
+    // Absent in hand-made annotations: then the type and subtype decide.
+    #[serde(default)]
+    kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     subtype: Option<String>,
     #[serde(default = "certain")]
@@ -238,6 +241,7 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                     end,
                     text: doc.span_text(m.span).into(),
                     entity_type: m.entity_type.as_str().into(),
+                    kind: Some(m.kind.as_str().into()),
                     subtype: m.subtype.clone(),
                     // Four decimals: an f32 printed as f64 would show 0.8500000238418579.
                     confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
@@ -346,10 +350,19 @@ fn unwire(w: WDocument) -> Result<Document> {
     for m in &w.mentions {
         let entity_type = EntityType::from_name(&m.entity_type)
             .ok_or_else(|| bad("entity type", &m.entity_type))?;
+        let kind = match m.kind.as_deref() {
+            Some(k) => MentionKind::from_name(k).ok_or_else(|| bad("mention kind", k))?,
+            None => match m.subtype.as_deref() {
+                Some("pronoun") => MentionKind::Pronoun,
+                Some("nominal") => MentionKind::Nominal,
+                _ => MentionKind::default_for(entity_type),
+            },
+        };
         doc.mentions.push(Mention {
             entry: None,
             span: span(m.start, m.end)?,
             entity_type,
+            kind,
             subtype: m.subtype.clone(),
             confidence: m.confidence as f32,
             recogniser: m.recogniser.clone().into(),

@@ -54,7 +54,7 @@ mod span;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    Metadata, Sentence, Token, TokenKind,
+    MentionKind, Metadata, Sentence, Token, TokenKind,
 };
 pub use error::{Error, Result};
 pub use json::{JsonOptions, from_json, to_json, write_json};

@@ -15,7 +15,7 @@
 
 use crate::recognise::phrases::FastMap as HashMap;
 
-use crate::document::{Attributes, Document, Entity, EntityType, Mention};
+use crate::document::{Attributes, Document, Entity, EntityType, Mention, MentionKind};
 use crate::recognise::gazetteer::{boundary_after, boundary_before};
 use crate::span::Span;
 
@@ -126,6 +126,7 @@ fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mentio
                 entry: None,
                 span,
                 entity_type: m.entity_type,
+                kind: MentionKind::Name,
                 subtype: m.subtype.clone(),
                 confidence: 0.8,
                 recogniser: "resolver".into(),
@@ -216,6 +217,7 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
             entry: None,
             span,
             entity_type: ty,
+            kind: MentionKind::Name,
             subtype: None,
             confidence: 0.65,
             recogniser: "resolver".into(),

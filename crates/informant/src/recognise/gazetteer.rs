@@ -26,7 +26,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use super::trie::Trie;
 
-use crate::document::{Attributes, Document, EntityType, Mention};
+use crate::document::{Attributes, Document, EntityType, Mention, MentionKind};
 use crate::error::{Error, Result};
 use crate::recognise::Recogniser;
 use crate::span::Span;
@@ -1054,6 +1054,7 @@ impl Recogniser for GazetteerRecogniser {
                     entry: Some(Arc::clone(entry)),
                     span,
                     entity_type,
+                    kind: MentionKind::Name,
                     subtype,
                     confidence: confidence(&text[span.range()], entries.len()),
                     recogniser: "gazetteer".into(),

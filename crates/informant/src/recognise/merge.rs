@@ -103,16 +103,7 @@ mod tests {
     use crate::span::Span;
 
     fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
-        Mention {
-            entry: None,
-            span: Span::new(start, end),
-            entity_type: t,
-            subtype: None,
-            confidence: conf,
-            recogniser: "test".into(),
-            entity: None,
-            attributes: Default::default(),
-        }
+        Mention::new(Span::new(start, end), t, conf, "test")
     }
 
     fn spans(v: &[Mention]) -> Vec<(usize, usize, EntityType)> {

@@ -16,7 +16,7 @@
 
 use std::sync::LazyLock;
 
-use crate::document::{Attributes, Document, EntityType, Mention, Token, TokenKind};
+use crate::document::{Attributes, Document, EntityType, Mention, MentionKind, Token, TokenKind};
 use crate::recognise::phrases::{Phrases, is_function_word};
 use crate::recognise::{Gazetteer, GazetteerEntry, Recogniser};
 use crate::span::Span;
@@ -520,6 +520,11 @@ fn mention(
         entry: None,
         span,
         entity_type: t,
+        kind: if subtype == Some("nominal") {
+            MentionKind::Nominal
+        } else {
+            MentionKind::default_for(t)
+        },
         subtype: subtype.map(str::to_owned),
         confidence,
         recogniser: "rule".into(),

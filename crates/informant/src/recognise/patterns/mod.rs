@@ -60,7 +60,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Attributes, Document, EntityType, Mention};
+use crate::document::{Attributes, Document, EntityType, Mention, MentionKind};
 use crate::error::{Error, Result};
 use crate::recognise::Recogniser;
 use crate::span::Span;
@@ -305,6 +305,7 @@ impl Recogniser for PatternRecogniser {
                     entry: None,
                     span: s,
                     entity_type: c.ty,
+                    kind: MentionKind::default_for(c.ty),
                     subtype: c.subtype.map(Cow::into_owned),
                     confidence: c.confidence,
                     recogniser: "pattern".into(),
@@ -315,6 +316,7 @@ impl Recogniser for PatternRecogniser {
                     entry: None,
                     span: Span::new(span.start + a, span.start + b),
                     entity_type: ty,
+                    kind: MentionKind::default_for(ty),
                     subtype: None,
                     attributes: Attributes::new(),
                     ..mention.clone()

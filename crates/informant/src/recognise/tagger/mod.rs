@@ -47,7 +47,7 @@ pub mod model;
 
 use std::sync::{Arc, LazyLock};
 
-use crate::document::{Attributes, Document, EntityType, Mention};
+use crate::document::{Attributes, Document, EntityType, Mention, MentionKind};
 use crate::recognise::Recogniser;
 use crate::recognise::merge::may_nest;
 use crate::span::Span;
@@ -274,11 +274,17 @@ impl Recogniser for Tagger {
                 if !keep(doc.text(), doc.mentions(), span, ty, conf) {
                     continue;
                 }
+                let sub = subtype(&text[span.range()], j == i + 1);
                 out.push(Mention {
                     entry: None,
                     span,
                     entity_type: ty,
-                    subtype: subtype(&text[span.range()], j == i + 1).map(str::to_owned),
+                    kind: match sub {
+                        Some("pronoun") => MentionKind::Pronoun,
+                        Some(_) => MentionKind::Nominal,
+                        None => MentionKind::default_for(ty),
+                    },
+                    subtype: sub.map(str::to_owned),
                     confidence: conf,
                     recogniser: "tagger".into(),
                     entity: None,
@@ -295,16 +301,7 @@ mod tests {
     use crate::Pipeline;
 
     fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
-        Mention {
-            entry: None,
-            span: Span::new(start, end),
-            entity_type: t,
-            subtype: None,
-            confidence: conf,
-            recogniser: "gazetteer".into(),
-            entity: None,
-            attributes: Attributes::new(),
-        }
+        Mention::new(Span::new(start, end), t, conf, "gazetteer")
     }
 
     #[test]
