@@ -1,20 +1,225 @@
-//! Reading the training data: re3d (JSONL, code-point offsets) and GUM (CoNLL-U,
-//! text rebuilt from tokens), both as texts with gold mentions in byte offsets.
+//! Reading the training data as texts with gold mentions in byte offsets: re3d
+//! (JSONL), GUM (CoNLL-U, text rebuilt from tokens), the open name corpora of
+//! `ner-open` (UNER EWT, Broad Twitter Corpus, WNUT-17; JSONL) and MEANTIME (JSONL).
+//!
+//! Every mention gets a kind: given by MEANTIME, from GUM's part-of-speech tags (a
+//! mention whose last word is a proper noun is a name), from the words for re3d (a
+//! pronoun of the closed class; a name when its first and last words, after an
+//! article, are capitalised), names only in `ner-open`. Names lose a leading
+//! article ("the United Nations" -> "United Nations"): the news convention.
 
 use std::path::{Path, PathBuf};
 
-use informant::{EntityType, OffsetMap, Span};
+use informant::{EntityType, MentionKind, OffsetMap, Span};
 
 /// One annotated document.
 #[derive(Debug, Clone)]
 pub struct GoldDoc {
-    /// re3d id or GUM document name.
+    /// The corpus's document id.
     pub id: String,
-    /// `re3d` or `gum`.
-    pub corpus: &'static str,
+    /// The group whose annotation scheme it follows: `re3d`, `gum`, `ner` or `meantime`.
+    pub group: &'static str,
+    /// The source held out together in leave-one-source-out evaluation: `re3d-centcom`,
+    /// `gum`, `uner-ewt`, `btc`, `wnut17`, `meantime`.
+    pub source: String,
     pub text: String,
     /// Gold mentions in byte offsets, every layer (nested and doubly typed ones too).
-    pub mentions: Vec<(Span, EntityType)>,
+    pub mentions: Vec<(Span, EntityType, MentionKind)>,
+}
+
+/// Personal pronouns (lower case).
+pub const PRONOUNS: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "it",
+    "its",
+    "itself",
+];
+
+fn is_value(t: EntityType) -> bool {
+    MentionKind::default_for(t) == MentionKind::Value
+}
+
+/// Kind of a mention from its words alone (re3d).
+fn kind_from_words(text: &str, t: EntityType) -> MentionKind {
+    if is_value(t) {
+        return MentionKind::Value;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() == 1 && PRONOUNS.contains(&words[0].to_lowercase().as_str()) {
+        return MentionKind::Pronoun;
+    }
+    let words = match words.first() {
+        Some(w) if matches!(w.to_lowercase().as_str(), "the" | "a" | "an") => &words[1..],
+        _ => &words[..],
+    };
+    let cap = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    match (words.first(), words.last()) {
+        (Some(a), Some(b)) if cap(a) && cap(b) => MentionKind::Name,
+        _ => MentionKind::Nominal,
+    }
+}
+
+/// A name's span without a leading article.
+fn strip_article(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    for art in ["the ", "The ", "THE ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(art) {
+            let rest_trim = rest.trim_start();
+            if !rest_trim.is_empty() {
+                return Span::new(span.end - rest_trim.len(), span.end);
+            }
+        }
+    }
+    span
+}
+
+/// `(span, type, kind)` with a name's article dropped.
+fn gold(text: &str, span: Span, t: EntityType, k: MentionKind) -> (Span, EntityType, MentionKind) {
+    let span = if k == MentionKind::Name {
+        strip_article(text, span)
+    } else {
+        span
+    };
+    (span, t, k)
+}
+
+/// Documents of a JSONL file whose records carry `text` and a list `key` of
+/// `{start, end, type, kind?}` in code points; `kind_of` decides kinds.
+fn read_jsonl(
+    path: &Path,
+    group: &'static str,
+    source: &str,
+    key: &str,
+    kind_of: &dyn Fn(&serde_json::Value, &str, EntityType) -> Option<MentionKind>,
+) -> Result<Vec<GoldDoc>, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut docs = Vec::new();
+    for line in content.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = v["text"].as_str().unwrap_or_default().to_owned();
+        let map = OffsetMap::new(&text);
+        let mut mentions = Vec::new();
+        for e in v[key].as_array().into_iter().flatten() {
+            let (Some(s), Some(t), Some(ty)) =
+                (e["start"].as_u64(), e["end"].as_u64(), e["type"].as_str())
+            else {
+                continue;
+            };
+            let (Some(span), Some(ty)) = (
+                map.chars_to_span(s as usize, t as usize),
+                EntityType::from_name(ty),
+            ) else {
+                continue;
+            };
+            if let Some(k) = kind_of(e, &text[span.range()], ty) {
+                mentions.push(gold(&text, span, ty, k));
+            }
+        }
+        if group == "meantime" {
+            for e in v["timexes"].as_array().into_iter().flatten() {
+                let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                    continue;
+                };
+                if let Some(span) = map.chars_to_span(s as usize, t as usize) {
+                    mentions.push((span, EntityType::Temporal, MentionKind::Value));
+                }
+            }
+        }
+        docs.push(GoldDoc {
+            id: v["id"].as_str().unwrap_or_default().to_owned(),
+            group,
+            source: source.to_owned(),
+            text,
+            mentions,
+        });
+    }
+    Ok(docs)
+}
+
+/// The name corpora of `dir` (`ner-open`): Person, Organisation and Location names.
+pub fn read_ner_open(dir: &Path) -> Result<Vec<GoldDoc>, String> {
+    let mut docs = Vec::new();
+    let names = |_: &serde_json::Value, _: &str, t: EntityType| {
+        matches!(
+            t,
+            EntityType::Person | EntityType::Organisation | EntityType::Location
+        )
+        .then_some(MentionKind::Name)
+    };
+    for (file, source) in [
+        ("uner-ewt.jsonl", "uner-ewt"),
+        ("btc.jsonl", "btc"),
+        ("wnut17-train.jsonl", "wnut17"),
+        ("wnut17-dev.jsonl", "wnut17"),
+    ] {
+        let p = dir.join(file);
+        if p.exists() {
+            docs.extend(read_jsonl(&p, "ner", source, "entities", &names)?);
+        }
+    }
+    Ok(docs)
+}
+
+/// MEANTIME's dev half: names, nominals and pronouns of persons, organisations and
+/// places (premodifiers such as "U.S." in "U.S. Air Force" are names; appositions,
+/// coordinations and the like, which span other mentions, are left out), and its
+/// time expressions as Temporal values.
+pub fn read_meantime(dir: &Path) -> Result<Vec<GoldDoc>, String> {
+    let p = dir.join("dev.jsonl");
+    if !p.exists() {
+        return Ok(Vec::new());
+    }
+    let kind = |e: &serde_json::Value, text: &str, t: EntityType| {
+        if !matches!(
+            t,
+            EntityType::Person | EntityType::Organisation | EntityType::Location
+        ) {
+            return None;
+        }
+        // Mentions added by cross-document annotation carry no kind: read it off the words.
+        let Some(k) = e["kind"].as_str() else {
+            return Some(kind_from_words(text, t));
+        };
+        match k {
+            "name" | "pre.nam" => Some(MentionKind::Name),
+            "nominal" | "pre.nom" => Some(MentionKind::Nominal),
+            "pronoun" => Some(MentionKind::Pronoun),
+            "" => Some(if PRONOUNS.contains(&text.to_lowercase().as_str()) {
+                MentionKind::Pronoun
+            } else {
+                MentionKind::Nominal
+            }),
+            _ => None,
+        }
+    };
+    read_jsonl(&p, "meantime", "meantime", "mentions", &kind)
 }
 
 fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
@@ -27,38 +232,22 @@ fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// The re3d documents of `dir/*.jsonl`, in file then line order.
+/// The re3d documents of `dir/*.jsonl`, in file then line order; each file is a source.
 pub fn read_re3d(dir: &Path) -> Result<Vec<GoldDoc>, String> {
     let mut docs = Vec::new();
+    let kind = |_: &serde_json::Value, text: &str, t: EntityType| Some(kind_from_words(text, t));
     for f in sorted_files(dir, "jsonl")? {
-        let content = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        for line in content.lines().filter(|l| !l.trim().is_empty()) {
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{}: {e}", f.display()))?;
-            let text = v["text"].as_str().unwrap_or_default().to_owned();
-            let map = OffsetMap::new(&text);
-            let mut mentions = Vec::new();
-            for e in v["entities"].as_array().into_iter().flatten() {
-                let (Some(s), Some(t), Some(ty)) =
-                    (e["start"].as_u64(), e["end"].as_u64(), e["type"].as_str())
-                else {
-                    continue;
-                };
-                let (Some(span), Some(ty)) = (
-                    map.chars_to_span(s as usize, t as usize),
-                    EntityType::from_name(ty),
-                ) else {
-                    continue;
-                };
-                mentions.push((span, ty));
-            }
-            docs.push(GoldDoc {
-                id: v["id"].as_str().unwrap_or_default().to_owned(),
-                corpus: "re3d",
-                text,
-                mentions,
-            });
-        }
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        docs.extend(read_jsonl(
+            &f,
+            "re3d",
+            &format!("re3d-{stem}"),
+            "entities",
+            &kind,
+        )?);
     }
     Ok(docs)
 }
@@ -100,6 +289,7 @@ pub fn read_gum(dir: &Path) -> Result<Vec<GoldDoc>, String> {
 struct GTok {
     span: Span,
     form: String,
+    upos: String,
 }
 
 fn parse_conllu(id: &str, content: &str) -> GoldDoc {
@@ -182,7 +372,11 @@ fn parse_conllu(id: &str, content: &str) -> GoldDoc {
             Span::new(start, text.len())
         };
         let ti = toks.len();
-        toks.push(GTok { span, form });
+        toks.push(GTok {
+            span,
+            form,
+            upos: cols[3].to_owned(),
+        });
         if let Some(ent) = misc_value(misc, "Entity=") {
             parse_entity_field(ent, ti, &mut open, &mut mentions);
         }
@@ -193,11 +387,22 @@ fn parse_conllu(id: &str, content: &str) -> GoldDoc {
         while b > a + 1 && matches!(toks[b - 1].form.as_str(), "'s" | "’s" | "'" | "’") {
             b -= 1;
         }
-        out.push((Span::new(toks[a].span.start, toks[b - 1].span.end), ty));
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        let kind = if is_value(ty) {
+            MentionKind::Value
+        } else if b == a + 1 && toks[a].upos == "PRON" {
+            MentionKind::Pronoun
+        } else if toks[b - 1].upos == "PROPN" {
+            MentionKind::Name
+        } else {
+            MentionKind::Nominal
+        };
+        out.push(gold(&text, span, ty, kind));
     }
     GoldDoc {
         id: id.to_owned(),
-        corpus: "gum",
+        group: "gum",
+        source: "gum".to_owned(),
         text,
         mentions: out,
     }

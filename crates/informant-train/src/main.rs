@@ -1,21 +1,20 @@
 //! Trains informant's embedded mention tagger, and evaluates it honestly.
 //!
 //! ```text
-//! informant-train train [--data DIR] [--out FILE]          rebuild the embedded model
-//! informant-train cv [--folds 5] [--out pred.jsonl] [--caps 0.6,0.8]
-//!                                                           re3d 5-fold cross-validation
-//! informant-train gum-eval [--out DIR]                     GUM held-out split
-//! common: [--epochs N] [--bits B] [--seed S] [--gum-weight W] [--no-gum]
+//! informant-train train [--out FILE]                 rebuild the embedded model from every corpus
+//! informant-train loso [--out DIR] [--only S1,S2]    leave one source out: for each source, train
+//!                                                     on all the others, predict the held-out one
+//! common: [--data DIR] [--epochs N] [--bits B] [--seed S] [--gum-weight W] [--ner-weight W]
+//!         [--meantime-weight W] [--no-twins] [--min-q Q] [--without GROUP,...]
 //! ```
-//! `--data` (default `../shared/data`) holds `re3d/*.jsonl` and `gum/*.conllu`.
-//! `train` writes `crates/informant/data/model/tagger.bin` by default; the same
-//! data and options give the same bytes (fixed seed, fixed number of epochs, no
-//! parallelism). `cv` writes one prediction file for all re3d documents, each
-//! predicted by the full pipeline whose tagger was trained on the other folds
-//! plus GUM; score it with `python3 ../shared/tools/score.py
-//! ../shared/data/re3d/*.jsonl --pred pred.jsonl --types core`. `gum-eval` trains
-//! on re3d and four fifths of GUM and writes `gum-gold.jsonl` and
-//! `gum-pred.jsonl` for the other fifth. See `docs/model.md`.
+//! `--data` (default `../shared/data`) holds `re3d/*.jsonl`, `gum/*.conllu`,
+//! `ner-open/*.jsonl` and `meantime/dev.jsonl`. Sources: `re3d-<file>` (each of the five
+//! re3d sources), `gum`, `uner-ewt`, `btc`, `wnut17`, `meantime`. `train` writes
+//! `crates/informant/data/model/tagger.bin` by default; the same data and options give
+//! the same bytes (fixed seed and epochs; training itself is sequential). `loso` writes
+//! `DIR/<source>.gold.jsonl` and `DIR/<source>.pred.jsonl` (code-point offsets, with
+//! kinds), which `bench/score-loso.py` scores with `../shared/tools/score.py`. See
+//! `docs/model.md` and `docs/accuracy.md`.
 
 mod data;
 mod train;
@@ -33,85 +32,92 @@ struct Opts {
     cmd: String,
     data: PathBuf,
     out: Option<PathBuf>,
-    folds: usize,
+    only: Vec<String>,
+    without: Vec<String>,
     epochs: usize,
     bits: u32,
     seed: u64,
-    gum_weight: f32,
-    gum: bool,
+    weights: train::GroupWeights,
     twins: bool,
     min_q: i8,
-    caps: Vec<f32>,
 }
 
 fn parse_args() -> Result<Opts, String> {
     let mut it = std::env::args().skip(1);
     let cmd = it
         .next()
-        .ok_or("usage: informant-train train|cv|gum-eval [options]")?;
+        .ok_or("usage: informant-train train|loso [options]")?;
     let mut o = Opts {
         cmd,
         data: PathBuf::from("../shared/data"),
         out: None,
-        folds: 5,
-        epochs: 12,
-        bits: 16,
+        only: Vec::new(),
+        without: Vec::new(),
+        epochs: 10,
+        bits: 18,
         seed: 20_240_101,
-        gum_weight: 0.5,
-        gum: true,
+        weights: train::GroupWeights {
+            gum: 0.5,
+            ner: 1.0,
+            meantime: 1.0,
+        },
         twins: true,
         min_q: 3,
-        caps: Vec::new(),
     };
+    let list = |v: String| v.split(',').map(str::to_owned).collect::<Vec<_>>();
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        let num = |v: String, f: &str| v.parse::<f32>().map_err(|e| format!("{f}: {e}"));
         match flag.as_str() {
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = Some(PathBuf::from(value()?)),
-            "--folds" => o.folds = value()?.parse().map_err(|e| format!("--folds: {e}"))?,
+            "--only" => o.only = list(value()?),
+            "--without" => o.without = list(value()?),
             "--epochs" => o.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--bits" => o.bits = value()?.parse().map_err(|e| format!("--bits: {e}"))?,
             "--seed" => o.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--gum-weight" => {
-                o.gum_weight = value()?.parse().map_err(|e| format!("--gum-weight: {e}"))?;
-            }
-            "--no-gum" => o.gum = false,
+            "--gum-weight" => o.weights.gum = num(value()?, "--gum-weight")?,
+            "--ner-weight" => o.weights.ner = num(value()?, "--ner-weight")?,
+            "--meantime-weight" => o.weights.meantime = num(value()?, "--meantime-weight")?,
             "--no-twins" => o.twins = false,
             "--min-q" => o.min_q = value()?.parse().map_err(|e| format!("--min-q: {e}"))?,
-            "--caps" => {
-                o.caps = value()?
-                    .split(',')
-                    .map(|c| c.parse::<f32>().map_err(|e| format!("--caps: {e}")))
-                    .collect::<Result<_, _>>()?;
-            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
     Ok(o)
 }
 
-fn load(o: &Opts) -> Result<(Vec<GoldDoc>, Vec<GoldDoc>), String> {
-    let re3d = data::read_re3d(&o.data.join("re3d"))?;
-    let gum = if o.gum {
-        data::read_gum(&o.data.join("gum"))?
-    } else {
-        Vec::new()
-    };
-    if re3d.is_empty() {
-        return Err(format!("no re3d documents under {}", o.data.display()));
+/// Every corpus under `--data`, less the groups of `--without`.
+fn load(o: &Opts) -> Result<Vec<GoldDoc>, String> {
+    let mut docs = data::read_re3d(&o.data.join("re3d"))?;
+    let gum = o.data.join("gum");
+    if gum.exists() {
+        docs.extend(data::read_gum(&gum)?);
     }
-    eprintln!(
-        "data: {} re3d documents, {} GUM documents",
-        re3d.len(),
-        gum.len()
-    );
-    Ok((re3d, gum))
+    docs.extend(data::read_ner_open(&o.data.join("ner-open"))?);
+    docs.extend(data::read_meantime(&o.data.join("meantime"))?);
+    docs.retain(|d| !o.without.iter().any(|g| g == d.group || *g == d.source));
+    if docs.is_empty() {
+        return Err(format!("no training documents under {}", o.data.display()));
+    }
+    let mut counts: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for d in &docs {
+        let c = counts.entry(d.source.as_str()).or_default();
+        c.0 += 1;
+        c.1 += d.mentions.len();
+    }
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(s, (n, m))| format!("{s} {n} docs/{m} mentions"))
+        .collect();
+    eprintln!("data: {}", summary.join(", "));
+    Ok(docs)
 }
 
 /// Trains on `docs` and returns the encoded model.
 fn train_model(o: &Opts, docs: &[&GoldDoc], verbose: bool) -> Vec<u8> {
     let t0 = Instant::now();
-    let (seqs, stats) = train::prepare(docs, o.bits, o.gum_weight, o.twins);
+    let (seqs, stats) = train::prepare(docs, o.bits, o.weights, o.twins);
     let tokens: usize = seqs.iter().map(|s| s.gold.len()).sum();
     if verbose {
         eprintln!(
@@ -137,20 +143,19 @@ fn train_model(o: &Opts, docs: &[&GoldDoc], verbose: bool) -> Vec<u8> {
     bytes
 }
 
-fn pipeline_with(model: &[u8], cap: f32) -> Result<Pipeline, String> {
+fn pipeline_with(model: &[u8]) -> Result<Pipeline, String> {
     let m = Model::from_bytes(model).map_err(|e| e.to_string())?;
-    let mut params = TaggerParams::default();
-    params.cap = cap;
     Pipeline::builder()
         .tagger(false)
-        .recogniser(Tagger::with_model(m).with_params(params))
+        .recogniser(Tagger::with_model(m).with_params(TaggerParams::default()))
         .build()
         .map_err(|e| e.to_string())
 }
 
-/// Predictions for `docs` as score.py reads them (code-point offsets).
+/// Predictions for `docs` as score.py reads them (code-point offsets), with kinds.
 fn predict(p: &Pipeline, docs: &[&GoldDoc]) -> Vec<String> {
-    docs.iter()
+    use rayon::prelude::*;
+    docs.par_iter()
         .map(|d| {
             let mentions: Vec<serde_json::Value> = match p.extract(&d.text) {
                 Ok(doc) => {
@@ -160,13 +165,32 @@ fn predict(p: &Pipeline, docs: &[&GoldDoc]) -> Vec<String> {
                         .map(|m| {
                             let (s, e) = map.span_to_chars(m.span);
                             serde_json::json!({"start": s, "end": e, "type": m.entity_type.as_str(),
-                                "recogniser": m.recogniser, "confidence": m.confidence})
+                                "kind": m.kind.as_str(), "recogniser": m.recogniser,
+                                "confidence": m.confidence})
                         })
                         .collect()
                 }
                 Err(_) => Vec::new(),
             };
             serde_json::json!({"id": d.id, "mentions": mentions}).to_string()
+        })
+        .collect()
+}
+
+/// Gold of `docs` as score.py reads it, with kinds.
+fn gold_lines(docs: &[&GoldDoc]) -> Vec<String> {
+    docs.iter()
+        .map(|d| {
+            let map = OffsetMap::new(&d.text);
+            let ents: Vec<serde_json::Value> = d
+                .mentions
+                .iter()
+                .map(|(sp, ty, k)| {
+                    let (s, e) = map.span_to_chars(*sp);
+                    serde_json::json!({"start": s, "end": e, "type": ty.as_str(), "kind": k.as_str()})
+                })
+                .collect();
+            serde_json::json!({"id": d.id, "text": d.text, "mentions": ents}).to_string()
         })
         .collect()
 }
@@ -180,8 +204,8 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
 }
 
 fn cmd_train(o: &Opts) -> Result<(), String> {
-    let (re3d, gum) = load(o)?;
-    let docs: Vec<&GoldDoc> = re3d.iter().chain(&gum).collect();
+    let all = load(o)?;
+    let docs: Vec<&GoldDoc> = all.iter().collect();
     let bytes = train_model(o, &docs, true);
     let out = o
         .out
@@ -198,115 +222,30 @@ fn cmd_train(o: &Opts) -> Result<(), String> {
     Ok(())
 }
 
-/// Fold of re3d document `i`: documents in file order, dealt round-robin after a fixed shuffle.
-fn folds(n: usize, k: usize, seed: u64) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..n).collect();
-    train::Rng::new(seed ^ 0x5eed).shuffle(&mut idx);
-    let mut fold = vec![0; n];
-    for (pos, &i) in idx.iter().enumerate() {
-        fold[i] = pos % k;
+fn cmd_loso(o: &Opts) -> Result<(), String> {
+    let all = load(o)?;
+    let mut sources: Vec<&str> = all.iter().map(|d| d.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if !o.only.is_empty() {
+        sources.retain(|s| o.only.iter().any(|x| x == s));
     }
-    fold
-}
-
-fn cmd_cv(o: &Opts) -> Result<(), String> {
-    let (re3d, gum) = load(o)?;
-    let fold = folds(re3d.len(), o.folds, o.seed);
-    let caps = if o.caps.is_empty() {
-        vec![TaggerParams::default().cap]
-    } else {
-        o.caps.clone()
-    };
-    let mut preds: Vec<Vec<(usize, String)>> = vec![Vec::new(); caps.len()];
+    let dir = o.out.clone().unwrap_or_else(|| PathBuf::from("loso"));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let t0 = Instant::now();
-    for f in 0..o.folds {
-        let train_docs: Vec<&GoldDoc> = re3d
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold[*i] != f)
-            .map(|(_, d)| d)
-            .chain(&gum)
-            .collect();
-        let test: Vec<(usize, &GoldDoc)> = re3d
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold[*i] == f)
-            .collect();
+    for s in sources {
+        let train_docs: Vec<&GoldDoc> = all.iter().filter(|d| d.source != s).collect();
+        let test: Vec<&GoldDoc> = all.iter().filter(|d| d.source == s).collect();
         let model = train_model(o, &train_docs, false);
-        let test_docs: Vec<&GoldDoc> = test.iter().map(|(_, d)| *d).collect();
-        for (ci, &cap) in caps.iter().enumerate() {
-            let p = pipeline_with(&model, cap)?;
-            for ((i, _), line) in test.iter().zip(predict(&p, &test_docs)) {
-                preds[ci].push((*i, line));
-            }
-        }
+        let p = pipeline_with(&model)?;
+        write_lines(&dir.join(format!("{s}.gold.jsonl")), &gold_lines(&test))?;
+        write_lines(&dir.join(format!("{s}.pred.jsonl")), &predict(&p, &test))?;
         eprintln!(
-            "fold {}/{}: {} test documents ({:.1} s)",
-            f + 1,
-            o.folds,
+            "held out {s}: {} documents ({:.0} s)",
             test.len(),
             t0.elapsed().as_secs_f64()
         );
     }
-    let out = o.out.clone().unwrap_or_else(|| PathBuf::from("pred.jsonl"));
-    for (ci, cap) in caps.iter().enumerate() {
-        let mut lines = std::mem::take(&mut preds[ci]);
-        lines.sort_by_key(|(i, _)| *i);
-        let lines: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
-        let path = if caps.len() == 1 {
-            out.clone()
-        } else {
-            let stem = out.with_extension("");
-            PathBuf::from(format!("{}-cap{cap}.jsonl", stem.display()))
-        };
-        write_lines(&path, &lines)?;
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(())
-}
-
-fn cmd_gum_eval(o: &Opts) -> Result<(), String> {
-    let (re3d, gum) = load(o)?;
-    if gum.is_empty() {
-        return Err("gum-eval needs GUM".into());
-    }
-    // Held out: every fifth GUM document by name (all genres are represented).
-    type Split<'a> = Vec<(usize, &'a GoldDoc)>;
-    let (test, rest): (Split<'_>, Split<'_>) =
-        gum.iter().enumerate().partition(|(i, _)| i % 5 == 4);
-    let train_docs: Vec<&GoldDoc> = re3d.iter().chain(rest.iter().map(|(_, d)| *d)).collect();
-    let model = train_model(o, &train_docs, true);
-    let test_docs: Vec<&GoldDoc> = test.iter().map(|(_, d)| *d).collect();
-    let cap = o
-        .caps
-        .first()
-        .copied()
-        .unwrap_or(TaggerParams::default().cap);
-    let p = pipeline_with(&model, cap)?;
-    let dir = o.out.clone().unwrap_or_else(|| PathBuf::from("."));
-    let gold: Vec<String> = test_docs
-        .iter()
-        .map(|d| {
-            let map = OffsetMap::new(&d.text);
-            let ents: Vec<serde_json::Value> = d
-                .mentions
-                .iter()
-                .map(|(sp, ty)| {
-                    let (s, e) = map.span_to_chars(*sp);
-                    serde_json::json!({"start": s, "end": e, "type": ty.as_str()})
-                })
-                .collect();
-            serde_json::json!({"id": d.id, "text": d.text, "entities": ents}).to_string()
-        })
-        .collect();
-    write_lines(&dir.join("gum-gold.jsonl"), &gold)?;
-    write_lines(&dir.join("gum-pred.jsonl"), &predict(&p, &test_docs))?;
-    eprintln!(
-        "wrote {} and {} ({} held-out documents)",
-        dir.join("gum-gold.jsonl").display(),
-        dir.join("gum-pred.jsonl").display(),
-        test_docs.len()
-    );
     Ok(())
 }
 
@@ -320,11 +259,8 @@ fn main() {
     };
     let r = match o.cmd.as_str() {
         "train" => cmd_train(&o),
-        "cv" => cmd_cv(&o),
-        "gum-eval" => cmd_gum_eval(&o),
-        other => Err(format!(
-            "unknown command {other}; use train, cv or gum-eval"
-        )),
+        "loso" => cmd_loso(&o),
+        other => Err(format!("unknown command {other}; use train or loso")),
     };
     if let Err(e) = r {
         eprintln!("informant-train: {e}");

@@ -1,28 +1,81 @@
 //! Turning documents into training sequences, and the averaged structured perceptron.
 
-use informant::recognise::tagger::model::{self, Part, tag_of, viterbi};
-use informant::recognise::tagger::{N_FEATURES, sentence_features, sentence_tokens};
-use informant::{Document, EntityType, Pipeline, Span};
+use informant::recognise::tagger::model::{self, Part, tag_of, tag_part, viterbi};
+use informant::recognise::tagger::{Label, N_FEATURES, sentence_features, sentence_tokens};
+use informant::{Document, EntityType, MentionKind, Pipeline, Span};
 
 use crate::data::GoldDoc;
 
-/// The types the tagger learns, in tag order.
-pub const TYPES: [EntityType; 11] = [
-    EntityType::Person,
-    EntityType::Organisation,
-    EntityType::Location,
-    EntityType::Nationality,
-    EntityType::Temporal,
-    EntityType::Money,
-    EntityType::Quantity,
-    EntityType::Weapon,
-    EntityType::MilitaryPlatform,
-    EntityType::Vehicle,
-    EntityType::DocumentReference,
+const fn label(entity_type: EntityType, kind: Option<MentionKind>) -> Label {
+    Label { entity_type, kind }
+}
+
+/// The labels the tagger learns, in tag order: the types whose kind follows from the
+/// text (names of persons, organisations and places; the other types, name or
+/// description, and values), then nominal and pronoun persons, organisations, places.
+pub const LABELS: [Label; 16] = [
+    label(EntityType::Person, None),
+    label(EntityType::Organisation, None),
+    label(EntityType::Location, None),
+    label(EntityType::Nationality, None),
+    label(EntityType::Temporal, None),
+    label(EntityType::Money, None),
+    label(EntityType::Quantity, None),
+    label(EntityType::Weapon, None),
+    label(EntityType::MilitaryPlatform, None),
+    label(EntityType::Vehicle, None),
+    label(EntityType::DocumentReference, None),
+    label(EntityType::Person, Some(MentionKind::Nominal)),
+    label(EntityType::Organisation, Some(MentionKind::Nominal)),
+    label(EntityType::Location, Some(MentionKind::Nominal)),
+    label(EntityType::Person, Some(MentionKind::Pronoun)),
+    label(EntityType::Organisation, Some(MentionKind::Pronoun)),
 ];
 
 pub fn n_tags() -> usize {
-    1 + 4 * TYPES.len()
+    1 + 4 * LABELS.len()
+}
+
+fn is_pol(t: EntityType) -> bool {
+    matches!(
+        t,
+        EntityType::Person | EntityType::Organisation | EntityType::Location
+    )
+}
+
+/// The label index of a gold mention, if the tagger learns it.
+pub fn label_of(t: EntityType, k: MentionKind) -> Option<usize> {
+    let want = match k {
+        MentionKind::Nominal | MentionKind::Pronoun if is_pol(t) => Some(k),
+        _ => None,
+    };
+    LABELS
+        .iter()
+        .position(|l| l.entity_type == t && l.kind == want)
+}
+
+/// Which labels a group of corpora annotates: the others are neither taught nor
+/// penalised on its sentences (their tags are masked out while training).
+pub fn annotated(group: &str, l: &Label) -> bool {
+    use EntityType as T;
+    let pol = is_pol(l.entity_type);
+    match group {
+        "re3d" => true,
+        "gum" => pol || matches!(l.entity_type, T::Temporal | T::Quantity),
+        "meantime" => pol || l.entity_type == T::Temporal,
+        // names only
+        _ => pol && l.kind.is_none(),
+    }
+}
+
+/// Allowed tags of a group as a mask over tag indices.
+pub fn tag_mask(group: &str) -> Vec<bool> {
+    (0..n_tags())
+        .map(|t| {
+            let (p, k) = tag_part(t);
+            p == Part::O || annotated(group, &LABELS[k])
+        })
+        .collect()
 }
 
 /// One sentence: features (N_FEATURES per token) and gold tags.
@@ -33,6 +86,10 @@ pub struct Seq {
     pub gold: Vec<usize>,
     /// Weight of the sequence's updates (GUM may count less than re3d).
     pub weight: f32,
+    /// Tags the sequence's corpus annotates (others are masked out in training).
+    pub mask: std::sync::Arc<Vec<bool>>,
+    /// Whether it comes from the group the confidences are calibrated on (re3d).
+    pub calibrate: bool,
 }
 
 /// Counts of gold mentions used and left out while making sequences.
@@ -56,14 +113,16 @@ pub fn prep_pipeline() -> Pipeline {
 /// The flat layer of gold mentions the tagger learns: mentions of the model's
 /// types, outermost first (longest at each start; a second type on the same
 /// span and mentions inside a kept one are left to the other recognisers).
-fn flat_layer(gold: &[(Span, EntityType)], stats: &mut AlignStats) -> Vec<(Span, EntityType)> {
-    let mut ms: Vec<(Span, EntityType)> = gold
+fn flat_layer(
+    gold: &[(Span, EntityType, MentionKind)],
+    stats: &mut AlignStats,
+) -> Vec<(Span, usize)> {
+    let mut ms: Vec<(Span, usize)> = gold
         .iter()
-        .copied()
-        .filter(|(_, t)| TYPES.contains(t))
+        .filter_map(|&(s, t, k)| label_of(t, k).map(|l| (s, l)))
         .collect();
     ms.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-    let mut out: Vec<(Span, EntityType)> = Vec::new();
+    let mut out: Vec<(Span, usize)> = Vec::new();
     for m in ms {
         if out.last().is_some_and(|l| l.0.end > m.0.start) {
             stats.nested += 1;
@@ -77,17 +136,18 @@ fn flat_layer(gold: &[(Span, EntityType)], stats: &mut AlignStats) -> Vec<(Span,
 /// Sentences of `doc` (prepared by [`prep_pipeline`]) with gold tags from `gold`.
 pub fn sequences(
     doc: &Document,
-    gold: &[(Span, EntityType)],
+    gold: &[(Span, EntityType, MentionKind)],
     bits: u32,
     weight: f32,
-    twins: bool,
+    twin_key: Option<u64>,
+    mask: &std::sync::Arc<Vec<bool>>,
+    calibrate: bool,
     stats: &mut AlignStats,
 ) -> Vec<Seq> {
     let flat = flat_layer(gold, stats);
     let tokens = doc.tokens();
     let mut tags = vec![0usize; tokens.len()];
-    for (span, ty) in flat {
-        let k = TYPES.iter().position(|t| *t == ty).unwrap_or(0);
+    for (span, k) in flat {
         let a = tokens.partition_point(|t| t.span.start < span.start);
         let b = tokens.partition_point(|t| t.span.end <= span.end);
         let aligned = a < b
@@ -118,16 +178,17 @@ pub fn sequences(
         }
         let mut feats = Vec::with_capacity((b - a) * N_FEATURES);
         sentence_features(doc, s, bits, &mut feats);
-        let nf = if twins {
-            // Domain adaptation (Daumé 2007, one-sided): a GUM token also gets a
-            // GUM-only copy of each feature, which absorbs GUM's own conventions
-            // (every "I" and "you" a person, long nominal spans), so that the
-            // shared weights, the only ones used when tagging, follow re3d.
+        let nf = if let Some(key) = twin_key {
+            // Domain adaptation (Daumé 2007): a token also gets a copy of each
+            // feature private to its corpus group, which absorbs the group's own
+            // conventions (GUM: every "I" and "you" a person; tweets: lower-case
+            // names), so that the shared weights, the only ones used when tagging,
+            // learn what the corpora agree on.
             let mask = (1u32 << bits) - 1;
             let mut with = Vec::with_capacity(feats.len() * 2);
             for tok in feats.chunks_exact(N_FEATURES) {
                 with.extend_from_slice(tok);
-                with.extend(tok.iter().map(|&f| twin(f) & mask));
+                with.extend(tok.iter().map(|&f| twin(f, key) & mask));
             }
             feats = with;
             2 * N_FEATURES
@@ -139,41 +200,84 @@ pub fn sequences(
             nf,
             gold: tags[a..b].to_vec(),
             weight,
+            mask: std::sync::Arc::clone(mask),
+            calibrate,
         });
     }
     out
 }
 
-/// Prepares every document of `docs` as sequences; GUM's get weight `gum_weight`.
+/// Update weight of each corpus group.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupWeights {
+    pub gum: f32,
+    pub ner: f32,
+    pub meantime: f32,
+}
+
+/// Prepares every document of `docs` as sequences (documents in parallel: the
+/// earlier recognisers run on each; the order of the result is the input's).
 pub fn prepare(
     docs: &[&GoldDoc],
     bits: u32,
-    gum_weight: f32,
+    weights: GroupWeights,
     twins: bool,
 ) -> (Vec<Seq>, AlignStats) {
+    use rayon::prelude::*;
     let p = prep_pipeline();
+    let masks: Vec<(&str, std::sync::Arc<Vec<bool>>)> = ["re3d", "gum", "ner", "meantime"]
+        .iter()
+        .map(|g| (*g, std::sync::Arc::new(tag_mask(g))))
+        .collect();
+    let per_doc: Vec<(Vec<Seq>, AlignStats)> = docs
+        .par_iter()
+        .map(|d| {
+            let mut stats = AlignStats::default();
+            let Ok(doc) = p.extract(&d.text) else {
+                return (Vec::new(), stats);
+            };
+            let w = match d.group {
+                "gum" => weights.gum,
+                "ner" => weights.ner,
+                "meantime" => weights.meantime,
+                _ => 1.0,
+            };
+            let mask = masks.iter().find(|(g, _)| *g == d.group).map_or_else(
+                || std::sync::Arc::clone(&masks[0].1),
+                |(_, m)| std::sync::Arc::clone(m),
+            );
+            let key = twins.then(|| {
+                d.group.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                })
+            });
+            let seqs = sequences(
+                &doc,
+                &d.mentions,
+                bits,
+                w,
+                key,
+                &mask,
+                d.group == "re3d",
+                &mut stats,
+            );
+            (seqs, stats)
+        })
+        .collect();
     let mut stats = AlignStats::default();
     let mut out = Vec::new();
-    for d in docs {
-        let Ok(doc) = p.extract(&d.text) else {
-            continue;
-        };
-        let w = if d.corpus == "gum" { gum_weight } else { 1.0 };
-        out.extend(sequences(
-            &doc,
-            &d.mentions,
-            bits,
-            w,
-            twins && d.corpus == "gum",
-            &mut stats,
-        ));
+    for (seqs, s) in per_doc {
+        out.extend(seqs);
+        stats.used += s.used;
+        stats.nested += s.nested;
+        stats.unaligned += s.unaligned;
     }
     (out, stats)
 }
 
-/// The GUM-only copy of feature `f`.
-fn twin(f: u32) -> u32 {
-    let x = u64::from(f) ^ 0x6775_6d00_6775_6d00;
+/// The group-private copy of feature `f`.
+fn twin(f: u32, key: u64) -> u32 {
+    let x = u64::from(f) ^ key;
     let x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (x >> 32) as u32
 }
@@ -228,6 +332,26 @@ impl Weights {
         self.emissions(feats, nf, em);
         viterbi(feats.len() / nf, n_tags(), em, &self.start, &self.trans)
     }
+
+    /// Decodes with only the tags of `mask` possible.
+    pub fn decode_masked(
+        &self,
+        feats: &[u32],
+        nf: usize,
+        mask: &[bool],
+        em: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        self.emissions(feats, nf, em);
+        let nt = n_tags();
+        for row in em.chunks_exact_mut(nt) {
+            for (e, &ok) in row.iter_mut().zip(mask) {
+                if !ok {
+                    *e = -1.0e30;
+                }
+            }
+        }
+        viterbi(feats.len() / nf, nt, em, &self.start, &self.trans)
+    }
 }
 
 /// Averaged structured perceptron: `epochs` passes in an order shuffled by `seed`.
@@ -254,7 +378,7 @@ pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -
         let mut total = 0usize;
         for &si in &order {
             let s = &seqs[si];
-            let pred = cur.decode(&s.feats, s.nf, &mut em);
+            let pred = cur.decode_masked(&s.feats, s.nf, &s.mask, &mut em);
             total += s.gold.len();
             if pred == s.gold {
                 c += 1.0;
@@ -331,8 +455,14 @@ pub fn median_margin(wts: &Weights, seqs: &[Seq]) -> f32 {
     let nt = n_tags();
     let mut em = Vec::new();
     let mut margins = Vec::new();
-    for s in seqs.iter().filter(|s| s.nf == N_FEATURES) {
-        let tags = wts.decode(&s.feats, N_FEATURES, &mut em);
+    for s in seqs.iter().filter(|s| s.calibrate) {
+        // Shared features only, as the shipped model scores them.
+        let shared: Vec<u32> = s
+            .feats
+            .chunks_exact(s.nf)
+            .flat_map(|t| t[..N_FEATURES].iter().copied())
+            .collect();
+        let tags = wts.decode(&shared, N_FEATURES, &mut em);
         for (i, &t) in tags.iter().enumerate() {
             if t == 0 {
                 continue;
@@ -358,7 +488,7 @@ pub fn encode(wts: &Weights, temperature: f32, min_q: i8) -> Vec<u8> {
     model::Model::encode(
         min_q,
         wts.bits,
-        &TYPES,
+        &LABELS,
         temperature,
         &wts.start,
         &wts.trans,

@@ -964,22 +964,8 @@ impl GazetteerRecogniser {
 /// a country used as a modifier ("U.S. forces", "UK Government") acts as an
 /// organisation; a plural demonym ("Syrians", "Kurds") names a group of people,
 /// an organisation; otherwise the entry's own type.
-fn schema_type(entry: &GazetteerEntry, found: &str, after: &str) -> (EntityType, Option<String>) {
+fn schema_type(entry: &GazetteerEntry, found: &str) -> (EntityType, Option<String>) {
     match (entry.entity_type, entry.subtype.as_deref()) {
-        (EntityType::Location, Some("country")) => {
-            let next = after.strip_prefix(' ').map(|r| {
-                r.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .next()
-                    .unwrap_or("")
-            });
-            if next.is_some_and(|w| {
-                !w.is_empty()
-                    && w.chars().all(char::is_alphabetic)
-                    && !crate::recognise::phrases::is_function_word(w)
-            }) {
-                return (EntityType::Organisation, Some("country".into()));
-            }
-        }
         (EntityType::Nationality, _) => {
             let plural = found.ends_with('s')
                 && !found.eq_ignore_ascii_case(&entry.name)
@@ -1049,7 +1035,7 @@ impl Recogniser for GazetteerRecogniser {
                 let span = Span::new(block.span.start + s, block.span.start + e);
                 // The entry (shared) carries the canonical name and facts.
                 let attributes = Attributes::new();
-                let (entity_type, subtype) = schema_type(entry, &slice[s..e], &slice[e..]);
+                let (entity_type, subtype) = schema_type(entry, &slice[s..e]);
                 out.push(Mention {
                     entry: Some(Arc::clone(entry)),
                     span,

@@ -11,13 +11,13 @@
 
 use std::sync::LazyLock;
 
-use crate::document::{BlockKind, Document, EntityType, Mention, Token, TokenKind};
+use crate::document::{BlockKind, Document, EntityType, Mention, MentionKind, Token, TokenKind};
 use crate::recognise::Gazetteer;
 use crate::recognise::phrases::FastMap;
 use crate::span::Span;
 
 /// Features per token.
-pub const N_FEATURES: usize = 36;
+pub const N_FEATURES: usize = 47;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -70,6 +70,10 @@ struct Tok {
     /// Shortest covering mention, if different from the longest.
     inner: u64,
     title: bool,
+    /// Word cluster (fine, coarse) and frequency band, from [`super::clusters`].
+    fine: u64,
+    coarse: u64,
+    freq: u64,
 }
 
 /// Lower-cased single words of the built-in gazetteer's titles ("president", "gen.").
@@ -115,6 +119,50 @@ fn shape_class(c: char) -> char {
         'a'
     } else {
         c
+    }
+}
+
+/// Frequency band of a Zipf value times ten: 0 unknown, then 1 (rare) to 5 (very common).
+fn freq_band(zipf10: u8) -> u64 {
+    match zipf10 {
+        0..=24 => 1,
+        25..=34 => 2,
+        35..=44 => 3,
+        45..=54 => 4,
+        _ => 5,
+    }
+}
+
+/// True when most cased words of the sentence are in capitals (a headline, a table):
+/// then case says nothing and the tagger reads the words as if title-cased.
+fn shouting(text: &str, toks: &[Token]) -> bool {
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for t in toks {
+        let w = &text[t.span.range()];
+        if !w.chars().any(char::is_alphabetic) || w.chars().count() < 2 {
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) {
+            cased += 1;
+        } else if w.chars().any(char::is_uppercase) {
+            cased += 1;
+            upper += 1;
+        }
+    }
+    cased >= 3 && upper * 5 >= cased * 4
+}
+
+/// `w` with its first letter upper case and the rest lower case, into `out`.
+fn title_case(w: &str, out: &mut String) {
+    out.clear();
+    let mut first = true;
+    for c in w.chars() {
+        if first && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            first = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -175,8 +223,20 @@ fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>) -> Tok {
         | (digit as u64) << 2
         | (hyphen as u64) << 3
         | (kind as u64) << 4;
+    let lower_str: String = buf.iter().collect();
+    let (fine, coarse, freq) = match super::clusters::lookup(&lower_str) {
+        Some(c) => (
+            u64::from(c.fine) + 1,
+            u64::from(c.coarse) + 1,
+            freq_band(c.zipf10),
+        ),
+        None => (0, 0, 0),
+    };
     Tok {
         word: fnv(FNV_OFFSET, w.as_bytes()),
+        fine,
+        coarse,
+        freq,
         lower,
         shape,
         pre,
@@ -245,10 +305,19 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
     }
     let mut buf = Vec::with_capacity(32);
     let titles = &*TITLE_WORDS;
+    let caps = shouting(text, toks);
+    let mut tc = String::new();
     let mut info: Vec<Tok> = toks
         .iter()
         .map(|t| {
-            let mut x = token_info(&text[t.span.range()], t.kind, &mut buf);
+            let w = &text[t.span.range()];
+            let w = if caps && w.chars().any(char::is_uppercase) {
+                title_case(w, &mut tc);
+                tc.as_str()
+            } else {
+                w
+            };
+            let mut x = token_info(w, t.kind, &mut buf);
             x.title = titles.contains_key(&x.lower);
             x
         })
@@ -322,6 +391,8 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
         let lw = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.lower);
         let sh = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.shape);
         let cv = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.cover_type);
+        let fc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.fine);
+        let cc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.coarse);
         let f: [u64; N_FEATURES] = [
             1,
             x.lower,
@@ -359,6 +430,20 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
             mix(x.cover, lw(p1, edge_l)),
             mix(x.cover, lw(n1, edge_r)),
             mix(block_kind, x.cover),
+            mix(hs("fine"), x.fine),
+            mix(hs("coarse"), x.coarse),
+            mix(hs("fine-1"), fc(p1, edge_l)),
+            mix(hs("fine+1"), fc(n1, edge_r)),
+            mix(mix(hs("coarse-1,0"), cc(p1, edge_l)), x.coarse),
+            mix(mix(hs("coarse0,+1"), x.coarse), cc(n1, edge_r)),
+            mix(mix(hs("freq,shape"), x.freq), x.shape),
+            mix(
+                mix(hs("freq,first"), x.freq),
+                u64::from(i == 0) | (x.flags & 1) << 1,
+            ),
+            mix(mix(hs("fine,shape"), x.fine), x.shape),
+            mix(mix(hs("caps"), u64::from(caps)), x.shape),
+            mix(mix(hs("coarse,cover"), x.coarse), x.cover),
         ];
         for (k, v) in f.iter().enumerate() {
             out.push((mix(k as u64 + 1, *v) & mask) as u32);
@@ -366,7 +451,39 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
     }
 }
 
-/// The entity types in a model's order, parsed from their names.
-pub(crate) fn parse_types(names: &[String]) -> Option<Vec<EntityType>> {
-    names.iter().map(|n| EntityType::from_name(n)).collect()
+/// A model's labels in order, parsed from their names: `Person` (the kind follows from
+/// the text), or `Person:nominal` (the kind is part of the label).
+pub(crate) fn parse_labels(names: &[String]) -> Option<Vec<Label>> {
+    names
+        .iter()
+        .map(|n| {
+            let (t, k) = match n.split_once(':') {
+                Some((t, k)) => (t, Some(MentionKind::from_name(k)?)),
+                None => (n.as_str(), None),
+            };
+            Some(Label {
+                entity_type: EntityType::from_name(t)?,
+                kind: k,
+            })
+        })
+        .collect()
+}
+
+/// What a tagger tag stands for: an entity type and, where the model learnt it, a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// The entity type.
+    pub entity_type: EntityType,
+    /// The mention kind the label fixes; `None`: decided from the text.
+    pub kind: Option<MentionKind>,
+}
+
+impl Label {
+    /// The label's name in the model file: `Person` or `Person:nominal`.
+    pub fn name(&self) -> String {
+        match self.kind {
+            Some(k) => format!("{}:{}", self.entity_type.as_str(), k.as_str()),
+            None => self.entity_type.as_str().to_owned(),
+        }
+    }
 }

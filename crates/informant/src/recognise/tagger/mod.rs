@@ -42,6 +42,7 @@
 //! phrase that starts in lower case ("the regime", "a spokesman"); the resolver
 //! links some of them to named entities.
 
+pub mod clusters;
 pub mod features;
 pub mod model;
 
@@ -52,7 +53,7 @@ use crate::recognise::Recogniser;
 use crate::recognise::merge::may_nest;
 use crate::span::Span;
 
-pub use features::{N_FEATURES, sentence_features, sentence_tokens};
+pub use features::{Label, N_FEATURES, sentence_features, sentence_tokens};
 pub use model::{Model, ModelError};
 
 /// The embedded model (rebuilt by `cargo run --release -p informant-train -- train`).
@@ -157,7 +158,7 @@ impl Tagger {
         s: usize,
         feats: &mut Vec<u32>,
         em: &mut Vec<f32>,
-    ) -> Vec<(usize, usize, EntityType, f32)> {
+    ) -> Vec<(usize, usize, Label, f32)> {
         let m = &*self.model;
         feats.clear();
         sentence_features(doc, s, m.bits(), feats);
@@ -186,9 +187,59 @@ impl Tagger {
                 // Two decimals: the JSON contract writes four, so documents round-trip exactly.
                 let conf =
                     (self.params.cap / (1.0 + (-margin / temp).exp()) * 100.0).round() / 100.0;
-                (a + i, a + j, m.types()[k], conf)
+                (a + i, a + j, m.labels()[k], conf)
             })
             .collect()
+    }
+}
+
+fn is_pol(t: EntityType) -> bool {
+    matches!(
+        t,
+        EntityType::Person | EntityType::Organisation | EntityType::Location
+    )
+}
+
+/// One type per name in a document: where the same name (case-insensitively) was
+/// tagged with several name types, every occurrence takes the type with the most
+/// confidence summed over its occurrences ("Barnsley" a team throughout, not a team
+/// in one sentence and a town in the next). Linear: one map from name to votes.
+fn consistent_types(
+    text: &str,
+    tokens: &[crate::document::Token],
+    found: &mut [(usize, usize, Label, f32)],
+) {
+    use crate::recognise::phrases::FastMap;
+    let key = |i: usize, j: usize| -> String {
+        text[tokens[i].span.start..tokens[j - 1].span.end].to_lowercase()
+    };
+    let mut votes: FastMap<String, [f32; 3]> = FastMap::default();
+    let slot = |t: EntityType| match t {
+        EntityType::Person => 0,
+        EntityType::Organisation => 1,
+        _ => 2,
+    };
+    for &(i, j, l, c) in found.iter() {
+        if l.kind.is_none() && is_pol(l.entity_type) {
+            votes.entry(key(i, j)).or_default()[slot(l.entity_type)] += c;
+        }
+    }
+    if votes.len() == found.len() {
+        return;
+    }
+    const TYPES: [EntityType; 3] = [
+        EntityType::Person,
+        EntityType::Organisation,
+        EntityType::Location,
+    ];
+    for (i, j, l, _) in found.iter_mut() {
+        if l.kind.is_some() || !is_pol(l.entity_type) {
+            continue;
+        }
+        if let Some(v) = votes.get(&key(*i, *j)) {
+            let best = (0..3).fold(0, |b, k| if v[k] > v[b] { k } else { b });
+            l.entity_type = TYPES[best];
+        }
     }
 }
 
@@ -265,8 +316,14 @@ impl Recogniser for Tagger {
         let tokens = doc.tokens();
         let mut feats = Vec::new();
         let mut em = Vec::new();
+        let mut found = Vec::new();
         for s in 0..doc.sentences().len() {
-            for (i, j, ty, conf) in self.tag_sentence(doc, s, &mut feats, &mut em) {
+            found.extend(self.tag_sentence(doc, s, &mut feats, &mut em));
+        }
+        consistent_types(text, tokens, &mut found);
+        {
+            for (i, j, label, conf) in found {
+                let ty = label.entity_type;
                 if conf < self.params.min_confidence {
                     continue;
                 }
@@ -274,16 +331,28 @@ impl Recogniser for Tagger {
                 if !keep(doc.text(), doc.mentions(), span, ty, conf) {
                     continue;
                 }
-                let sub = subtype(&text[span.range()], j == i + 1);
+                let kind = label.kind.unwrap_or_else(|| {
+                    match subtype(&text[span.range()], j == i + 1) {
+                        Some("pronoun") => MentionKind::Pronoun,
+                        // The model has labels of its own for nominal persons,
+                        // organisations and places: these are names, in any case.
+                        _ if is_pol(ty) => MentionKind::Name,
+                        Some(_) if MentionKind::default_for(ty) == MentionKind::Name => {
+                            MentionKind::Nominal
+                        }
+                        _ => MentionKind::default_for(ty),
+                    }
+                });
+                let sub = match kind {
+                    MentionKind::Pronoun => Some("pronoun"),
+                    MentionKind::Nominal => Some("nominal"),
+                    _ => None,
+                };
                 out.push(Mention {
                     entry: None,
                     span,
                     entity_type: ty,
-                    kind: match sub {
-                        Some("pronoun") => MentionKind::Pronoun,
-                        Some(_) => MentionKind::Nominal,
-                        None => MentionKind::default_for(ty),
-                    },
+                    kind,
                     subtype: sub.map(str::to_owned),
                     confidence: conf,
                     recogniser: "tagger".into(),
@@ -314,7 +383,10 @@ mod tests {
 
     #[test]
     fn model_round_trip_and_bad_bytes() {
-        let types = [EntityType::Person];
+        let types = [Label {
+            entity_type: EntityType::Person,
+            kind: None,
+        }];
         let nt = 5;
         let mut w = vec![0.0f32; 256 * nt];
         w[7 * nt + 4] = 2.0;

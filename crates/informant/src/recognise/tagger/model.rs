@@ -21,7 +21,7 @@
 
 use crate::document::EntityType;
 
-use super::features::parse_types;
+use super::features::{Label, parse_labels};
 
 /// A model that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +200,7 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 pub struct Model {
     bits: u32,
     types: Vec<EntityType>,
+    labels: Vec<Label>,
     scale: f32,
     temperature: f32,
     start: Vec<f32>,
@@ -213,8 +214,8 @@ pub struct Model {
     dense: Vec<[i8; DENSE]>,
 }
 
-/// Width of a dense row: at least the number of tags (45 for 11 types), a multiple of 16.
-const DENSE: usize = 64;
+/// Width of a dense row: at least the number of tags (65 for 16 labels), a multiple of 16.
+const DENSE: usize = 80;
 
 /// Buckets with at least this many weights are stored as dense rows too.
 const DENSE_FROM: usize = 6;
@@ -270,8 +271,9 @@ impl Model {
             let s = take(&mut b, len)?;
             names.push(String::from_utf8_lossy(s).into_owned());
         }
-        let types = parse_types(&names)
+        let labels = parse_labels(&names)
             .ok_or_else(|| ModelError(format!("unknown entity type in {names:?}")))?;
+        let types = labels.iter().map(|l| l.entity_type).collect();
         let scale = f32_le(&mut b)?;
         let temperature = f32_le(&mut b)?;
         let n_tags = 1 + 4 * n_types;
@@ -316,6 +318,7 @@ impl Model {
             dense,
             bits,
             types,
+            labels,
             scale,
             temperature,
             start,
@@ -331,13 +334,13 @@ impl Model {
     pub fn encode(
         min_q: i8,
         bits: u32,
-        types: &[EntityType],
+        labels: &[Label],
         temperature: f32,
         start: &[f32],
         trans: &[f32],
         w: &[f32],
     ) -> Vec<u8> {
-        let n_tags = 1 + 4 * types.len();
+        let n_tags = 1 + 4 * labels.len();
         let n_buckets = 1usize << bits;
         debug_assert_eq!(w.len(), n_buckets * n_tags);
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
@@ -345,9 +348,9 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&bits.to_le_bytes());
-        out.extend_from_slice(&(types.len() as u32).to_le_bytes());
-        for t in types {
-            let name = t.as_str();
+        out.extend_from_slice(&(labels.len() as u32).to_le_bytes());
+        for l in labels {
+            let name = l.name();
             out.push(name.len() as u8);
             out.extend_from_slice(name.as_bytes());
         }
@@ -384,6 +387,11 @@ impl Model {
         &self.types
     }
 
+    /// The labels (type and, where learnt, kind), in tag order.
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
     /// Number of tags: `1 + 4 * types`.
     pub fn n_tags(&self) -> usize {
         1 + 4 * self.types.len()
@@ -405,7 +413,7 @@ impl Model {
         let n = feats.len() / nf;
         em.clear();
         em.resize(n * n_tags, 0.0);
-        // Tags are below 64 (at most 15 types): fixed arrays, no bounds checks.
+        // Tags are below 80 (at most 19 labels): fixed arrays, no bounds checks.
         // i16 sums cannot overflow: at most 256 features of at most 127 each.
         let nf = nf.clamp(1, 256);
         for i in 0..n {
