@@ -209,6 +209,9 @@ fn build_pipeline(without: &[String]) -> Pipeline {
     }
 }
 
+/// Builds the documents of one scaling case at size `k`.
+type MakeInput = Box<dyn Fn(usize) -> Vec<String>>;
+
 /// `--stage scaling`: time per input size as the input doubles (one core, best of R),
 /// for one name repeated, one long ordinary document and many short documents.
 fn scaling(args: &Args) {
@@ -226,7 +229,7 @@ fn scaling(args: &Args) {
         }
         best
     };
-    let mut cases: Vec<(&str, Box<dyn Fn(usize) -> Vec<String>>)> = vec![(
+    let mut cases: Vec<(&str, MakeInput)> = vec![(
         "repeated name (\"Assad \" * 20,000 k)",
         Box::new(|k| vec!["Assad ".repeat(20_000 * k)]),
     )];
