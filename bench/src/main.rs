@@ -93,6 +93,9 @@ fn main() {
         "load-once" => return load::once(),
         _ => {}
     }
+    if args.stage == "scaling" {
+        return scaling(&args);
+    }
     let base = match load_texts(&args.data) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) | Err(_) => {
@@ -178,6 +181,88 @@ fn main() {
         words as f64 / best
     );
     println!("output           {sentences} sentences, {tokens} tokens, {mentions} mentions");
+}
+
+/// The pipeline with the stages named by `--without` left out.
+fn build_pipeline(without: &[String]) -> Pipeline {
+    let mut builder = Pipeline::builder();
+    for off in without {
+        builder = match off.as_str() {
+            "patterns" => builder.patterns(false),
+            "gazetteer" => builder.builtin_gazetteer(false),
+            "rules" => builder.rules(false),
+            "resolve" => builder.resolve(false),
+            "attribute" => builder.attribute(false),
+            "tagger" => builder.tagger(false),
+            other => {
+                eprintln!("informant-bench: unknown stage to leave out: {other}");
+                std::process::exit(2);
+            }
+        };
+    }
+    match builder.build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("informant-bench: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Builds the documents of one scaling case at size `k`.
+type MakeInput = Box<dyn Fn(usize) -> Vec<String>>;
+
+/// `--stage scaling`: time per input size as the input doubles (one core, best of R),
+/// for one name repeated, one long ordinary document and many short documents.
+fn scaling(args: &Args) {
+    let pipeline = build_pipeline(&args.without);
+    let texts = load_texts(&args.data).unwrap_or_default();
+    let joined = texts.join("\n\n");
+    let time = |docs: &[String]| -> f64 {
+        let mut best = f64::INFINITY;
+        for _ in 0..args.repeat.max(1) {
+            let t0 = Instant::now();
+            for d in docs {
+                let _ = pipeline.extract(d);
+            }
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        best
+    };
+    let mut cases: Vec<(&str, MakeInput)> = vec![(
+        "repeated name (\"Assad \" * 20,000 k)",
+        Box::new(|k| vec!["Assad ".repeat(20_000 * k)]),
+    )];
+    if texts.is_empty() {
+        eprintln!("informant-bench: no re3d texts; only the repeated name is measured");
+    } else {
+        let j = joined.clone();
+        cases.push((
+            "long text (re3d joined, k times)",
+            Box::new(move |k| vec![vec![j.as_str(); k].join("\n\n")]),
+        ));
+        let t = texts.clone();
+        cases.push((
+            "short documents (re3d, 8 k times)",
+            Box::new(move |k| t.iter().cycle().take(t.len() * 8 * k).cloned().collect()),
+        ));
+    }
+    println!(
+        "stage            scaling (one core, best of {})",
+        args.repeat.max(1)
+    );
+    for (name, make) in &cases {
+        println!("{name}");
+        let mut last: Option<f64> = None;
+        for k in [1, 2, 4, 8, 16, 32] {
+            let docs = make(k);
+            let mb = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+            let t = time(&docs);
+            let ratio = last.map_or(String::new(), |l| format!("  x{:.2}", t / l));
+            println!("  k={k:<3} {mb:>8.2} MB  {t:>8.3} s{ratio}");
+            last = Some(t);
+        }
+    }
 }
 
 /// `--stage html`: throughput of the HTML reader on saved web pages.

@@ -316,8 +316,8 @@ struct JsonlRecord {
     id: Option<serde_json::Value>,
 }
 
-/// A processed JSONL line: the document and the record's id, or what went wrong.
-type LineResult = Result<(Document, Option<serde_json::Value>), String>;
+/// A processed JSONL line: its output, already serialised, or what went wrong.
+type LineResult = Result<Vec<u8>, String>;
 
 /// Streams a JSONL input: reads a chunk of lines, processes it in parallel,
 /// writes the results in input order, and repeats.
@@ -352,20 +352,23 @@ fn run_jsonl(
                 let r = runner.decode(bytes).and_then(|line| {
                     let rec: JsonlRecord =
                         serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
-                    let doc = runner.process(rec.text).map_err(|e| e.to_string())?;
-                    Ok((doc, rec.id))
+                    let mut doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    // Serialised here, on the worker: writing JSON is a large share of the work.
+                    if let Some(serde_json::Value::String(s)) = &rec.id {
+                        doc.set_id(Some(s.clone()));
+                    }
+                    let mut buf = Vec::new();
+                    runner
+                        .write(&mut buf, &doc, rec.id.as_ref())
+                        .map_err(|e| e.to_string())?;
+                    Ok(buf)
                 });
                 (n, r)
             })
             .collect();
         for (n, r) in results {
             match r {
-                Ok((mut doc, id)) => {
-                    if let Some(serde_json::Value::String(s)) = &id {
-                        doc.set_id(Some(s.clone()));
-                    }
-                    runner.write(out, &doc, id.as_ref())?;
-                }
+                Ok(buf) => out.write_all(&buf)?,
                 Err(e) => {
                     report(format_args!("{name}:{n}: {e}; line skipped"));
                     ok = false;

@@ -188,36 +188,187 @@ fn is_boundary_punct(w: &str) -> bool {
     )
 }
 
-/// A span over the non-punctuation content of `toks[a..b]`, trimmed of edge punctuation.
-fn content(text: &str, toks: &[Token], a: usize, b: usize) -> Option<Span> {
-    let (mut a, mut b) = (a, b.min(toks.len()));
-    while a < b
-        && toks[a].kind == TokenKind::Punctuation
-        && !matches!(word(text, &toks[a]), "“" | "\"" | "‘")
-    {
-        a += 1;
+/// Answers "the first token at or after `k` that matches" (or the last one before
+/// `k`) for one predicate over one sentence, remembering every answer it walks
+/// past: each token is tested at most once, so any number of questions costs time
+/// linear in the sentence (a scan per question was quadratic for a long sentence
+/// full of cues). Built lazily: a sentence that asks nothing allocates nothing.
+struct Memo {
+    /// Per position: unknown, or the answer.
+    known: Vec<usize>,
+}
+
+const UNKNOWN: usize = usize::MAX;
+const NONE: usize = usize::MAX - 1;
+
+impl Memo {
+    fn new() -> Self {
+        Memo { known: Vec::new() }
     }
-    while b > a
-        && toks[b - 1].kind == TokenKind::Punctuation
-        && !matches!(word(text, &toks[b - 1]), "”" | "\"")
-    {
-        b -= 1;
+
+    /// The first index in `k..n` where `is` holds, or `n`.
+    fn next(&mut self, k: usize, n: usize, is: impl Fn(usize) -> bool) -> usize {
+        if self.known.len() < n {
+            self.known = vec![UNKNOWN; n];
+        }
+        let mut j = k;
+        while j < n && self.known[j] == UNKNOWN && !is(j) {
+            count_step();
+            j += 1;
+        }
+        let r = if j >= n {
+            n
+        } else if self.known[j] == UNKNOWN {
+            j
+        } else {
+            self.known[j]
+        };
+        for x in k..j.min(n) {
+            self.known[x] = r;
+        }
+        if j < n {
+            self.known[j] = r;
+        }
+        r
     }
-    // Keep quotes only when both ends have one.
-    if a < b {
-        let first = word(text, &toks[a]);
-        let last = word(text, &toks[b - 1]);
-        let opens = matches!(first, "“" | "\"" | "‘");
-        let closes = matches!(last, "”" | "\"");
-        if opens != closes {
-            if opens {
-                a += 1;
-            } else {
-                b -= 1;
+
+    /// The last index in `0..k` where `is` holds.
+    fn prev(&mut self, k: usize, n: usize, is: impl Fn(usize) -> bool) -> Option<usize> {
+        let k = k.min(n);
+        if k == 0 {
+            return None;
+        }
+        if self.known.len() < n {
+            self.known = vec![UNKNOWN; n];
+        }
+        // known[x]: the last match in 0..=x.
+        let mut j = k - 1;
+        let r = loop {
+            count_step();
+            if self.known[j] != UNKNOWN {
+                break self.known[j];
             }
+            if is(j) {
+                break j;
+            }
+            if j == 0 {
+                break NONE;
+            }
+            j -= 1;
+        };
+        for x in j..k {
+            self.known[x] = r;
+        }
+        (r != NONE).then_some(r)
+    }
+}
+
+/// One sentence's tokens, with the searches attribution repeats remembered.
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// First token that leading trimming keeps.
+    lead: Memo,
+    /// Last token that trailing trimming keeps.
+    trail: Memo,
+    /// Label colons, looking back.
+    colon: Memo,
+    /// Commas, looking ahead.
+    comma: Memo,
+    /// `.`, `,` or `;`, looking ahead.
+    stop: Memo,
+    /// `,` or a closing quote, looking back.
+    clause: Memo,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Sentence {
+            text,
+            toks,
+            lead: Memo::new(),
+            trail: Memo::new(),
+            colon: Memo::new(),
+            comma: Memo::new(),
+            stop: Memo::new(),
+            clause: Memo::new(),
         }
     }
-    (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+
+    /// A span over the non-punctuation content of `toks[a..b]`, trimmed of edge punctuation.
+    fn content(&mut self, a: usize, b: usize) -> Option<Span> {
+        let (text, toks) = (self.text, self.toks);
+        let n = toks.len();
+        let b = b.min(n);
+        // Leading: skip punctuation other than opening quotes.
+        let first_kept = self.lead.next(a.min(n), n, |k| {
+            toks[k].kind != TokenKind::Punctuation
+                || matches!(word(text, &toks[k]), "“" | "\"" | "‘")
+        });
+        let mut a = first_kept.min(b).max(a);
+        // Trailing: drop punctuation other than closing quotes.
+        let last_kept = self.trail.prev(b, n, |k| {
+            toks[k].kind != TokenKind::Punctuation || matches!(word(text, &toks[k]), "”" | "\"")
+        });
+        let mut b = last_kept.map_or(a, |k| (k + 1).max(a));
+        // Keep quotes only when both ends have one.
+        if a < b {
+            let first = word(text, &toks[a]);
+            let last = word(text, &toks[b - 1]);
+            let opens = matches!(first, "“" | "\"" | "‘");
+            let closes = matches!(last, "”" | "\"");
+            if opens != closes {
+                if opens {
+                    a += 1;
+                } else {
+                    b -= 1;
+                }
+            }
+        }
+        (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+    }
+
+    /// The first comma at or after `k`.
+    fn next_comma(&mut self, k: usize) -> Option<usize> {
+        let (text, toks, n) = (self.text, self.toks, self.toks.len());
+        let r = self.comma.next(k, n, |x| word(text, &toks[x]) == ",");
+        (r < n).then_some(r)
+    }
+
+    /// The first `.`, `,` or `;` at or after `k`.
+    fn next_stop(&mut self, k: usize) -> Option<usize> {
+        let (text, toks, n) = (self.text, self.toks, self.toks.len());
+        let r = self
+            .stop
+            .next(k, n, |x| matches!(word(text, &toks[x]), "." | "," | ";"));
+        (r < n).then_some(r)
+    }
+
+    /// The last `,` or closing quote before `k`.
+    fn prev_clause(&mut self, k: usize) -> Option<usize> {
+        let (text, toks, n) = (self.text, self.toks, self.toks.len());
+        self.clause
+            .prev(k, n, |x| matches!(word(text, &toks[x]), "," | "”" | "\""))
+    }
+
+    /// The last label colon before `k`.
+    fn prev_colon(&mut self, k: usize) -> Option<usize> {
+        let (text, toks, n) = (self.text, self.toks, self.toks.len());
+        self.colon.prev(k, n, |x| word(text, &toks[x]) == ":")
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Steps taken by the searches of this module on this thread (tests only).
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one step of a search (in tests only).
+#[inline]
+fn count_step() {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + 1));
 }
 
 /// Finds the attributions in `doc` and links sources to entities.
@@ -265,6 +416,7 @@ pub(crate) fn attribute(doc: &mut Document) {
 }
 
 fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
+    let mut st = Sentence::new(text, toks);
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -276,19 +428,17 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
             let src_start = i + 2;
             let mut j = src_start;
             while j < n && !matches!(word(text, &toks[j]), "," | ";" | "." | ":" | "!" | "?") {
+                count_step();
                 j += 1;
             }
             let cue = Span::new(toks[i].span.start, toks[i + 1].span.end);
-            if let Some(source) = content(text, toks, src_start, j) {
+            if let Some(source) = st.content(src_start, j) {
                 let claim = if j + 1 < n && word(text, &toks[j]) == "," {
-                    content(text, toks, j + 1, n)
+                    st.content(j + 1, n)
                 } else {
                     // Claim before: from the sentence start (or after a label colon) to the comma.
-                    let start = toks[..i]
-                        .iter()
-                        .rposition(|t| word(text, t) == ":")
-                        .map_or(0, |c| c + 1);
-                    content(text, toks, start, i)
+                    let start = st.prev_colon(i).map_or(0, |c| c + 1);
+                    st.content(start, i)
                 };
                 if let Some(claim) = claim {
                     out.push(Attribution {
@@ -303,7 +453,7 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
             continue;
         }
         if let Some(vend) = CUES.longest_at(i, |j| toks.get(j).map_or("", |t| word(text, t))) {
-            if let Some(at) = verb_attribution(text, toks, i, vend) {
+            if let Some(at) = verb_attribution(&mut st, i, vend) {
                 out.push(at);
                 i = vend;
                 continue;
@@ -314,12 +464,14 @@ fn sentence(text: &str, toks: &[Token], out: &mut Vec<Attribution>) {
 }
 
 /// An attribution around the cue verb at `toks[v..vend]`, if the construction fits.
-fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option<Attribution> {
+fn verb_attribution(st: &mut Sentence<'_>, v: usize, vend: usize) -> Option<Attribution> {
+    let (text, toks) = (st.text, st.toks);
     let n = toks.len();
     // Walk back over auxiliaries to find the source's end.
     let mut src_end = v;
     let mut cue_start = v;
     while src_end > 0 {
+        count_step();
         if AUX_SET.contains_word(word(text, &toks[src_end - 1])) {
             src_end -= 1;
             cue_start = src_end;
@@ -351,24 +503,22 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
     }
     let next = toks.get(after).map(|t| word(text, t));
     if src_start < src_end && !is_pronoun_object(text, toks, src_start, src_end) {
-        let source = content(text, toks, src_start, src_end)?;
+        let source = st.content(src_start, src_end)?;
         if !looks_like_source(text, toks, src_start, src_end) {
             return None;
         }
         let claim = if after_as {
             // "As X have pointed out, CLAIM."
-            let comma = (vend..n).find(|&k| word(text, &toks[k]) == ",")?;
-            content(text, toks, comma + 1, n)
+            let comma = st.next_comma(vend)?;
+            st.content(comma + 1, n)
         } else if matches!(next, None | Some("." | "!" | "?"))
             || short_tail(text, toks, after) && src_start > 0
         {
             // "CLAIM, X said."
-            let end = (0..src_start)
-                .rev()
-                .find(|&k| matches!(word(text, &toks[k]), "," | "”" | "\""))?;
-            content(text, toks, 0, end + 1)
+            let end = st.prev_clause(src_start)?;
+            st.content(0, end + 1)
         } else {
-            content(text, toks, after, n)
+            st.content(after, n)
         }?;
         return Some(Attribution {
             source,
@@ -379,9 +529,9 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
     }
     // "“CLAIM,” said X."
     if v > 0 && matches!(word(text, &toks[v - 1]), "," | "”" | "\"") {
-        let end = (vend..n).find(|&k| matches!(word(text, &toks[k]), "." | "," | ";"))?;
-        let source = content(text, toks, vend, end)?;
-        let claim = content(text, toks, 0, v)?;
+        let end = st.next_stop(vend)?;
+        let source = st.content(vend, end)?;
+        let claim = st.content(0, v)?;
         return Some(Attribution {
             source,
             source_entity: None,
@@ -393,17 +543,28 @@ fn verb_attribution(text: &str, toks: &[Token], v: usize, vend: usize) -> Option
 }
 
 /// True when at most three words (an object: "told reporters") end the sentence after `i`.
+/// Stops at the fourth word or the first other token, so a cue costs no more than its tail.
 fn short_tail(text: &str, toks: &[Token], i: usize) -> bool {
     let rest = &toks[i.min(toks.len())..];
-    let words = rest.iter().filter(|t| t.kind == TokenKind::Word).count();
     let ends = rest
         .last()
         .is_some_and(|t| matches!(word(text, t), "." | "!" | "?"));
-    words <= 3
-        && ends
-        && rest
-            .iter()
-            .all(|t| t.kind == TokenKind::Word || matches!(word(text, t), "." | "!" | "?"))
+    if !ends {
+        return false;
+    }
+    let mut words = 0;
+    for t in rest {
+        count_step();
+        if t.kind == TokenKind::Word {
+            words += 1;
+            if words > 3 {
+                return false;
+            }
+        } else if !matches!(word(text, t), "." | "!" | "?") {
+            return false;
+        }
+    }
+    true
 }
 
 /// Rejects sources that are really objects or clauses: they must hold a word, start
@@ -424,4 +585,54 @@ fn is_pronoun_object(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
             word(text, &toks[a]).to_ascii_lowercase().as_str(),
             "me" | "him" | "them" | "us"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, InputFormat, Pipeline};
+
+    /// Steps the searches take to attribute `text` (one long sentence when it has no stop).
+    fn steps_for(p: &Pipeline, text: &str) -> (u64, usize) {
+        let mut doc = p.parse(text).unwrap();
+        let before = STEPS.with(std::cell::Cell::get);
+        attribute(&mut doc);
+        (
+            STEPS.with(std::cell::Cell::get) - before,
+            doc.attributions.len(),
+        )
+    }
+
+    #[test]
+    fn work_grows_linearly_in_a_long_sentence() {
+        let p = Pipeline::builder()
+            .input_format(InputFormat::Fixed(Format::Text))
+            .build()
+            .unwrap();
+        for unit in [
+            "Assad said, ",
+            "we said that ",
+            "Assad told reporters that ",
+            "x: according to Assad, ",
+            "“Yes,” said Assad ",
+            "as Assad said ",
+            "has has said Putin ; ",
+        ] {
+            let (mut last, _) = steps_for(&p, &unit.repeat(500));
+            let mut n = 500;
+            for _ in 0..4 {
+                n *= 2;
+                let (now, found) = steps_for(&p, &unit.repeat(n));
+                assert!(
+                    now <= last * 2 + 64,
+                    "{unit:?}: {now} steps for {n} repeats, {last} for half as many ({found} attributions)"
+                );
+                last = now;
+            }
+            assert!(
+                last <= 40 * n as u64,
+                "{unit:?}: {last} steps for {n} repeats"
+            );
+        }
+    }
 }

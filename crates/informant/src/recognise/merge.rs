@@ -14,6 +14,25 @@
 
 use crate::document::{EntityType, Mention};
 
+#[cfg(test)]
+thread_local! {
+    /// Comparisons made by [`merge`] on this thread, for the test that work grows linearly.
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one comparison (in tests only).
+#[inline]
+fn count_step() {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + 1));
+}
+
+/// Comparisons made by [`merge`] on this thread so far (tests only).
+#[cfg(test)]
+pub(crate) fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
 /// Whether a mention of type `inner` may stay inside one of type `outer`.
 pub(crate) fn may_nest(outer: EntityType, inner: EntityType) -> bool {
     use EntityType::*;
@@ -43,17 +62,33 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
             .then(b.confidence.total_cmp(&a.confidence))
             .then(ob.cmp(oa))
     });
-    let max_len = ms.iter().map(|(_, m)| m.span.len()).max().unwrap_or(0);
-    let mut kept: Vec<(usize, Mention)> = Vec::with_capacity(ms.len());
+    // Kept mentions never cross (a crossing pair loses one), so those reaching past a
+    // position all contain it and nest in one another: `open` holds them, outermost
+    // first, as indices into `kept`. Mentions come in order of start, so one that ends
+    // before the current start can never overlap a later one and leaves `open` for
+    // good. Each mention is compared only with the open mentions it overlaps, innermost
+    // first (the order of the scan back over every kept mention this replaces): the
+    // work is linear in the number of mentions times the depth of nesting, whatever
+    // the length of the spans.
+    let mut kept: Vec<Option<(usize, Mention)>> = Vec::with_capacity(ms.len());
+    let mut open: Vec<usize> = Vec::new();
     'next: for (order, m) in ms {
-        // Kept mentions are sorted by start; scan back only while one could still reach `m`.
-        let mut i = kept.len();
-        while i > 0 {
-            i -= 1;
-            let (ko, k) = &mut kept[i];
-            if k.span.start + max_len <= m.span.start {
-                break;
+        while let Some(&top) = open.last() {
+            match &kept[top] {
+                Some((_, k)) if k.span.end > m.span.start => break,
+                _ => {
+                    open.pop();
+                }
             }
+        }
+        let mut j = open.len();
+        while j > 0 {
+            j -= 1;
+            count_step();
+            let i = open[j];
+            let Some((ko, k)) = kept[i].as_mut() else {
+                continue;
+            };
             if !k.span.overlaps(m.span) {
                 continue;
             }
@@ -81,13 +116,16 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
             // Crossing: k starts first (sorted), m ends later.
             let m_wins = m.confidence > k.confidence;
             if m_wins {
-                kept.remove(i);
+                kept[i] = None;
+                open.remove(j);
                 continue;
             }
             continue 'next;
         }
-        kept.push((order, m));
+        open.push(kept.len());
+        kept.push(Some((order, m)));
     }
+    let mut kept: Vec<(usize, Mention)> = kept.into_iter().flatten().collect();
     kept.sort_by(|(_, a), (_, b)| {
         a.span
             .start
@@ -152,5 +190,158 @@ mod tests {
             (1, m(3, 10, Location, 0.9)),
         ]);
         assert_eq!(spans(&out), [(3, 10, Location)]);
+    }
+
+    /// The scan this module replaced: every kept mention within the longest span's
+    /// length, newest first. Kept as the reference the indexed merge must equal.
+    fn merge_by_scan(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
+        let mut ms = mentions;
+        ms.sort_by(|(oa, a), (ob, b)| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+                .then(b.confidence.total_cmp(&a.confidence))
+                .then(ob.cmp(oa))
+        });
+        let mut kept: Vec<(usize, Mention)> = Vec::new();
+        'next: for (order, m) in ms {
+            let mut i = kept.len();
+            while i > 0 {
+                i -= 1;
+                let (ko, k) = &mut kept[i];
+                if !k.span.overlaps(m.span) {
+                    continue;
+                }
+                if k.span == m.span {
+                    if k.entity_type == m.entity_type {
+                        for (key, v) in m.attributes {
+                            k.attributes.entry(key).or_insert(v);
+                        }
+                        continue 'next;
+                    }
+                    if m.confidence > k.confidence || (m.confidence == k.confidence && order > *ko)
+                    {
+                        *k = m;
+                        *ko = order;
+                    }
+                    continue 'next;
+                }
+                if k.span.contains(m.span) {
+                    if may_nest(k.entity_type, m.entity_type) {
+                        continue;
+                    }
+                    continue 'next;
+                }
+                if m.confidence > k.confidence {
+                    kept.remove(i);
+                    continue;
+                }
+                continue 'next;
+            }
+            kept.push((order, m));
+        }
+        kept.sort_by(|(_, a), (_, b)| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        kept.into_iter().map(|(_, m)| m).collect()
+    }
+
+    fn detail(v: &[Mention]) -> Vec<(usize, usize, EntityType, u32, String)> {
+        v.iter()
+            .map(|m| {
+                (
+                    m.span.start,
+                    m.span.end,
+                    m.entity_type,
+                    m.confidence.to_bits(),
+                    m.recogniser.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    const TYPES: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Organisation,
+        EntityType::Location,
+        EntityType::Nationality,
+        EntityType::Temporal,
+        EntityType::Quantity,
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn equals_the_scan(raw in proptest::collection::vec(
+            (0usize..60, 0usize..12, 0usize..6, 0u8..4, 0usize..4), 0..60)
+        ) {
+            let ms: Vec<(usize, Mention)> = raw
+                .iter()
+                .enumerate()
+                .map(|(n, &(start, len, t, conf, order))| {
+                    let mut x = m(start, start + len, TYPES[t], f32::from(conf) / 4.0);
+                    x.recogniser = format!("r{n}").into();
+                    (order, x)
+                })
+                .collect();
+            proptest::prop_assert_eq!(detail(&merge(ms.clone())), detail(&merge_by_scan(ms)));
+        }
+    }
+
+    /// Comparisons made by merging `ms`.
+    fn steps_for(ms: Vec<(usize, Mention)>) -> u64 {
+        let before = steps();
+        let _ = merge(ms);
+        steps() - before
+    }
+
+    #[test]
+    fn work_grows_linearly() {
+        use EntityType::*;
+        // One name repeated, and the tagger's one span over all of it (what
+        // `"Assad " * n` gave); and ordinary text: short mentions, some nested.
+        let repeated = |n: usize| -> Vec<(usize, Mention)> {
+            let mut v: Vec<(usize, Mention)> = (0..n)
+                .map(|i| (0, m(6 * i, 6 * i + 5, Person, 0.9)))
+                .collect();
+            v.push((1, m(0, 6 * n - 1, Person, 0.6)));
+            v
+        };
+        let ordinary = |n: usize| -> Vec<(usize, Mention)> {
+            (0..n)
+                .flat_map(|i| {
+                    let s = 40 * i;
+                    [
+                        (0, m(s, s + 20, Organisation, 0.8)),
+                        (0, m(s + 4, s + 11, Nationality, 0.9)),
+                        (1, m(s + 15, s + 25, Location, 0.7)),
+                        (2, m(s + 30, s + 35, Temporal, 0.9)),
+                    ]
+                })
+                .collect()
+        };
+        for (name, make) in [
+            (
+                "repeated name",
+                &repeated as &dyn Fn(usize) -> Vec<(usize, Mention)>,
+            ),
+            ("ordinary", &ordinary),
+        ] {
+            let mut last = steps_for(make(1000));
+            let mut n = 1000;
+            for _ in 0..5 {
+                n *= 2;
+                let now = steps_for(make(n));
+                assert!(
+                    now <= last * 2 + 8,
+                    "{name}: {now} comparisons for {n} mentions, {last} for half as many"
+                );
+                last = now;
+            }
+            assert!(last <= 4 * n as u64, "{name}: {last} comparisons for {n}");
+        }
     }
 }

@@ -256,13 +256,13 @@ fn subtype(text: &str, one_token: bool) -> Option<&'static str> {
 
 /// True when `outer` adds nothing to `inner` but an article or a possessive.
 fn only_article_around(text: &str, outer: Span, inner: Span) -> bool {
-    let before = text
-        .get(outer.start..inner.start)
-        .unwrap_or("x")
-        .trim()
-        .to_ascii_lowercase();
+    // Compared in place: lowercasing a copy of `before` cost the length of the outer
+    // span for every mention inside it (quadratic for one span over a long list).
+    let before = text.get(outer.start..inner.start).unwrap_or("x").trim();
     let after = text.get(inner.end..outer.end).unwrap_or("x").trim();
-    matches!(before.as_str(), "" | "the" | "a" | "an")
+    ["", "the", "a", "an"]
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w))
         && matches!(after, "" | "’s" | "'s" | "’" | "'")
 }
 
