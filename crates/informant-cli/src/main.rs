@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! informant parse   [PATH ...] [--input auto|text|markdown|jsonl] [--output json|jsonl|outline]
-//! informant extract [PATH ...] [same options]
+//! informant extract [PATH ...] [same options] [--kinds name,nominal,pronoun,value]
 //! informant extract-article DIR_OR_FILE ...
 //! ```
 //! Exit codes: 0 success; 1 some input could not be processed (each reported on
@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use informant::{Document, Format, InputFormat, JsonOptions, Pipeline};
+use informant::{Document, Format, InputFormat, JsonOptions, MentionKind, Pipeline};
 use rayon::prelude::*;
 
 #[derive(Parser)]
@@ -74,6 +74,18 @@ struct Opts {
     /// Worker threads for JSONL input (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Mention kinds to output, comma-separated: name, nominal, pronoun, value
+    /// (default: all). Entities still form from every mention.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
+    kinds: Option<Vec<MentionKind>>,
+}
+
+/// A `--kinds` value: one of the contract's mention kinds.
+fn parse_kind(s: &str) -> Result<MentionKind, String> {
+    MentionKind::from_name(s.trim()).ok_or_else(|| {
+        let all: Vec<&str> = MentionKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown mention kind {s:?}; expected {}", all.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +240,9 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         .tagger(!opts.no_tagger);
     for g in &opts.gazetteers {
         builder = builder.gazetteer_file(g);
+    }
+    if let Some(kinds) = &opts.kinds {
+        builder = builder.kinds(kinds);
     }
     let pipeline = match builder.build() {
         Ok(p) => p,

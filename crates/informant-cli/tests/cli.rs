@@ -139,3 +139,44 @@ fn user_gazetteer_and_its_errors() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn kinds_filter_mentions_and_reject_unknown_kinds() {
+    let text = b"President Bashar al-Assad fled to Moscow. He was granted asylum by the regime.";
+    let all = run(&["extract"], text);
+    assert!(all.status.success(), "{}", stderr(&all));
+    let all: serde_json::Value = serde_json::from_str(&stdout(&all)).unwrap();
+    let kinds = |v: &serde_json::Value| -> Vec<String> {
+        v["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(kinds(&all).iter().any(|k| k == "pronoun"), "{all}");
+    let names = run(&["extract", "--kinds", "name"], text);
+    assert!(names.status.success(), "{}", stderr(&names));
+    let names: serde_json::Value = serde_json::from_str(&stdout(&names)).unwrap();
+    assert!(!kinds(&names).is_empty() && kinds(&names).iter().all(|k| k == "name"));
+    // Entities are re-indexed: every mention's entity is listed, and lists it back.
+    let ids: Vec<&str> = names["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    for m in names["mentions"].as_array().unwrap() {
+        assert!(ids.contains(&m["entity"].as_str().unwrap()), "{m}");
+    }
+    let two = run(&["extract", "--kinds", "name,pronoun"], text);
+    let two: serde_json::Value = serde_json::from_str(&stdout(&two)).unwrap();
+    assert!(kinds(&two).iter().any(|k| k == "pronoun"));
+    assert!(kinds(&two).iter().all(|k| k == "name" || k == "pronoun"));
+
+    let bad = run(&["extract", "--kinds", "name,names"], text);
+    assert_eq!(bad.status.code(), Some(2), "bad usage");
+    let err = stderr(&bad);
+    assert!(err.contains("unknown mention kind \"names\""), "{err}");
+    assert!(err.contains("name, nominal, pronoun, value"), "{err}");
+}

@@ -330,7 +330,20 @@ impl fmt::Display for EntityType {
 ///
 /// Analysts usually want names; resolution wants all of them, so nominal and pronoun
 /// mentions stay in the output and a caller filters by kind (see `docs/spans.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum MentionKind {
     /// A proper name: `Bashar al-Assad`, `Kremlin`, `Syrian Democratic Forces`, `Syrian`.
@@ -583,6 +596,100 @@ impl Document {
     /// Entity mentions, ordered by start then by longer span first.
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
+    }
+
+    /// The mentions of one kind, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::MentionKind;
+    /// let doc = informant::Pipeline::new().extract("Assad fled. He reached Moscow.")?;
+    /// let pronouns: Vec<&str> = doc
+    ///     .mentions_of(MentionKind::Pronoun)
+    ///     .map(|m| doc.span_text(m.span))
+    ///     .collect();
+    /// assert_eq!(pronouns, ["He"]);
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn mentions_of(&self, kind: MentionKind) -> impl Iterator<Item = &Mention> + '_ {
+        self.mentions.iter().filter(move |m| m.kind == kind)
+    }
+
+    /// The name mentions ([`MentionKind::Name`]), in order: what a names-only
+    /// evaluation (CoNLL style) counts.
+    pub fn names(&self) -> impl Iterator<Item = &Mention> + '_ {
+        self.mentions_of(MentionKind::Name)
+    }
+
+    /// Keeps only the mentions for which `keep` is true, re-indexing what points
+    /// at them: each entity lists its remaining mentions; an entity left with none
+    /// is removed, the others are renumbered (`e0`, `e1`, ... in order) and
+    /// mentions and attribution sources point at their new index (a source whose
+    /// entity is gone loses its link; the attribution stays). The document stays
+    /// valid ([`Document::validate`]).
+    ///
+    /// [`PipelineBuilder::kinds`](crate::PipelineBuilder::kinds) calls it after
+    /// resolution, so entities form with every mention first.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::MentionKind;
+    /// let mut doc = informant::Pipeline::new().extract("Assad fled. He reached Moscow.")?;
+    /// doc.retain_mentions(|m| m.kind == MentionKind::Name);
+    /// assert!(doc.mentions().iter().all(|m| m.kind == MentionKind::Name));
+    /// doc.validate()?;
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn retain_mentions(&mut self, mut keep: impl FnMut(&Mention) -> bool) {
+        // New index of each mention, or None where it goes.
+        let mut next = 0;
+        let new_mention: Vec<Option<usize>> = self
+            .mentions
+            .iter()
+            .map(|m| {
+                keep(m).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        if next == self.mentions.len() {
+            return;
+        }
+        let mut new_entity: Vec<Option<usize>> = Vec::with_capacity(self.entities.len());
+        let mut entities = Vec::with_capacity(self.entities.len());
+        for mut e in std::mem::take(&mut self.entities) {
+            e.mentions = e
+                .mentions
+                .iter()
+                .filter_map(|&i| new_mention.get(i).copied().flatten())
+                .collect();
+            if e.mentions.is_empty() {
+                new_entity.push(None);
+                continue;
+            }
+            let index = entities.len();
+            // Ids the resolver made follow the index; keep others as given.
+            if e.id == format!("e{}", new_entity.len()) {
+                e.id = format!("e{index}");
+            }
+            new_entity.push(Some(index));
+            entities.push(e);
+        }
+        self.entities = entities;
+        let remap = |e: Option<usize>| e.and_then(|e| new_entity.get(e).copied().flatten());
+        let mut i = 0;
+        self.mentions.retain_mut(|m| {
+            let kept = new_mention[i].is_some();
+            i += 1;
+            if kept {
+                m.entity = remap(m.entity);
+            }
+            kept
+        });
+        for a in &mut self.attributions {
+            a.source_entity = remap(a.source_entity);
+        }
     }
 
     /// Entities resolved from the mentions.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, EntityType, Format, Mention};
+use crate::document::{Document, EntityType, Format, Mention, MentionKind};
 use crate::error::{Error, Result};
 use crate::parse::{InputFormat, parse_blocks};
 use crate::recognise::{
@@ -47,6 +47,10 @@ pub struct PipelineConfig {
     pub gazetteers: Vec<(String, String)>,
     /// User patterns as `(type, subtype, regex)`.
     pub user_patterns: Vec<(String, Option<String>, String)>,
+    /// The mention kinds kept in the output, after resolution; `None` keeps every
+    /// kind. (Absent in configurations saved before it existed: every kind.)
+    #[serde(default)]
+    pub kinds: Option<Vec<MentionKind>>,
 }
 
 impl Default for PipelineConfig {
@@ -63,6 +67,7 @@ impl Default for PipelineConfig {
             attribute: true,
             gazetteers: Vec::new(),
             user_patterns: Vec::new(),
+            kinds: None,
         }
     }
 }
@@ -290,11 +295,15 @@ impl Pipeline {
         // Recognisers read tokens, whatever the output wants.
         segment(&mut doc, true);
         self.recognise(&mut doc);
+        crate::recognise::spans::normalise(&mut doc);
         if self.config.resolve {
             crate::resolve::resolve(&mut doc);
         }
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
+        }
+        if let Some(kinds) = &self.config.kinds {
+            doc.retain_mentions(|m| kinds.contains(&m.kind));
         }
         if !self.config.tokens {
             doc.tokens = Vec::new();
@@ -475,6 +484,28 @@ impl PipelineBuilder {
         self.config
             .user_patterns
             .push((entity_type.as_str().into(), subtype, regex.into()));
+        self
+    }
+
+    /// Keeps only mentions of these kinds in the output: `&[MentionKind::Name]` for
+    /// names alone. Entities still form from every mention (a pronoun still joins
+    /// its person) and are then re-indexed; see [`Document::retain_mentions`].
+    /// Default: every kind.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::{MentionKind, Pipeline};
+    /// let p = Pipeline::builder().kinds(&[MentionKind::Name]).build()?;
+    /// let doc = p.extract("Assad fled. He reached Moscow.")?;
+    /// assert!(doc.mentions().iter().all(|m| m.kind == MentionKind::Name));
+    /// assert!(doc.mentions().iter().any(|m| doc.span_text(m.span) == "Moscow"));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn kinds(mut self, kinds: &[MentionKind]) -> Self {
+        let mut k = kinds.to_vec();
+        k.sort();
+        k.dedup();
+        self.config.kinds = Some(k);
         self
     }
 

@@ -26,6 +26,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod merge;
 pub(crate) mod phrases;
 mod rules;
+pub(crate) mod spans;
 pub mod tagger;
 mod trie;
 

@@ -1,0 +1,350 @@
+//! Span conventions, applied once after every recogniser and the merge, before
+//! resolution (see `docs/spans.md`):
+//!
+//! - **Names carry no leading determiner** ("Kremlin", not "The Kremlin";
+//!   "United Nations", not "the United Nations") unless it is part of the name:
+//!   the gazetteer's canonical name starts with it (`The Times`, `The Hague`) or
+//!   the name is one of a few whose article is official (`The Gambia`,
+//!   `The New York Times`). Gazetteer aliases such as `the Kremlin` or `the States`
+//!   stay in the lists: the article is context that makes the match safe; the span
+//!   is trimmed here.
+//! - **Names carry no trailing possessive** (`Assad’s` → `Assad`).
+//! - **A phrase the built-in rules or tagger took for a name but whose first or
+//!   last word is a common word is a nominal** (`the Syrian army`, `The group`,
+//!   `Russian war bloggers`): its kind becomes [`MentionKind::Nominal`] and it keeps
+//!   its determiner, as nominals do in re3d and MEANTIME. Gazetteer names
+//!   (`Syrian army` is an alias of the Syrian Arab Army) and facility or region
+//!   names (`Hmeimim airbase`) stay names.
+//! - **One mention per thing**: a mention that is only a determiner before a name
+//!   of the same type (`the Syrian army` around the gazetteer's `Syrian army`) is
+//!   dropped, and of two names with the same span and type one is kept.
+//!
+//! The cost is linear in the number of mentions (one hash map, one sort).
+
+use crate::document::{Document, EntityType, Mention, MentionKind};
+use crate::recognise::phrases::FastMap as HashMap;
+use crate::span::Span;
+
+/// Names whose leading `the` is part of the name, lower-cased, without it.
+const KEEP_THE: &[&str] = &[
+    "hague",
+    "gambia",
+    "bahamas",
+    "times",
+    "new york times",
+    "economist",
+    "guardian",
+];
+
+/// Applies the conventions to `doc.mentions`, keeping them sorted (start, then longer first).
+pub(crate) fn normalise(doc: &mut Document) {
+    if doc.mentions.is_empty() {
+        return;
+    }
+    let text = doc.text.as_str();
+    let mut moved = false;
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        let before = m.span;
+        if is_common_phrase(m, &text[m.span.range()]) {
+            m.kind = MentionKind::Nominal;
+            continue;
+        }
+        if let Some(rest) = after_determiner(text, m.span) {
+            if !keeps_determiner(m, text, m.span, rest) {
+                m.span = Span::new(rest, m.span.end);
+            }
+        }
+        if let Some(end) = before_possessive(text, m.span) {
+            m.span = Span::new(m.span.start, end);
+        }
+        moved |= m.span != before;
+    }
+    dedup(doc);
+    if moved {
+        doc.mentions.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+    }
+}
+
+/// Where the rest of the span starts, when it begins with `the`, `a` or `an`
+/// and a space and something follows.
+fn after_determiner(text: &str, span: Span) -> Option<usize> {
+    let s = text.get(span.range())?;
+    let word_end = s.find(char::is_whitespace)?;
+    if !is_determiner(&s[..word_end]) {
+        return None;
+    }
+    let rest = s[word_end..].trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(span.end - rest.len())
+}
+
+fn is_determiner(w: &str) -> bool {
+    ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
+/// Whether a name keeps its leading determiner (`The Hague`, `The Times`), or
+/// cannot lose it: a capital `A` or `An` before a person may be an initial (`A Q Khan`).
+fn keeps_determiner(m: &Mention, text: &str, span: Span, rest: usize) -> bool {
+    let det = text[span.start..rest].trim_end();
+    if m.entity_type == EntityType::Person && matches!(det, "A" | "An" | "AN") {
+        return true;
+    }
+    let canonical = m.entry.as_deref().map(|e| e.name.as_str());
+    if canonical.is_some_and(|c| {
+        c.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(det))
+    }) {
+        return true;
+    }
+    if !det.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let rest = text[rest..span.end].to_lowercase();
+    let rest = rest.trim_end_matches("’s").trim_end_matches("'s");
+    KEEP_THE.contains(&rest)
+}
+
+/// The end of the span without a trailing `’s` or `'s` (or the bare apostrophe of
+/// `Forces’`), when something is left.
+fn before_possessive(text: &str, span: Span) -> Option<usize> {
+    let s = text.get(span.range())?;
+    let cut = ["’s", "'s", "’S", "'S"]
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+        .or_else(|| {
+            ["’", "'"]
+                .iter()
+                .find_map(|p| s.strip_suffix(p))
+                .filter(|r| r.ends_with(['s', 'S']))
+        })?;
+    let cut = cut.trim_end();
+    (cut.chars().any(char::is_alphanumeric)).then_some(span.start + cut.len())
+}
+
+/// A word with letters, none upper-case, and no digits: `army`, `group`, `war`.
+fn is_common_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A built-in rule's or the tagger's "name" whose first or last word (after a
+/// determiner) is a common word: a description, not a name.
+fn is_common_phrase(m: &Mention, surface: &str) -> bool {
+    if m.entry.is_some()
+        || !matches!(m.recogniser.as_ref(), "rule" | "tagger")
+        || matches!(m.subtype.as_deref(), Some("facility" | "region"))
+    {
+        return false;
+    }
+    let mut words = surface.split_whitespace();
+    let Some(mut first) = words.next() else {
+        return false;
+    };
+    if is_determiner(first) {
+        match words.next() {
+            Some(w) => first = w,
+            None => return false,
+        }
+    }
+    let last = words.next_back().unwrap_or(first);
+    is_common_word(first) || is_common_word(last)
+}
+
+/// Drops a mention that is a determiner before a name of the same type, and the
+/// worse of two names with the same span and type (its attributes go to the one kept).
+fn dedup(doc: &mut Document) {
+    let text = doc.text.as_str();
+    // The best name at each (span, type).
+    let mut best: HashMap<(Span, EntityType), usize> = HashMap::default();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        best.entry((m.span, m.entity_type))
+            .and_modify(|b| {
+                if better(m, &doc.mentions[*b]) {
+                    *b = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut gifts: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if m.kind == MentionKind::Name {
+            if let Some(&b) = best.get(&(m.span, m.entity_type)) {
+                if b != i {
+                    gone[i] = true;
+                    gifts.push((i, b));
+                    continue;
+                }
+            }
+        }
+        // A name that kept its determiner ("The Hague") kept it on purpose.
+        if m.kind == MentionKind::Nominal {
+            if let Some(rest) = after_determiner(text, m.span) {
+                if best.contains_key(&(Span::new(rest, m.span.end), m.entity_type)) {
+                    gone[i] = true;
+                }
+            }
+        }
+    }
+    if gifts.is_empty() && !gone.contains(&true) {
+        return;
+    }
+    for (from, to) in gifts {
+        let attrs = doc.mentions[from].attributes.clone();
+        let keep = &mut doc.mentions[to];
+        for (k, v) in attrs {
+            keep.attributes.entry(k).or_insert(v);
+        }
+    }
+    let mut i = 0;
+    doc.mentions.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
+
+/// Which of two names of one span to keep: a gazetteer match, then the surer one.
+fn better(a: &Mention, b: &Mention) -> bool {
+    match (a.entry.is_some(), b.entry.is_some()) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => a.confidence > b.confidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn names(text: &str) -> Vec<(String, &'static str, &'static str)> {
+        let doc = Pipeline::new().extract(text).unwrap_or_default();
+        doc.validate().unwrap_or_else(|e| panic!("{e}"));
+        doc.mentions()
+            .iter()
+            .map(|m| {
+                (
+                    doc.span_text(m.span).to_owned(),
+                    m.entity_type.as_str(),
+                    m.kind.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, &str, &str)], text: &str, kind: &str) -> bool {
+        found.iter().any(|(t, _, k)| t == text && *k == kind)
+    }
+
+    #[test]
+    fn names_lose_their_determiner() {
+        let found =
+            names("The Kremlin spoke to the United Nations and the EU about the Netherlands.");
+        for n in ["Kremlin", "United Nations", "EU", "Netherlands"] {
+            assert!(has(&found, n, "name"), "{n}: {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _, k)| *k == "name" && t.to_lowercase().starts_with("the ")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn some_names_keep_it() {
+        let found = names("Envoys met in The Hague. The Times and The Gambia agreed.");
+        for n in ["The Hague", "The Times", "The Gambia"] {
+            assert!(has(&found, n, "name"), "{n}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn nominals_keep_it_and_descriptions_are_nominals() {
+        let found =
+            names("The regime shelled the town. A spokesman for the Syrian army denied it.");
+        assert!(has(&found, "The regime", "nominal"), "{found:?}");
+        assert!(
+            !found.iter().any(|(t, _, _)| t == "regime"),
+            "nominals keep their determiner: {found:?}"
+        );
+        // "the Syrian army" around the gazetteer's "Syrian army": one mention, the name.
+        assert!(has(&found, "Syrian army", "name"), "{found:?}");
+        assert!(
+            !found.iter().any(|(t, _, _)| t == "the Syrian army"),
+            "{found:?}"
+        );
+        assert!(has(&found, "Syrian", "name"), "nested: {found:?}");
+    }
+
+    fn mention(start: usize, end: usize, ty: EntityType, rec: &'static str) -> Mention {
+        Mention::new(Span::new(start, end), ty, 0.7, rec)
+    }
+
+    #[test]
+    fn trims_possessives_and_merges_duplicates() {
+        let text = "The Kremlin’s view and Kremlin aides and the group.";
+        let mut doc = Document::new(text, crate::Format::Text);
+        let k2 = text.find("Kremlin aides").unwrap_or(0);
+        let g = text.find("the group").unwrap_or(0);
+        doc.mentions = vec![
+            mention(0, "The Kremlin’s".len(), EntityType::Organisation, "tagger"),
+            mention(4, 11, EntityType::Organisation, "mine"),
+            mention(k2, k2 + 7, EntityType::Organisation, "tagger"),
+            mention(g, g + 9, EntityType::Organisation, "tagger"),
+        ];
+        doc.mentions[1].confidence = 0.9;
+        normalise(&mut doc);
+        let got: Vec<(&str, &str, &str)> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    doc.span_text(m.span),
+                    m.kind.as_str(),
+                    m.recogniser.as_ref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Kremlin", "name", "mine"),
+                ("Kremlin", "name", "tagger"),
+                ("the group", "nominal", "tagger"),
+            ]
+        );
+        assert!(doc.validate().is_ok());
+    }
+
+    #[test]
+    fn person_initials_and_lone_determiners_stay() {
+        let text = "A Q Khan and The";
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            mention(0, 8, EntityType::Person, "mine"),
+            mention(13, 16, EntityType::Organisation, "mine"),
+        ];
+        normalise(&mut doc);
+        let got: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert_eq!(got, ["A Q Khan", "The"]);
+    }
+}
