@@ -4,8 +4,9 @@
 #   bash bench/score-re3d.sh [--types core|all|A,B]   (default: core)
 # re3d keeps the determiner in names ("the United Nations"); informant's names leave it out
 # (docs/spans.md), so both sides are scored with --ignore-determiners.
-# The shipped tagger was trained on re3d: score it only by cross-validation,
-#   cargo run --release -p informant-train -- cv --folds 5 --out pred.jsonl   (see docs/model.md)
+# The shipped tagger was trained on re3d: score it only held out by source,
+#   cargo run --release -p informant-train -- loso --out DIR; python3 bench/score-loso.py DIR
+#   (see docs/accuracy.md)
 # Needs ../shared (the data and tools/score.py); prints the scorer's tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -960,21 +960,16 @@ impl GazetteerRecogniser {
     }
 }
 
-/// The type a match takes in context, following the analysts' schema (re3d):
-/// a country used as a modifier ("U.S. forces", "UK Government") acts as an
-/// organisation; a plural demonym ("Syrians", "Kurds") names a group of people,
+/// The type a match takes in context: a country stays a Location even as a modifier
+/// ("U.S. forces", "UK Government"), as news corpora annotate it; a plural demonym ("Syrians", "Kurds") names a group of people,
 /// an organisation; otherwise the entry's own type.
 fn schema_type(entry: &GazetteerEntry, found: &str) -> (EntityType, Option<String>) {
-    match (entry.entity_type, entry.subtype.as_deref()) {
-        (EntityType::Nationality, _) => {
-            let plural = found.ends_with('s')
-                && !found.eq_ignore_ascii_case(&entry.name)
-                && !entry.name.ends_with('s');
-            if plural {
-                return (EntityType::Organisation, Some("people".into()));
-            }
-        }
-        _ => {}
+    let plural = entry.entity_type == EntityType::Nationality
+        && found.ends_with('s')
+        && !found.eq_ignore_ascii_case(&entry.name)
+        && !entry.name.ends_with('s');
+    if plural {
+        return (EntityType::Organisation, Some("people".into()));
     }
     (entry.entity_type, entry.subtype.clone())
 }
