@@ -30,14 +30,14 @@ def test_people_places_organisations(seed_doc: informant.Document) -> None:
     found = _by_type(seed_doc)
     assert "Vladimir Putin" in found["Person"]
     assert {
-        "Syria", "Russia", "Latakia", "Tartous", "Moscow", "Ukraine", "the Middle East",
+        "Syria", "Russia", "Latakia", "Tartous", "Moscow", "Ukraine", "Middle East",
         "Mediterranean",
     } <= found["Location"]
     assert {"Hmeimim airbase", "Tartous naval base"} <= found["Location"]
     facilities = {m.text for m in seed_doc.mentions if m.subtype == "facility"}
     assert {"Hmeimim airbase", "Tartous naval base"} <= facilities
     assert {
-        "The Kremlin", "Russian air force", "Syrian army", "the Russian government",
+        "Kremlin", "Russian air force", "Syrian army", "the Russian government",
         "Russian forces",
     } <= found["Organisation"]
     assert {"Russian", "Syrian"} <= found["Nationality"]
