@@ -116,28 +116,7 @@ fn main() {
     }
     let bytes: usize = corpus.iter().map(|t| t.len()).sum();
     let started = Instant::now();
-    let mut builder = Pipeline::builder();
-    for off in &args.without {
-        builder = match off.as_str() {
-            "patterns" => builder.patterns(false),
-            "gazetteer" => builder.builtin_gazetteer(false),
-            "rules" => builder.rules(false),
-            "resolve" => builder.resolve(false),
-            "attribute" => builder.attribute(false),
-            "tagger" => builder.tagger(false),
-            other => {
-                eprintln!("informant-bench: unknown stage to leave out: {other}");
-                std::process::exit(2);
-            }
-        };
-    }
-    let pipeline = match builder.build() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("informant-bench: {e}");
-            std::process::exit(1);
-        }
-    };
+    let pipeline = build_pipeline(&args.without);
     let _ = pipeline.extract("warm-up");
     let load_ms = started.elapsed().as_secs_f64() * 1e3;
 

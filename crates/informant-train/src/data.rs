@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use informant::recognise::tagger::PRONOUNS;
 use informant::{EntityType, MentionKind, OffsetMap, Span};
 
 /// One annotated document.
@@ -26,40 +27,6 @@ pub struct GoldDoc {
     /// Gold mentions in byte offsets, every layer (nested and doubly typed ones too).
     pub mentions: Vec<(Span, EntityType, MentionKind)>,
 }
-
-/// Personal pronouns (lower case).
-pub const PRONOUNS: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "he",
-    "him",
-    "his",
-    "himself",
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "they",
-    "them",
-    "their",
-    "theirs",
-    "themselves",
-    "it",
-    "its",
-    "itself",
-];
 
 fn is_value(t: EntityType) -> bool {
     MentionKind::default_for(t) == MentionKind::Value

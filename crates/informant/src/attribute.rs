@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use crate::document::{Attribution, Document, EntityType, Token, TokenKind};
 use crate::recognise::phrases::Phrases;
 use crate::span::Span;
+use crate::steps::count as count_step;
 
 static CUES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(CUE_VERBS));
 static AUX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AUX));
@@ -358,19 +359,6 @@ impl<'a> Sentence<'a> {
     }
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Steps taken by the searches of this module on this thread (tests only).
-    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// Counts one step of a search (in tests only).
-#[inline]
-fn count_step() {
-    #[cfg(test)]
-    STEPS.with(|s| s.set(s.get() + 1));
-}
-
 /// Finds the attributions in `doc` and links sources to entities.
 pub(crate) fn attribute(doc: &mut Document) {
     let text = doc.text.as_str();
@@ -595,12 +583,9 @@ mod tests {
     /// Steps the searches take to attribute `text` (one long sentence when it has no stop).
     fn steps_for(p: &Pipeline, text: &str) -> (u64, usize) {
         let mut doc = p.parse(text).unwrap();
-        let before = STEPS.with(std::cell::Cell::get);
+        let before = crate::steps::total();
         attribute(&mut doc);
-        (
-            STEPS.with(std::cell::Cell::get) - before,
-            doc.attributions.len(),
-        )
+        (crate::steps::total() - before, doc.attributions.len())
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub mod recognise;
 mod resolve;
 mod segment;
 mod span;
+mod steps;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,

@@ -14,24 +14,7 @@
 
 use crate::document::{EntityType, Mention};
 
-#[cfg(test)]
-thread_local! {
-    /// Comparisons made by [`merge`] on this thread, for the test that work grows linearly.
-    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// Counts one comparison (in tests only).
-#[inline]
-fn count_step() {
-    #[cfg(test)]
-    STEPS.with(|s| s.set(s.get() + 1));
-}
-
-/// Comparisons made by [`merge`] on this thread so far (tests only).
-#[cfg(test)]
-pub(crate) fn steps() -> u64 {
-    STEPS.with(std::cell::Cell::get)
-}
+use crate::steps::count as count_step;
 
 /// Whether a mention of type `inner` may stay inside one of type `outer`.
 pub(crate) fn may_nest(outer: EntityType, inner: EntityType) -> bool {
@@ -293,9 +276,9 @@ mod tests {
 
     /// Comparisons made by merging `ms`.
     fn steps_for(ms: Vec<(usize, Mention)>) -> u64 {
-        let before = steps();
+        let before = crate::steps::total();
         let _ = merge(ms);
-        steps() - before
+        crate::steps::total() - before
     }
 
     #[test]

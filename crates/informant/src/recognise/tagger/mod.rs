@@ -88,8 +88,9 @@ pub struct Tagger {
     params: TaggerParams,
 }
 
-/// Personal pronouns that the tagger marks with subtype `pronoun`.
-const PRONOUNS: &[&str] = &[
+/// Personal pronouns (lower case) that the tagger marks with subtype `pronoun`; the
+/// trainer reads kinds with the same list.
+pub const PRONOUNS: &[&str] = &[
     "i",
     "me",
     "my",
