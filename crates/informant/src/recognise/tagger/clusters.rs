@@ -7,9 +7,10 @@
 //! and a Zipf frequency. Words used alike ("Barnsley", "Leeds", "Cardiff") share a
 //! cluster, so a name seen once in training carries over to its neighbours.
 //!
-//! The text is sorted by word (byte order) and searched in place: loading indexes line
-//! starts only, no map is built.
+//! Loading parses the table once into a hash map keyed by the word (a few
+//! milliseconds, lazily on first use); a lookup is then one hash and one compare.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../../../data/model/wordclusters.tsv");
@@ -25,18 +26,34 @@ pub struct WordClass {
     pub zipf10: u8,
 }
 
-struct Table {
-    /// Byte offset of each entry line in `TABLE`.
-    lines: Vec<u32>,
-    /// Coarse cluster of each fine cluster.
-    coarse: Vec<u8>,
+/// FNV-1a: the keys are short words, for which it beats SipHash several times over.
+/// The table is fixed at build time, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-static CLUSTERS: LazyLock<Table> = LazyLock::new(|| {
-    let mut lines = Vec::with_capacity(130_000);
-    let mut coarse = Vec::new();
-    let mut pos = 0usize;
-    for line in TABLE.split_inclusive('\n') {
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+static CLUSTERS: LazyLock<HashMap<&'static str, WordClass, FnvBuild>> = LazyLock::new(|| {
+    let mut coarse: Vec<u8> = Vec::new();
+    let mut map = HashMap::with_capacity_and_hasher(130_000, FnvBuild::default());
+    for line in TABLE.lines() {
         if let Some(rest) = line.strip_prefix('#') {
             if let Some((_, list)) = rest.split_once(':') {
                 coarse = list
@@ -44,41 +61,35 @@ static CLUSTERS: LazyLock<Table> = LazyLock::new(|| {
                     .filter_map(|c| c.parse::<u8>().ok())
                     .collect();
             }
-        } else if !line.trim().is_empty() {
-            lines.push(pos as u32);
+            continue;
         }
-        pos += line.len();
+        let mut cols = line.split('\t');
+        let (Some(word), Some(fine), Some(zipf)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let (Ok(fine), Ok(zipf)) = (fine.parse::<u16>(), zipf.trim().parse::<f32>()) else {
+            continue;
+        };
+        map.insert(
+            word,
+            WordClass {
+                fine,
+                coarse: coarse.get(usize::from(fine)).copied().unwrap_or(0),
+                zipf10: (zipf * 10.0).round().clamp(0.0, 80.0) as u8,
+            },
+        );
     }
-    Table { lines, coarse }
+    map
 });
-
-fn entry(off: u32) -> (&'static str, &'static str) {
-    let line = TABLE.get(off as usize..).unwrap_or("");
-    let line = line.split('\n').next().unwrap_or("");
-    line.split_once('\t').unwrap_or((line, ""))
-}
 
 /// The class of `lower` (a lower-case word), if the table has it.
 pub fn lookup(lower: &str) -> Option<WordClass> {
-    let t = &*CLUSTERS;
-    let i = t
-        .lines
-        .binary_search_by(|&off| entry(off).0.as_bytes().cmp(lower.as_bytes()))
-        .ok()?;
-    let (_, rest) = entry(t.lines[i]);
-    let mut cols = rest.split('\t');
-    let fine: u16 = cols.next()?.parse().ok()?;
-    let zipf: f32 = cols.next()?.trim().parse().ok()?;
-    Some(WordClass {
-        fine,
-        coarse: t.coarse.get(usize::from(fine)).copied().unwrap_or(0),
-        zipf10: (zipf * 10.0).round().clamp(0.0, 80.0) as u8,
-    })
+    CLUSTERS.get(lower).copied()
 }
 
 /// Number of words in the table.
 pub fn len() -> usize {
-    CLUSTERS.lines.len()
+    CLUSTERS.len()
 }
 
 #[cfg(test)]

@@ -101,67 +101,142 @@ pub fn may_end(t: usize) -> bool {
 /// Best tag sequence for `n` tokens given emission scores `em[i * n_tags + t]`,
 /// start scores and transition scores `trans[prev * n_tags + next]`, under the
 /// BILOU constraints.
+///
+/// Builds a [`Lattice`] for `trans` each call; a caller decoding many sentences
+/// with the same transitions keeps one and calls [`Lattice::decode`].
 pub fn viterbi(n: usize, n_tags: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut score = vec![NEG; n_tags];
-    let mut back = vec![0u16; n * n_tags];
-    for t in 0..n_tags {
-        if allowed(None, t) {
-            score[t] = start[t] + em[t];
+    Lattice::new(n_tags, trans).decode(n, em, start, trans)
+}
+
+/// Width of the vector lanes the Viterbi inner loop is written for.
+const LANES: usize = 8;
+
+/// Transition scores laid out for a fast BILOU Viterbi.
+///
+/// Under BILOU, a tag that opens (`O`, `B-k`, `U-k`) may only follow a tag that
+/// closes (`O`, `L-j`, `U-j`), and `I-k`/`L-k` only follow `B-k` or `I-k`. The
+/// opening tags' predecessors are therefore one fixed set, whose transitions are
+/// kept here contiguous per opening tag and padded to whole lanes, so the inner
+/// maximum vectorises. Back-pointers are not stored: the backtrace recomputes
+/// the one predecessor it needs per token, with the same sums and the same
+/// tie-breaking (the first predecessor in tag order), so the result is exactly
+/// that of the plain algorithm.
+#[derive(Debug, Clone)]
+pub struct Lattice {
+    n_tags: usize,
+    /// Tags that close: `O`, then `L-k`, `U-k` for each type `k`.
+    ends: Vec<usize>,
+    /// Tags that open: `O`, then `B-k`, `U-k`.
+    opens: Vec<usize>,
+    /// `ends.len()` rounded up to whole lanes.
+    width: usize,
+    /// `tr[o * width + e] = trans[ends[e] * n_tags + opens[o]]`, `NEG` padding.
+    tr: Vec<f32>,
+}
+
+impl Lattice {
+    /// Lays out `trans` (`n_tags * n_tags`, `n_tags = 1 + 4 * types`).
+    pub fn new(n_tags: usize, trans: &[f32]) -> Lattice {
+        let k = n_tags.saturating_sub(1) / 4;
+        let mut ends = vec![0];
+        let mut opens = vec![0];
+        for kk in 0..k {
+            ends.extend([tag_of(Part::L, kk), tag_of(Part::U, kk)]);
+            opens.extend([tag_of(Part::B, kk), tag_of(Part::U, kk)]);
+        }
+        let width = ends.len().div_ceil(LANES) * LANES;
+        let mut tr = vec![NEG; opens.len() * width];
+        for (o, &t) in opens.iter().enumerate() {
+            for (e, &p) in ends.iter().enumerate() {
+                tr[o * width + e] = trans.get(p * n_tags + t).copied().unwrap_or(NEG);
+            }
+        }
+        Lattice {
+            n_tags,
+            ends,
+            opens,
+            width,
+            tr,
         }
     }
-    let mut next = vec![NEG; n_tags];
-    for i in 1..n {
-        for t in 0..n_tags {
-            let (part, k) = tag_part(t);
-            // Only a few predecessors are legal: scan those.
+
+    /// Best tag sequence for `n` tokens (see [`viterbi`]); `start` and `trans`
+    /// must be those the lattice was built with.
+    pub fn decode(&self, n: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
+        let nt = self.n_tags;
+        if n == 0 || nt == 0 || em.len() < n * nt || start.len() < nt || trans.len() < nt * nt {
+            return vec![0; n];
+        }
+        let k = (nt - 1) / 4;
+        let mut scores = vec![NEG; n * nt];
+        for t in 0..nt {
+            if allowed(None, t) {
+                scores[t] = start[t] + em[t];
+            }
+        }
+        let mut es = vec![NEG; self.width];
+        for i in 1..n {
+            let (done, rest) = scores.split_at_mut(i * nt);
+            let prev = &done[(i - 1) * nt..];
+            let cur = &mut rest[..nt];
+            let emi = &em[i * nt..(i + 1) * nt];
+            for (e, &p) in self.ends.iter().enumerate() {
+                es[e] = prev[p];
+            }
+            for (o, &t) in self.opens.iter().enumerate() {
+                let row = &self.tr[o * self.width..(o + 1) * self.width];
+                let mut acc = [NEG; LANES];
+                for (ec, rc) in es.chunks_exact(LANES).zip(row.chunks_exact(LANES)) {
+                    for j in 0..LANES {
+                        let v = ec[j] + rc[j];
+                        acc[j] = if v > acc[j] { v } else { acc[j] };
+                    }
+                }
+                let best = acc.iter().fold(NEG, |b, &v| if v > b { v } else { b });
+                cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
+            }
+            for kk in 0..k {
+                let (b, ii) = (tag_of(Part::B, kk), tag_of(Part::I, kk));
+                for t in [ii, tag_of(Part::L, kk)] {
+                    let best = (prev[b] + trans[b * nt + t]).max(prev[ii] + trans[ii * nt + t]);
+                    cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
+                }
+            }
+        }
+        let last_row = &scores[(n - 1) * nt..];
+        let mut last = 0;
+        let mut best = NEG;
+        for (t, &s) in last_row.iter().enumerate() {
+            if may_end(t) && s > best {
+                best = s;
+                last = t;
+            }
+        }
+        let mut out = vec![0usize; n];
+        out[n - 1] = last;
+        for i in (1..n).rev() {
+            let prev = &scores[(i - 1) * nt..i * nt];
+            let t = out[i];
             let mut best = NEG;
             let mut arg = 0usize;
             let mut consider = |p: usize| {
-                let s = score[p] + trans[p * n_tags + t];
+                let s = prev[p] + trans[p * nt + t];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             };
-            match part {
-                Part::I | Part::L => {
-                    consider(tag_of(Part::B, k));
-                    consider(tag_of(Part::I, k));
+            match tag_part(t) {
+                (Part::I | Part::L, kk) => {
+                    consider(tag_of(Part::B, kk));
+                    consider(tag_of(Part::I, kk));
                 }
-                _ => {
-                    consider(0);
-                    for kk in 0..(n_tags - 1) / 4 {
-                        consider(tag_of(Part::L, kk));
-                        consider(tag_of(Part::U, kk));
-                    }
-                }
+                _ => self.ends.iter().for_each(|&p| consider(p)),
             }
-            next[t] = if best > NEG / 2.0 {
-                best + em[i * n_tags + t]
-            } else {
-                NEG
-            };
-            back[i * n_tags + t] = arg as u16;
+            out[i - 1] = arg;
         }
-        std::mem::swap(&mut score, &mut next);
+        out
     }
-    let mut last = 0;
-    let mut best = NEG;
-    for (t, &s) in score.iter().enumerate() {
-        if may_end(t) && s > best {
-            best = s;
-            last = t;
-        }
-    }
-    let mut out = vec![0usize; n];
-    out[n - 1] = last;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i * n_tags + out[i]] as usize;
-    }
-    out
 }
 
 /// Mentions in a tag sequence: `(first token, end token exclusive, type index)`.
@@ -205,6 +280,8 @@ pub struct Model {
     temperature: f32,
     start: Vec<f32>,
     trans: Vec<f32>,
+    /// `trans` laid out for decoding.
+    lattice: Lattice,
     /// Per bucket, one word (one memory access): `DENSE_BIT | row` for a
     /// bucket kept as a dense row, else `offset << 8 | count` into `pairs`.
     index: Vec<u32>,
@@ -321,6 +398,7 @@ impl Model {
             labels,
             scale,
             temperature,
+            lattice: Lattice::new(n_tags, &trans),
             start,
             trans,
             pairs: list,
@@ -416,13 +494,17 @@ impl Model {
         // Tags are below 80 (at most 19 labels): fixed arrays, no bounds checks.
         // i16 sums cannot overflow: at most 256 features of at most 127 each.
         let nf = nf.clamp(1, 256);
-        for i in 0..n {
+        // First every bucket's index word for the whole sentence, in one tight loop
+        // of independent loads, so the memory system fetches many at once (the
+        // index and rows do not fit in cache; this stage is bound by memory).
+        // An unknown bucket reads as an empty run of pairs.
+        let ds: Vec<u32> = feats
+            .iter()
+            .map(|&f| self.index.get(f as usize).copied().unwrap_or(0))
+            .collect();
+        for (i, di) in ds.chunks_exact(nf).enumerate().take(n) {
             let mut acc = [0i16; DENSE];
-            for &f in &feats[i * nf..(i + 1) * nf] {
-                let f = f as usize;
-                let Some(&d) = self.index.get(f) else {
-                    continue;
-                };
+            for &d in di {
                 if d & DENSE_BIT != 0 {
                     if let Some(row) = self.dense.get((d & !DENSE_BIT) as usize) {
                         for (a, &w) in acc.iter_mut().zip(row) {
@@ -432,7 +514,10 @@ impl Model {
                 } else {
                     let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
                     for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
-                        acc[usize::from(t) % DENSE] += i16::from(w);
+                        // Tags were checked below `n_tags <= DENSE` when loading.
+                        if let Some(x) = acc.get_mut(usize::from(t)) {
+                            *x += i16::from(w);
+                        }
                     }
                 }
             }
@@ -445,6 +530,77 @@ impl Model {
     /// Best tags for `n` tokens given their emission scores.
     pub fn decode(&self, em: &[f32]) -> Vec<usize> {
         let n_tags = self.n_tags();
-        viterbi(em.len() / n_tags, n_tags, em, &self.start, &self.trans)
+        self.lattice
+            .decode(em.len() / n_tags, em, &self.start, &self.trans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The textbook algorithm: every legal predecessor, in tag order.
+    fn reference(n: usize, nt: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
+        let mut score: Vec<f32> = (0..nt)
+            .map(|t| {
+                if allowed(None, t) {
+                    start[t] + em[t]
+                } else {
+                    NEG
+                }
+            })
+            .collect();
+        let mut back = vec![0usize; n * nt];
+        for i in 1..n {
+            let mut next = vec![NEG; nt];
+            for t in 0..nt {
+                let mut best = NEG;
+                for p in 0..nt {
+                    let s = score[p] + trans[p * nt + t];
+                    if allowed(Some(p), t) && s > best {
+                        best = s;
+                        back[i * nt + t] = p;
+                    }
+                }
+                if best > NEG / 2.0 {
+                    next[t] = best + em[i * nt + t];
+                }
+            }
+            score = next;
+        }
+        let mut last = 0;
+        let mut best = NEG;
+        for (t, &s) in score.iter().enumerate() {
+            if may_end(t) && s > best {
+                best = s;
+                last = t;
+            }
+        }
+        let mut out = vec![0; n];
+        out[n - 1] = last;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i * nt + out[i]];
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn lattice_viterbi_matches_the_textbook_algorithm(
+            k in 1usize..6,
+            n in 1usize..12,
+            seed in proptest::collection::vec(-8i8..8, 2000),
+        ) {
+            let nt = 1 + 4 * k;
+            let mut w = seed.iter().cycle().map(|&x| f32::from(x) * 0.37);
+            let em: Vec<f32> = (0..n * nt).map(|_| w.next().unwrap_or(0.0)).collect();
+            let start: Vec<f32> = (0..nt).map(|_| w.next().unwrap_or(0.0)).collect();
+            let trans: Vec<f32> = (0..nt * nt).map(|_| w.next().unwrap_or(0.0)).collect();
+            prop_assert_eq!(
+                viterbi(n, nt, &em, &start, &trans),
+                reference(n, nt, &em, &start, &trans)
+            );
+        }
     }
 }
