@@ -166,7 +166,7 @@ fn title_case(w: &str, out: &mut String) {
     }
 }
 
-fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>, lower_str: &mut String) -> Tok {
+fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>) -> Tok {
     buf.clear();
     let mut lower = FNV_OFFSET;
     let mut shape = FNV_OFFSET;
@@ -223,9 +223,7 @@ fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>, lower_str: &mut Str
         | (digit as u64) << 2
         | (hyphen as u64) << 3
         | (kind as u64) << 4;
-    lower_str.clear();
-    lower_str.extend(buf.iter());
-    let (fine, coarse, freq) = match super::clusters::lookup(lower_str) {
+    let (fine, coarse, freq) = match super::clusters::lookup_hash(lower) {
         Some(c) => (
             u64::from(c.fine) + 1,
             u64::from(c.coarse) + 1,
@@ -308,7 +306,6 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
     let titles = &*TITLE_WORDS;
     let caps = shouting(text, toks);
     let mut tc = String::new();
-    let mut lower_buf = String::new();
     let mut info: Vec<Tok> = toks
         .iter()
         .map(|t| {
@@ -319,7 +316,7 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
             } else {
                 w
             };
-            let mut x = token_info(w, t.kind, &mut buf, &mut lower_buf);
+            let mut x = token_info(w, t.kind, &mut buf);
             x.title = titles.contains_key(&x.lower);
             x
         })
