@@ -4,7 +4,7 @@ Every offset is a Unicode code point into ``Document.text``: ``doc.text[x.start:
 """
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, final
 
 __version__: str
 __all__ = [
@@ -259,6 +259,9 @@ class Pipeline:
     or a ``(name, content)`` pair whose name's extension chooses the reader.
     ``extra_patterns``: ``(type, subtype or None, regex)`` triples (Rust ``regex`` syntax).
     ``max_bytes``: largest document accepted.
+    ``kinds``: the mention kinds kept in the documents (``None``: every kind), e.g. ``["name"]``
+    for names alone; entities still form from every mention (a pronoun still joins its person).
+    A kind name that is not ``name``, ``nominal``, ``pronoun`` or ``value`` raises ``ValueError``.
 
     Raises ``FormatError``, ``GazetteerError``, ``PatternError``, or ``FileNotFoundError`` /
     ``PermissionError`` for a gazetteer file that cannot be read.
@@ -278,6 +281,7 @@ class Pipeline:
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
         extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,
         max_bytes: int = ...,
+        kinds: Optional[Sequence[Literal["name", "nominal", "pronoun", "value"]]] = None,
     ) -> Pipeline: ...
     @classmethod
     def from_config(cls, config: Union[str, Dict[str, Any]]) -> Pipeline:

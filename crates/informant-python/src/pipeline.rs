@@ -5,7 +5,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use informant::{DEFAULT_MAX_BYTES, Document, EntityType, InputFormat, Pipeline, PipelineConfig};
+use informant::{
+    DEFAULT_MAX_BYTES, Document, EntityType, InputFormat, MentionKind, Pipeline, PipelineConfig,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString, PyTuple, PyType};
@@ -26,7 +28,8 @@ fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T
 /// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer`, `tagger` (True: the
 /// recognisers to run), `resolve` (True: group mentions into entities), `attribute`
 /// (True: find attributed claims), `gazetteers` (paths or `(name, content)` pairs),
-/// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB).
+/// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB),
+/// `kinds` (None: every mention kind; or a list of `name`, `nominal`, `pronoun`, `value`).
 ///
 /// >>> p = Pipeline(tokens=False)
 /// >>> p.extract("Putin met Assad.", id="r1").mentions[0]
@@ -83,6 +86,50 @@ impl<'py> FromPyObject<'_, 'py> for GazetteerArg {
     }
 }
 
+/// A `kinds` argument: a sequence of mention kind names (`name`, `nominal`, ...).
+struct KindsArg(Vec<MentionKind>);
+
+impl<'py> FromPyObject<'_, 'py> for KindsArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        let expected = || {
+            let all: Vec<&str> = MentionKind::ALL.iter().map(|k| k.as_str()).collect();
+            all.join(", ")
+        };
+        if obj.cast::<PyString>().is_ok() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "kinds is a list of mention kinds (e.g. [\"name\"]), not a str; expected some of {}",
+                expected()
+            )));
+        }
+        let names: Vec<String> = obj.extract().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "kinds is a list of str, each one of {}",
+                expected()
+            ))
+        })?;
+        if names.is_empty() {
+            return Err(PyValueError::new_err(format!(
+                "kinds is empty, which would keep no mention; pass None for every kind, or some of {}",
+                expected()
+            )));
+        }
+        names
+            .iter()
+            .map(|n| {
+                MentionKind::from_name(n).ok_or_else(|| {
+                    PyValueError::new_err(format!(
+                        "unknown mention kind {n:?}; expected one of {}",
+                        expected()
+                    ))
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()
+            .map(KindsArg)
+    }
+}
+
 #[pymethods]
 impl PyPipeline {
     #[new]
@@ -99,6 +146,7 @@ impl PyPipeline {
         gazetteers = Vec::new(),
         extra_patterns = Vec::new(),
         max_bytes = DEFAULT_MAX_BYTES,
+        kinds = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -114,6 +162,7 @@ impl PyPipeline {
         gazetteers: Vec<GazetteerArg>,
         extra_patterns: Vec<(String, Option<String>, String)>,
         max_bytes: usize,
+        kinds: Option<KindsArg>,
     ) -> PyResult<Self> {
         let input = InputFormat::from_name(format).ok_or_else(|| {
             raise(
@@ -132,6 +181,9 @@ impl PyPipeline {
             .resolve(resolve)
             .attribute(attribute)
             .max_bytes(max_bytes);
+        if let Some(KindsArg(k)) = kinds {
+            b = b.kinds(&k);
+        }
         for g in gazetteers {
             b = match g {
                 GazetteerArg::Path(p) => b.gazetteer_file(p),
@@ -284,6 +336,10 @@ impl PyPipeline {
                 ", extra_patterns=[...{} patterns]",
                 c.user_patterns.len()
             ));
+        }
+        if let Some(kinds) = &c.kinds {
+            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            s.push_str(&format!(", kinds={}", names.into_pyobject(py)?.repr()?));
         }
         s.push(')');
         Ok(s)
