@@ -305,10 +305,12 @@ class Pipeline:
     ) -> DocumentStream:
         """Extracts many texts in parallel; an iterator of documents in input order.
 
-        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time,
-        then extracted on ``n_threads`` threads (``None``: every core) without the GIL.
-        A text that fails raises its error when its turn comes; iteration can go on.
-        Ctrl-C raises ``KeyboardInterrupt`` within a few documents, and the stream ends.
+        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time
+        (the next batch once no more than half a batch is left to yield), and extracted on
+        ``n_threads`` threads (``None``: every core) without the GIL while the documents already
+        done are yielded; at most one and a half batches are held. A text (or an item) that
+        fails raises its error when its turn comes; iteration can go on. Ctrl-C raises
+        ``KeyboardInterrupt`` within 50 ms, and the stream ends.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...
