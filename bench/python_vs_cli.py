@@ -16,6 +16,10 @@ fields (`pipe+mentions`). Wall time and CPU time (user + system, all threads; th
 `getrusage` of the child) are both printed: on a shared machine the CPU time is the steadier
 measure of work. When `informant-bench` is built (`cargo build --release -p informant-bench`), the
 core's own time on one thread, without any output, is printed too: the floor both sides share.
+
+`--baseline DIR` also times another build's `pipe()` in the same rounds (a before/after figure):
+build the other version with `maturin develop --release`, copy `python/informant` to
+`DIR/informant`, rebuild the current one, then `python bench/python_vs_cli.py --baseline DIR`.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import resource
 import subprocess
 import sys
 import time
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, Iterable, List, Tuple
 
 import informant
 
@@ -49,6 +53,38 @@ def corpus(words: int) -> List[Tuple[str, str]]:
     return [(f"{i}-{id_}", t) for i in range(rounds) for id_, t in base]
 
 
+def consume(stream: Iterable[informant.Document], mentions: bool) -> None:
+    """Takes every document; with `mentions`, also makes each mention and reads its fields."""
+    n = 0
+    for d in stream:
+        if mentions:
+            for m in d.mentions:
+                n += m.end - m.start + len(m.text) + len(m.type)
+        else:
+            n += 1
+    assert n > 0
+
+
+# The baseline's loop: the same work as `consume`, timed in the child.
+CHILD = """
+import json, sys, time
+import informant
+docs = [(str(r["id"]), r["text"]) for r in map(json.loads, open(sys.argv[1], encoding="utf-8"))]
+pipeline = informant.Pipeline(tokens=False)
+threads, mentions = int(sys.argv[2]), sys.argv[3] == "1"
+c0, t0 = time.process_time(), time.perf_counter()
+n = 0
+for d in pipeline.pipe(docs, batch_size=256, n_threads=threads):
+    if mentions:
+        for m in d.mentions:
+            n += m.end - m.start + len(m.text) + len(m.type)
+    else:
+        n += 1
+assert n > 0
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
+
+
 def children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -66,6 +102,9 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", default="1,all", help="comma-separated thread counts; all = every core")
+    ap.add_argument("--baseline", default="",
+                    help="a directory holding another build of the informant package (e.g. main's), whose "
+                         "pipe() is timed too, in a child process, in the same rounds")
     target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target"))
     ap.add_argument("--cli", default=str(pathlib.Path(target) / "release" / "informant"))
     ap.add_argument("--core", default=str(pathlib.Path(target) / "release" / "informant-bench"),
@@ -93,14 +132,14 @@ def main() -> None:
                            stdout=out, check=True)
 
     def py(threads: int, mentions: bool) -> None:
-        n = 0
-        for d in pipeline.pipe(docs, batch_size=256, n_threads=threads):
-            if mentions:
-                for m in d.mentions:
-                    n += m.end - m.start + len(m.text) + len(m.type)
-            else:
-                n += 1
-        assert n > 0
+        consume(pipeline.pipe(docs, batch_size=256, n_threads=threads), mentions)
+
+    def baseline(threads: int, mentions: bool) -> Tuple[float, float]:
+        # Another build of the package, in a child process; it times its own loop.
+        out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(threads), str(int(mentions))],
+                             env={**os.environ, "PYTHONPATH": args.baseline},
+                             capture_output=True, text=True, check=True).stdout.split()
+        return float(out[0]), float(out[1])
 
     core = pathlib.Path(args.core)
     if args.core and core.exists():
@@ -110,24 +149,29 @@ def main() -> None:
         line = next((x for x in out.splitlines() if x.startswith("best of")), "")
         print(f"core alone (informant-bench, 1 thread, no output): {line.split()[-2] if line else '?'} s")
     print("load average before:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
-    print(f"{'threads':>7}  {'side':<14} {'wall s':>7} {'x CLI':>6}  {'CPU s':>7} {'x CLI':>6}  {'words/s':>10}")
+    if args.baseline:
+        print(f"baseline: the informant package in {args.baseline}")
+    print(f"{'threads':>7}  {'side':<15} {'wall s':>7} {'x CLI':>6}  {'CPU s':>7} {'x CLI':>6}  {'words/s':>10}")
     threads_list = sorted({cores if t == "all" else int(t) for t in args.threads.split(",")})
     for threads in threads_list:
-        sides: Dict[str, Callable[[], None]] = {
-            "CLI": lambda: cli(threads),
-            "pipe": lambda: py(threads, False),
-            "pipe+mentions": lambda: py(threads, True),
+        sides: Dict[str, Callable[[], Tuple[float, float]]] = {
+            "CLI": lambda: timed(lambda: cli(threads), children_cpu),
+            "pipe": lambda: timed(lambda: py(threads, False), time.process_time),
+            "pipe+mentions": lambda: timed(lambda: py(threads, True), time.process_time),
         }
+        if args.baseline:
+            sides["baseline pipe"] = lambda: baseline(threads, False)
+            sides["baseline pipe+m"] = lambda: baseline(threads, True)
         runs: Dict[str, List[Tuple[float, float]]] = {k: [] for k in sides}
         for _ in range(args.repeat):
-            for name, f in sides.items():
-                runs[name].append(timed(f, children_cpu if name == "CLI" else time.process_time))
+            for name, run in sides.items():
+                runs[name].append(run())
         wall_cli = min(w for w, _ in runs["CLI"])
         cpu_cli = min(c for _, c in runs["CLI"])
         for name, rs in runs.items():
             wall = min(w for w, _ in rs)
             cpu = min(c for _, c in rs)
-            print(f"{threads:>7}  {name:<14} {wall:>7.2f} {wall / wall_cli:>5.2f}x  {cpu:>7.2f} "
+            print(f"{threads:>7}  {name:<15} {wall:>7.2f} {wall / wall_cli:>5.2f}x  {cpu:>7.2f} "
                   f"{cpu / cpu_cli:>5.2f}x  {n_words / wall:>10,.0f}")
     print("load average after:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
