@@ -24,6 +24,7 @@ Many texts at once, in parallel on every core, in input order:
 from __future__ import annotations
 
 import functools
+from typing import Literal, Optional, Sequence, Tuple
 
 from informant._frames import to_pandas
 from informant._html import to_html
@@ -66,6 +67,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Token",
+    "MentionKind",
     "__version__",
     "extract",
     "parse",
@@ -74,10 +76,14 @@ __all__ = [
 ]
 
 
+#: A mention kind name, as ``Mention.kind`` gives it and ``kinds=`` takes it.
+MentionKind = Literal["name", "nominal", "pronoun", "value"]
+
+
 @functools.lru_cache(maxsize=None)
-def _default_pipeline(format: str) -> Pipeline:
-    # One default pipeline per format, built on first use (building loads the gazetteer).
-    return Pipeline(format=format)
+def _default_pipeline(format: str, kinds: Optional[Tuple[MentionKind, ...]] = None) -> Pipeline:
+    # One default pipeline per format and kinds, built on first use (building loads the gazetteer).
+    return Pipeline(format=format, kinds=None if kinds is None else list(kinds))
 
 
 def parse(text: str, format: str = "auto") -> Document:
@@ -95,14 +101,19 @@ def parse(text: str, format: str = "auto") -> Document:
     return _default_pipeline(format).parse(text)
 
 
-def extract(text: str, format: str = "auto") -> Document:
+def extract(text: str, format: str = "auto", kinds: Optional[Sequence[MentionKind]] = None) -> Document:
     """Run the whole default pipeline on ``text``: structure, entities, attributions.
 
-    Same arguments and errors as :func:`parse`. For other settings, or many texts,
-    use :class:`Pipeline`.
+    Same arguments and errors as :func:`parse`. ``kinds`` keeps only mentions of those kinds
+    (``["name"]`` for names alone; ``None``, the default, keeps all); an unknown kind raises
+    ``ValueError``. For other settings, or many texts, use :class:`Pipeline`.
 
     >>> doc = extract("According to Russian news agencies, Assad fled to Moscow.")
     >>> [(a.source.text, a.cue.text) for a in doc.attributions]
     [('Russian news agencies', 'According to')]
+    >>> [(m.text, m.kind) for m in extract("Assad fled. He reached Moscow.", kinds=["name"]).mentions]
+    [('Assad', 'name'), ('Moscow', 'name')]
     """
-    return _default_pipeline(format).extract(text)
+    if isinstance(kinds, str):
+        raise TypeError(f"kinds is a list of mention kinds (e.g. [{kinds!r}]), not a str")
+    return _default_pipeline(format, None if kinds is None else tuple(kinds)).extract(text)

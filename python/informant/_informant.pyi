@@ -4,7 +4,7 @@ Every offset is a Unicode code point into ``Document.text``: ``doc.text[x.start:
 """
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, final
 
 __version__: str
 __all__ = [
@@ -259,6 +259,9 @@ class Pipeline:
     or a ``(name, content)`` pair whose name's extension chooses the reader.
     ``extra_patterns``: ``(type, subtype or None, regex)`` triples (Rust ``regex`` syntax).
     ``max_bytes``: largest document accepted.
+    ``kinds``: the mention kinds kept in the documents (``None``: every kind), e.g. ``["name"]``
+    for names alone; entities still form from every mention (a pronoun still joins its person).
+    A kind name that is not ``name``, ``nominal``, ``pronoun`` or ``value`` raises ``ValueError``.
 
     Raises ``FormatError``, ``GazetteerError``, ``PatternError``, or ``FileNotFoundError`` /
     ``PermissionError`` for a gazetteer file that cannot be read.
@@ -278,6 +281,7 @@ class Pipeline:
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
         extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,
         max_bytes: int = ...,
+        kinds: Optional[Sequence[Literal["name", "nominal", "pronoun", "value"]]] = None,
     ) -> Pipeline: ...
     @classmethod
     def from_config(cls, config: Union[str, Dict[str, Any]]) -> Pipeline:
@@ -301,10 +305,12 @@ class Pipeline:
     ) -> DocumentStream:
         """Extracts many texts in parallel; an iterator of documents in input order.
 
-        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time,
-        then extracted on ``n_threads`` threads (``None``: every core) without the GIL.
-        A text that fails raises its error when its turn comes; iteration can go on.
-        Ctrl-C raises ``KeyboardInterrupt`` within a few documents, and the stream ends.
+        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time
+        (the next batch once no more than half a batch is left to yield), and extracted on
+        ``n_threads`` threads (``None``: every core) without the GIL while the documents already
+        done are yielded; at most one and a half batches are held. A text (or an item) that
+        fails raises its error when its turn comes; iteration can go on. Ctrl-C raises
+        ``KeyboardInterrupt`` within 50 ms, and the stream ends.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...

@@ -10,8 +10,8 @@ import time
 
 from conftest import SEED_PATH
 
-# One batch of big documents consumed by `list()`: without a signal check inside
-# the batch, nothing could raise KeyboardInterrupt until every document was done
+# One batch of big documents consumed by `list()`: without a signal check while it waits
+# for the workers, nothing could raise KeyboardInterrupt until every document was done
 # (about 30 s on one thread here; longer on a slower machine).
 CHILD = """
 import sys, time
@@ -53,5 +53,5 @@ def test_ctrl_c_interrupts_a_long_pipe() -> None:
     waited = time.monotonic() - sent
     assert child.returncode == 3, (out, err)
     assert out.startswith("interrupted"), out
-    # A chunk is 8 big documents on one thread: well under a second here.
+    # The stream checks for signals every 50 ms while it waits for a document.
     assert waited < 5.0, f"took {waited:.1f} s to stop after Ctrl-C"

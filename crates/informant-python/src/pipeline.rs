@@ -1,11 +1,14 @@
 //! `Pipeline` and the iterator `Pipeline.pipe` returns.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
-use informant::{DEFAULT_MAX_BYTES, Document, EntityType, InputFormat, Pipeline, PipelineConfig};
+use informant::{
+    DEFAULT_MAX_BYTES, Document, EntityType, InputFormat, MentionKind, Pipeline, PipelineConfig,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString, PyTuple, PyType};
@@ -26,7 +29,8 @@ fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T
 /// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer`, `tagger` (True: the
 /// recognisers to run), `resolve` (True: group mentions into entities), `attribute`
 /// (True: find attributed claims), `gazetteers` (paths or `(name, content)` pairs),
-/// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB).
+/// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB),
+/// `kinds` (None: every mention kind; or a list of `name`, `nominal`, `pronoun`, `value`).
 ///
 /// >>> p = Pipeline(tokens=False)
 /// >>> p.extract("Putin met Assad.", id="r1").mentions[0]
@@ -83,6 +87,50 @@ impl<'py> FromPyObject<'_, 'py> for GazetteerArg {
     }
 }
 
+/// A `kinds` argument: a sequence of mention kind names (`name`, `nominal`, ...).
+struct KindsArg(Vec<MentionKind>);
+
+impl<'py> FromPyObject<'_, 'py> for KindsArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        let expected = || {
+            let all: Vec<&str> = MentionKind::ALL.iter().map(|k| k.as_str()).collect();
+            all.join(", ")
+        };
+        if obj.cast::<PyString>().is_ok() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "kinds is a list of mention kinds (e.g. [\"name\"]), not a str; expected some of {}",
+                expected()
+            )));
+        }
+        let names: Vec<String> = obj.extract().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "kinds is a list of str, each one of {}",
+                expected()
+            ))
+        })?;
+        if names.is_empty() {
+            return Err(PyValueError::new_err(format!(
+                "kinds is empty, which would keep no mention; pass None for every kind, or some of {}",
+                expected()
+            )));
+        }
+        names
+            .iter()
+            .map(|n| {
+                MentionKind::from_name(n).ok_or_else(|| {
+                    PyValueError::new_err(format!(
+                        "unknown mention kind {n:?}; expected one of {}",
+                        expected()
+                    ))
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()
+            .map(KindsArg)
+    }
+}
+
 #[pymethods]
 impl PyPipeline {
     #[new]
@@ -99,6 +147,7 @@ impl PyPipeline {
         gazetteers = Vec::new(),
         extra_patterns = Vec::new(),
         max_bytes = DEFAULT_MAX_BYTES,
+        kinds = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -114,6 +163,7 @@ impl PyPipeline {
         gazetteers: Vec<GazetteerArg>,
         extra_patterns: Vec<(String, Option<String>, String)>,
         max_bytes: usize,
+        kinds: Option<KindsArg>,
     ) -> PyResult<Self> {
         let input = InputFormat::from_name(format).ok_or_else(|| {
             raise(
@@ -132,6 +182,9 @@ impl PyPipeline {
             .resolve(resolve)
             .attribute(attribute)
             .max_bytes(max_bytes);
+        if let Some(KindsArg(k)) = kinds {
+            b = b.kinds(&k);
+        }
         for g in gazetteers {
             b = match g {
                 GazetteerArg::Path(p) => b.gazetteer_file(p),
@@ -207,7 +260,8 @@ impl PyPipeline {
         self.run(py, text, id, true)
     }
 
-    /// Extracts many texts in parallel; an iterator of documents in input order.
+    /// Extracts many texts in parallel; an iterator of documents in input order
+    /// (see `DocumentStream`).
     #[pyo3(signature = (texts, *, batch_size = 256, n_threads = None))]
     fn pipe(
         &self,
@@ -234,11 +288,13 @@ impl PyPipeline {
             )),
         };
         Ok(DocumentStream {
-            pipeline: self.inner.clone(),
+            pipeline: Arc::new(self.inner.clone()),
             source: Some(texts.try_iter()?.unbind()),
             batch_size,
             pool,
-            ready: VecDeque::new(),
+            queue: Arc::default(),
+            pending: VecDeque::new(),
+            next_seq: 0,
         })
     }
 
@@ -285,56 +341,139 @@ impl PyPipeline {
                 c.user_patterns.len()
             ));
         }
+        if let Some(kinds) = &c.kinds {
+            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            s.push_str(&format!(", kinds={}", names.into_pyobject(py)?.repr()?));
+        }
         s.push(')');
         Ok(s)
     }
 }
 
-/// Documents per thread between two checks for Ctrl-C in `pipe()`: enough to
-/// keep every core busy, few enough that an interrupt lands within a second.
-const DOCS_PER_THREAD: usize = 8;
+/// How long `pipe()` waits for a document before it checks for Ctrl-C.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
-/// The iterator `Pipeline.pipe` returns: takes `batch_size` texts from the
-/// input, extracts them in parallel without the GIL, yields them in order.
-/// Ctrl-C (or any signal handler that raises) interrupts it between chunks of
-/// a batch; the stream then ends.
+/// What a worker made of one text: the document, the core's error, or a caught panic.
+type Outcome = std::thread::Result<informant::Result<Document>>;
+
+/// Texts waiting for a worker and documents waiting for the stream, shared by
+/// one `DocumentStream` and its workers.
+#[derive(Default)]
+struct Queue {
+    state: Mutex<QueueState>,
+    /// Signalled when a document is done or a worker stops.
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct QueueState {
+    /// Texts not yet started, by sequence number, in input order.
+    texts: VecDeque<(u64, String)>,
+    /// Finished documents not yet taken by the stream.
+    done: HashMap<u64, Outcome>,
+    /// Workers running.
+    workers: usize,
+    /// The stream ended (dropped or interrupted): workers stop after their document.
+    cancelled: bool,
+}
+
+impl Queue {
+    fn lock(&self) -> MutexGuard<'_, QueueState> {
+        // Nothing panics while holding the lock; a poisoned lock still holds valid data.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A worker: extracts texts from the queue, in input order, until none is left.
+fn work(pipeline: &Pipeline, queue: &Queue) {
+    loop {
+        let (seq, text) = {
+            let mut st = queue.lock();
+            match st.texts.pop_front() {
+                Some(job) if !st.cancelled => job,
+                _ => {
+                    st.workers -= 1;
+                    drop(st);
+                    queue.changed.notify_all();
+                    return;
+                }
+            }
+        };
+        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline.extract_owned(text)));
+        let mut st = queue.lock();
+        if !st.cancelled {
+            st.done.insert(seq, outcome);
+        }
+        drop(st);
+        queue.changed.notify_all();
+    }
+}
+
+/// One item of the input, in order: a text given to the workers, or what was
+/// wrong with the item (raised in its turn).
+enum Pending {
+    Text { seq: u64, id: Option<String> },
+    Failed(PyErr),
+}
+
+/// The iterator `Pipeline.pipe` returns. It reads `batch_size` texts from the
+/// input (holding the GIL) whenever no more than half a batch is left in
+/// flight, and hands them to workers on the thread pool, which extract them
+/// without the GIL while Python takes the documents already done, in input
+/// order. So every core stays busy, and at most one and a half batches of texts
+/// and documents are held. While it waits for a document it checks for Ctrl-C
+/// (or any signal handler that raises) every 50 ms; the stream then ends.
 #[pyclass(module = "informant", name = "DocumentStream")]
 pub struct DocumentStream {
-    pipeline: Pipeline,
+    pipeline: Arc<Pipeline>,
     source: Option<Py<PyIterator>>,
     batch_size: usize,
     pool: Option<Arc<rayon::ThreadPool>>,
-    ready: VecDeque<informant::Result<Document>>,
+    queue: Arc<Queue>,
+    pending: VecDeque<Pending>,
+    next_seq: u64,
 }
 
 impl DocumentStream {
-    /// Reads the next batch from the source (holding the GIL), then extracts it (without).
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Reads up to `batch_size` items from the source and queues their texts.
+    fn top_up(&mut self, py: Python<'_>) {
         let Some(source) = &self.source else {
-            return Ok(());
+            return;
         };
-        let mut texts = Vec::with_capacity(self.batch_size);
-        let mut ids = Vec::with_capacity(self.batch_size);
         let it = source.bind(py).clone();
+        let mut texts = Vec::with_capacity(self.batch_size);
         let mut exhausted = true;
         for item in it {
-            let item = item?;
-            let (id, text) = if let Ok(s) = item.cast::<PyString>() {
-                (None, s.extract::<String>()?)
-            } else if let Ok(t) = item.cast::<PyTuple>() {
-                t.extract::<(Option<String>, String)>().map_err(|_| {
-                    pyo3::exceptions::PyTypeError::new_err(
-                        "pipe() items are str or (id, text) pairs of str",
-                    )
-                })?
-            } else {
-                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                    "pipe() items are str or (id, text) pairs, not {}",
-                    item.get_type().name()?
-                )));
-            };
-            texts.push(text);
-            ids.push(id);
+            let parsed = item.and_then(|item| {
+                if let Ok(s) = item.cast::<PyString>() {
+                    Ok((None, s.extract::<String>()?))
+                } else if let Ok(t) = item.cast::<PyTuple>() {
+                    t.extract::<(Option<String>, String)>().map_err(|_| {
+                        pyo3::exceptions::PyTypeError::new_err(
+                            "pipe() items are str or (id, text) pairs of str",
+                        )
+                    })
+                } else {
+                    Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                        "pipe() items are str or (id, text) pairs, not {}",
+                        item.get_type().name()?
+                    )))
+                }
+            });
+            match parsed {
+                Ok((id, text)) => {
+                    let seq = self.next_seq;
+                    self.next_seq += 1;
+                    texts.push((seq, text));
+                    self.pending.push_back(Pending::Text { seq, id });
+                }
+                Err(e) => {
+                    // Raised in its turn; reading goes on after it next time.
+                    self.pending.push_back(Pending::Failed(e));
+                    exhausted = false;
+                    break;
+                }
+            }
             if texts.len() == self.batch_size {
                 exhausted = false;
                 break;
@@ -344,46 +483,82 @@ impl DocumentStream {
             self.source = None;
         }
         if texts.is_empty() {
-            return Ok(());
+            return;
         }
-        // The batch runs in chunks of a few documents per thread, with a check
-        // for Ctrl-C between chunks: `list(p.pipe(texts))` runs no Python code
-        // until it returns, so this is where a KeyboardInterrupt gets through.
         let threads = self
             .pool
             .as_ref()
-            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
-        let chunk = threads.max(1) * DOCS_PER_THREAD;
-        let mut docs = Vec::with_capacity(texts.len());
-        // Taken from the front in order, each text moved once (splitting the
-        // vector off at each chunk would copy the rest every time).
-        let mut rest = texts.into_iter();
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+            .max(1);
+        let start = {
+            let mut st = self.queue.lock();
+            st.texts.extend(texts);
+            let start = threads.min(st.texts.len()).saturating_sub(st.workers);
+            st.workers += start;
+            start
+        };
+        for _ in 0..start {
+            let (pipeline, queue) = (Arc::clone(&self.pipeline), Arc::clone(&self.queue));
+            let job = move || work(&pipeline, &queue);
+            match &self.pool {
+                Some(pool) => pool.spawn(job),
+                None => rayon::spawn(job),
+            }
+        }
+    }
+
+    /// Waits (without the GIL) for document `seq`, checking for signals meanwhile.
+    fn wait(&mut self, py: Python<'_>, seq: u64) -> PyResult<Outcome> {
         loop {
-            let part: Vec<String> = rest.by_ref().take(chunk).collect();
-            if part.is_empty() {
-                break;
+            let queue = &self.queue;
+            let got = py.detach(|| {
+                let deadline = Instant::now() + SIGNAL_CHECK;
+                let mut st = queue.lock();
+                loop {
+                    if let Some(outcome) = st.done.remove(&seq) {
+                        return Some(outcome);
+                    }
+                    let now = Instant::now();
+                    if now >= deadline {
+                        return None;
+                    }
+                    st = queue
+                        .changed
+                        .wait_timeout(st, deadline - now)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0;
+                }
+            });
+            if let Some(outcome) = got {
+                return Ok(outcome);
             }
-            let p = &self.pipeline;
-            let pool = self.pool.clone();
-            docs.extend(detached(py, move || match &pool {
-                Some(pool) => pool.install(|| p.extract_batch(part)),
-                None => p.extract_batch(part),
-            })?);
-            if let Err(interrupted) = py.check_signals() {
-                // What this batch took from the source is lost: end the stream
-                // rather than yield documents with a gap.
-                self.source = None;
-                self.ready.clear();
-                return Err(interrupted);
-            }
+            self.check_signals(py)?;
         }
-        for (doc, id) in docs.iter_mut().zip(ids) {
-            if let (Ok(d), Some(_)) = (doc, &id) {
-                d.set_id(id);
-            }
-        }
-        self.ready.extend(docs);
-        Ok(())
+    }
+
+    /// Raises a pending KeyboardInterrupt (or other signal handler's error),
+    /// ending the stream: what it had read is dropped, so no document is
+    /// yielded after a gap.
+    fn check_signals(&mut self, py: Python<'_>) -> PyResult<()> {
+        py.check_signals().inspect_err(|_| {
+            self.source = None;
+            self.pending.clear();
+            self.cancel();
+        })
+    }
+
+    /// Stops the workers after their current document and drops what is queued.
+    fn cancel(&self) {
+        let mut st = self.queue.lock();
+        st.cancelled = true;
+        st.texts.clear();
+        st.done.clear();
+    }
+}
+
+impl Drop for DocumentStream {
+    fn drop(&mut self) {
+        self.cancel();
     }
 }
 
@@ -394,13 +569,22 @@ impl DocumentStream {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyDocument>> {
-        if self.ready.is_empty() {
-            self.fill(py)?;
+        if self.pending.len() <= self.batch_size / 2 {
+            self.top_up(py);
         }
-        match self.ready.pop_front() {
-            None => Ok(None),
-            Some(Ok(doc)) => Ok(Some(PyDocument::new(doc))),
-            Some(Err(e)) => Err(to_py(e)),
+        let (seq, id) = match self.pending.pop_front() {
+            None => return Ok(None),
+            Some(Pending::Failed(e)) => return Err(e),
+            Some(Pending::Text { seq, id }) => (seq, id),
+        };
+        let outcome = self.wait(py, seq)?;
+        // `list(p.pipe(texts))` runs no Python code between documents: this is
+        // where a KeyboardInterrupt gets through when documents come quickly.
+        self.check_signals(py)?;
+        let mut doc = outcome.map_err(panic_to_py)?.map_err(to_py)?;
+        if id.is_some() {
+            doc.set_id(id);
         }
+        Ok(Some(PyDocument::new(doc)))
     }
 }
