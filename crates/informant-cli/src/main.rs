@@ -74,6 +74,14 @@ struct Opts {
     /// Worker threads for JSONL input (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// The documents' date (YYYY-MM-DD), the anchor of relative time expressions
+    /// ("yesterday", "last week"); a JSONL record's `date` field overrides it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<informant::Date>,
+}
+
+fn parse_date(s: &str) -> Result<informant::Date, String> {
+    informant::Date::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +141,8 @@ struct Runner {
     output: OutputArg,
     json: JsonOptions,
     lossy: bool,
+    /// `--date`: the date of every document without one of its own.
+    date: Option<informant::Date>,
 }
 
 impl Runner {
@@ -254,6 +264,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         output,
         json: JsonOptions::with_tokens(opts.tokens),
         lossy: opts.lossy,
+        date: opts.date,
     };
     if let Some(n) = opts.threads {
         // Only fails if a global pool already exists, which cannot happen here.
@@ -290,6 +301,9 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
             let result = runner.process_file(&name, bytes);
             match result {
                 Ok(mut doc) => {
+                    if extract && runner.date.is_some() {
+                        doc.set_date(runner.date);
+                    }
                     if name != "-" {
                         doc.set_id(Some(name.clone()));
                     }
@@ -314,6 +328,9 @@ struct JsonlRecord {
     text: String,
     #[serde(default)]
     id: Option<serde_json::Value>,
+    /// The document's date, YYYY-MM-DD (overrides `--date`).
+    #[serde(default)]
+    date: Option<String>,
 }
 
 /// A processed JSONL line: the document and the record's id, or what went wrong.
@@ -352,7 +369,14 @@ fn run_jsonl(
                 let r = runner.decode(bytes).and_then(|line| {
                     let rec: JsonlRecord =
                         serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
-                    let doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    let date = match rec.date.as_deref() {
+                        Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
+                        None => runner.date,
+                    };
+                    let mut doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    if runner.extract && date.is_some() {
+                        doc.set_date(date);
+                    }
                     Ok((doc, rec.id))
                 });
                 (n, r)

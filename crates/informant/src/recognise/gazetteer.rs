@@ -1052,6 +1052,7 @@ impl Recogniser for GazetteerRecogniser {
                 let (entity_type, subtype) = schema_type(entry, &slice[s..e], &slice[e..]);
                 out.push(Mention {
                     entry: Some(Arc::clone(entry)),
+                    timex: None,
                     span,
                     entity_type,
                     kind: MentionKind::Name,

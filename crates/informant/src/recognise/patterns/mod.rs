@@ -303,6 +303,7 @@ impl Recogniser for PatternRecogniser {
                 }
                 let mention = Mention {
                     entry: None,
+                    timex: None,
                     span: s,
                     entity_type: c.ty,
                     kind: MentionKind::default_for(c.ty),
@@ -314,6 +315,7 @@ impl Recogniser for PatternRecogniser {
                 };
                 let twin = c.also.map(|(a, b, ty)| Mention {
                     entry: None,
+                    timex: None,
                     span: Span::new(span.start + a, span.start + b),
                     entity_type: ty,
                     kind: MentionKind::default_for(ty),

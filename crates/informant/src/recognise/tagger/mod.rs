@@ -277,6 +277,7 @@ impl Recogniser for Tagger {
                 let sub = subtype(&text[span.range()], j == i + 1);
                 out.push(Mention {
                     entry: None,
+                    timex: None,
                     span,
                     entity_type: ty,
                     kind: match sub {
