@@ -195,6 +195,7 @@ fn dateline_after(after: &str) -> bool {
 pub(crate) fn normalise(doc: &mut Document) {
     let dct = doc.date();
     let mut last: Option<rules::Point> = None;
+    let mut last_day: Option<Date> = None;
     let text = doc.text();
     let mut found = Vec::new();
     for (i, m) in doc.mentions().iter().enumerate() {
@@ -211,11 +212,15 @@ pub(crate) fn normalise(doc: &mut Document) {
         let ctx = rules::Ctx {
             dct,
             last,
+            last_day,
             before: text.get(sentence_start..m.span.start).unwrap_or(""),
         };
         let (timex, point) = rules::timex_of(expr, &ctx);
-        if point.is_some() {
-            last = point;
+        if let Some(p) = point {
+            last = Some(p);
+            if let rules::Point::Day(d) = p {
+                last_day = Some(d);
+            }
         }
         found.push((i, timex));
     }

@@ -46,6 +46,8 @@ pub(crate) struct Ctx<'a> {
     pub dct: Option<Date>,
     /// The last date the text mentioned before this expression.
     pub last: Option<Point>,
+    /// The last day the text mentioned before this expression.
+    pub last_day: Option<Date>,
     /// The sentence's text before the expression.
     pub before: &'a str,
 }
@@ -53,10 +55,7 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// The day anaphoric expressions count from: the last day mentioned, else the document date.
     fn anchor_day(&self) -> Option<Date> {
-        match self.last {
-            Some(Point::Day(d)) => Some(d),
-            _ => self.dct,
-        }
+        self.last_day.or(self.dct)
     }
 
     /// The month anaphoric expressions count from.
@@ -469,6 +468,7 @@ pub(crate) fn absolute_day(expr: &str) -> Option<Date> {
     let ctx = Ctx {
         dct: None,
         last: None,
+        last_day: None,
         before: "",
     };
     match timex_of(expr, &ctx) {
@@ -999,6 +999,11 @@ fn relative(s: &str, full: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         let m = month_num(cap(&c, 1)?)?;
         let y = dct.map(Date::year)?;
         return Some((date(Some(month_value(y, m))), Some(Point::Month(y, m))));
+    }
+    // `the weekend` written on a Monday is the one just past, which TIMEX3 files under
+    // the document's week (as `this weekend`).
+    if let Some(unit) = s.strip_prefix("the ").filter(|u| matches!(*u, "weekend" | "year")) {
+        return Some(calendar_unit(unit, 0, unit == "year", ctx));
     }
     if let Some(c) = f.rel_unit.captures(s) {
         let the = s.starts_with("the ") || full.starts_with("the ");

@@ -271,6 +271,11 @@ impl Recogniser for Tagger {
                     continue;
                 }
                 let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+                // A sentence may run over a line break (a title and the date line under
+                // it, joined by one newline); a mention does not.
+                if text[span.range()].contains('\n') {
+                    continue;
+                }
                 if !keep(doc.text(), doc.mentions(), span, ty, conf) {
                     continue;
                 }
