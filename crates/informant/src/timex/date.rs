@@ -182,7 +182,11 @@ mod tests {
         assert_eq!(Date::parse("2024-12-08T10:30:00Z").unwrap(), d);
         assert_eq!(d.add_days(24).unwrap().to_string(), "2025-01-01");
         assert_eq!(
-            Date::parse("2024-03-01").unwrap().add_days(-1).unwrap().to_string(),
+            Date::parse("2024-03-01")
+                .unwrap()
+                .add_days(-1)
+                .unwrap()
+                .to_string(),
             "2024-02-29"
         );
         // ISO weeks across the year's turn.

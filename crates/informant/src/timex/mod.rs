@@ -175,9 +175,16 @@ fn dateline_before(before: &str) -> bool {
     let lower = before.to_ascii_lowercase();
     before.is_empty()
         || before.ends_with(',') && before.len() < 60
-        || ["published", "updated", "posted", "dated", "date", "last updated"]
-            .iter()
-            .any(|l| lower.trim_end_matches([':', ' ', '-']) == *l)
+        || [
+            "published",
+            "updated",
+            "posted",
+            "dated",
+            "date",
+            "last updated",
+        ]
+        .iter()
+        .any(|l| lower.trim_end_matches([':', ' ', '-']) == *l)
 }
 
 /// What may follow the date on a dateline: nothing, a time, an agency in brackets, a dash.

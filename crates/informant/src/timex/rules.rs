@@ -505,7 +505,9 @@ fn clean(expr: &str) -> String {
         space = false;
         s.push(c);
     }
-    for p in ["on ", "in ", "at ", "since ", "by ", "during ", "for ", "of "] {
+    for p in [
+        "on ", "in ", "at ", "since ", "by ", "during ", "for ", "of ",
+    ] {
         if let Some(rest) = s.strip_prefix(p) {
             return rest.to_owned();
         }
@@ -625,7 +627,9 @@ fn fixed(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         | "the longer term" | "the coming" | "shortly" | "the years to come"
         | "the days to come" | "the weeks to come" | "the months to come" | "in the future"
         | "someday" | "eventually" => (date(Some("FUTURE_REF".into())), None),
-        "daily" | "nightly" | "every day" | "each day" | "a day" | "per day" if s != "a day" || ctx.rate_before() => {
+        "daily" | "nightly" | "every day" | "each day" | "a day" | "per day"
+            if s != "a day" || ctx.rate_before() =>
+        {
             (typed(TimexType::Set, Some("P1D".into())), None)
         }
         "weekly" | "every week" | "each week" | "per week" => {
@@ -650,7 +654,9 @@ fn fixed(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         }
         "noon" | "midday" | "midnight" => {
             let h = if s == "midnight" { "24:00" } else { "12:00" };
-            let v = ctx.anchor_day().map_or(format!("XXXX-XX-XXT{h}"), |d| format!("{d}T{h}"));
+            let v = ctx
+                .anchor_day()
+                .map_or(format!("XXXX-XX-XXT{h}"), |d| format!("{d}T{h}"));
             (typed(TimexType::Time, Some(v)), None)
         }
         _ => return holiday(s, ctx),
@@ -791,8 +797,16 @@ fn calendar(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         let which = cap(&c, 1);
         let y = match (which, ctx.dct) {
             (Some("that" | "the same"), _) => ctx.anchor_year(),
-            (Some("last"), Some(d)) => Some(if m < d.month() { d.year() } else { d.year() - 1 }),
-            (Some("next"), Some(d)) => Some(if m > d.month() { d.year() } else { d.year() + 1 }),
+            (Some("last"), Some(d)) => Some(if m < d.month() {
+                d.year()
+            } else {
+                d.year() - 1
+            }),
+            (Some("next"), Some(d)) => Some(if m > d.month() {
+                d.year()
+            } else {
+                d.year() + 1
+            }),
             (Some("this"), Some(d)) => Some(d.year()),
             (None, Some(d)) => Some(resolve_month(d, m, ctx.future())),
             (None, None) => ctx.known_year(),
@@ -971,7 +985,11 @@ fn relative(s: &str, full: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
             "that" | "the following" | "the next" | "the previous" => {
                 // Anaphoric: the weekday after (or before) the day last spoken of.
                 ctx.anchor_day().and_then(|a| {
-                    let m = if mode == "the previous" { "last" } else { "next" };
+                    let m = if mode == "the previous" {
+                        "last"
+                    } else {
+                        "next"
+                    };
                     if mode == "that" {
                         resolve_weekday(a, wd, "", false)
                     } else {
@@ -1002,7 +1020,10 @@ fn relative(s: &str, full: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
     }
     // `the weekend` written on a Monday is the one just past, which TIMEX3 files under
     // the document's week (as `this weekend`).
-    if let Some(unit) = s.strip_prefix("the ").filter(|u| matches!(*u, "weekend" | "year")) {
+    if let Some(unit) = s
+        .strip_prefix("the ")
+        .filter(|u| matches!(*u, "weekend" | "year"))
+    {
         return Some(calendar_unit(unit, 0, unit == "year", ctx));
     }
     if let Some(c) = f.rel_unit.captures(s) {
@@ -1067,7 +1088,10 @@ fn calendar_unit(unit: &str, step: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, O
         }
         "week" => (date(day.and_then(|d| d.week_value(step))), None),
         "weekend" => (
-            date(day.and_then(|d| d.week_value(step)).map(|w| format!("{w}-WE"))),
+            date(
+                day.and_then(|d| d.week_value(step))
+                    .map(|w| format!("{w}-WE")),
+            ),
             None,
         ),
         "month" => {
@@ -1167,10 +1191,7 @@ fn lengths(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
             None if unit.ends_with('s') => None,
             None => Some(1.0),
         };
-        return Some((
-            typed(TimexType::Duration, duration_value(n, unit)),
-            None,
-        ));
+        return Some((typed(TimexType::Duration, duration_value(n, unit)), None));
     }
     if let Some(c) = f.set_every.captures(s) {
         let lead = s.split(' ').next().unwrap_or("");
@@ -1185,10 +1206,7 @@ fn lengths(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
             return None;
         }
         if let Some(wd) = cap(&c, 3).and_then(weekday_num) {
-            return Some((
-                typed(TimexType::Set, Some(format!("XXXX-WXX-{wd}"))),
-                None,
-            ));
+            return Some((typed(TimexType::Set, Some(format!("XXXX-WXX-{wd}"))), None));
         }
         if cap(&c, 4).is_some() {
             return Some((typed(TimexType::Set, None), None));
@@ -1198,14 +1216,13 @@ fn lengths(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         } else {
             cap(&c, 1).map_or(Some(1.0), count)
         };
-        return Some((
-            typed(TimexType::Set, duration_value(n, cap(&c, 2)?)),
-            None,
-        ));
+        return Some((typed(TimexType::Set, duration_value(n, cap(&c, 2)?)), None));
     }
     if let Some(c) = f.half_duration.captures(s) {
         let (n, unit) = match (cap(&c, 1), cap(&c, 2), cap(&c, 3), cap(&c, 4)) {
-            (Some(n), Some(u), _, _) | (Some(n), None, Some(u), _) => (count(n).map(|v| v + 0.5), u),
+            (Some(n), Some(u), _, _) | (Some(n), None, Some(u), _) => {
+                (count(n).map(|v| v + 0.5), u)
+            }
             (_, _, _, Some(u)) => (Some(0.5), u),
             _ => return None,
         };

@@ -629,8 +629,22 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             if get(c, "s2").is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase()))
                 && !matches!(
                     word_before(text, start).to_ascii_lowercase().as_str(),
-                    "the" | "this" | "last" | "next" | "their" | "its" | "in" | "during"
-                        | "until" | "by" | "since" | "of" | "early" | "late" | "mid" | "our"
+                    "the"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "their"
+                        | "its"
+                        | "in"
+                        | "during"
+                        | "until"
+                        | "by"
+                        | "since"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "our"
                 )
             {
                 return None;
@@ -649,9 +663,24 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             if !char_before(text, start).is_none_or(char::is_whitespace)
                 || !matches!(
                     word_before(text, start).to_ascii_lowercase().as_str(),
-                    "in" | "since" | "of" | "from" | "until" | "till" | "to" | "by" | "before"
-                        | "after" | "the" | "early" | "late" | "mid" | "summer" | "spring"
-                        | "autumn" | "winter" | "fall"
+                    "in" | "since"
+                        | "of"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "to"
+                        | "by"
+                        | "before"
+                        | "after"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                        | "fall"
                 )
             {
                 return None;
@@ -673,9 +702,26 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
                     || number_value(&w).is_some();
                 let length = matches!(
                     w.as_str(),
-                    "for" | "over" | "in" | "within" | "than" | "about" | "nearly" | "almost"
-                        | "after" | "around" | "only" | "just" | "least" | "under" | "past"
-                        | "marked" | "spent" | "took" | "takes" | "lasted"
+                    "for"
+                        | "over"
+                        | "in"
+                        | "within"
+                        | "than"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "after"
+                        | "around"
+                        | "only"
+                        | "just"
+                        | "least"
+                        | "under"
+                        | "past"
+                        | "marked"
+                        | "spent"
+                        | "took"
+                        | "takes"
+                        | "lasted"
                 );
                 if !rate && !length {
                     return None;
