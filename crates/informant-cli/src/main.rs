@@ -78,6 +78,10 @@ struct Opts {
     /// (default: all). Entities still form from every mention.
     #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
     kinds: Option<Vec<MentionKind>>,
+    /// The documents' date (YYYY-MM-DD), the anchor of relative time expressions
+    /// ("yesterday", "last week"); a JSONL record's `date` field overrides it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<informant::Date>,
 }
 
 /// A `--kinds` value: one of the contract's mention kinds.
@@ -86,6 +90,11 @@ fn parse_kind(s: &str) -> Result<MentionKind, String> {
         let all: Vec<&str> = MentionKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown mention kind {s:?}; expected {}", all.join(", "))
     })
+}
+
+/// A `--date` value: an ISO 8601 date (a bad one is a usage error, exit code 2).
+fn parse_date(s: &str) -> Result<informant::Date, String> {
+    informant::Date::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,6 +154,8 @@ struct Runner {
     output: OutputArg,
     json: JsonOptions,
     lossy: bool,
+    /// `--date`: the date of every document without one of its own.
+    date: Option<informant::Date>,
 }
 
 impl Runner {
@@ -269,6 +280,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         output,
         json: JsonOptions::with_tokens(opts.tokens),
         lossy: opts.lossy,
+        date: opts.date,
     };
     if let Some(n) = opts.threads {
         // Only fails if a global pool already exists, which cannot happen here.
@@ -305,6 +317,9 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
             let result = runner.process_file(&name, bytes);
             match result {
                 Ok(mut doc) => {
+                    if extract && runner.date.is_some() {
+                        doc.set_date(runner.date);
+                    }
                     if name != "-" {
                         doc.set_id(Some(name.clone()));
                     }
@@ -329,6 +344,9 @@ struct JsonlRecord {
     text: String,
     #[serde(default)]
     id: Option<serde_json::Value>,
+    /// The document's date, YYYY-MM-DD (overrides `--date`).
+    #[serde(default)]
+    date: Option<String>,
 }
 
 /// A processed JSONL line: its output, already serialised, or what went wrong.
@@ -367,7 +385,14 @@ fn run_jsonl(
                 let r = runner.decode(bytes).and_then(|line| {
                     let rec: JsonlRecord =
                         serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
+                    let date = match rec.date.as_deref() {
+                        Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
+                        None => runner.date,
+                    };
                     let mut doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    if runner.extract && date.is_some() {
+                        doc.set_date(date);
+                    }
                     // Serialised here, on the worker: writing JSON is a large share of the work.
                     if let Some(serde_json::Value::String(s)) = &rec.id {
                         doc.set_id(Some(s.clone()));

@@ -302,6 +302,12 @@ impl Pipeline {
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
         }
+        // Time expressions against the date the document gives itself (metadata, dateline);
+        // a caller's date replaces it with `Document::set_date`.
+        match crate::timex::infer_date(&doc) {
+            Some((date, source)) => doc.set_date_from(Some(date), source),
+            None => crate::timex::normalise(&mut doc),
+        }
         if let Some(kinds) = &self.config.kinds {
             doc.retain_mentions(|m| kinds.contains(&m.kind));
         }
