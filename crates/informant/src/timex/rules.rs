@@ -575,7 +575,7 @@ pub(crate) fn timex_of(expr: &str, ctx: &Ctx) -> (Timex, Option<Point>) {
     if let Some(r) = calendar(s, ctx) {
         return r;
     }
-    if let Some(r) = relative(s, &full, ctx) {
+    if let Some(r) = relative(s, ctx) {
         return r;
     }
     if let Some(r) = lengths(s, ctx) {
@@ -874,6 +874,11 @@ fn calendar(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         if n_of == 4 && !s.contains("quarter") && !w.starts_with('q') {
             return None;
         }
+        // `last quarter` is the one before the document's (a relative unit);
+        // `the last quarter (of 2023)` is the fourth.
+        if w == "last" && !s.starts_with("the ") {
+            continue;
+        }
         let letter = if n_of == 4 { 'Q' } else { 'H' };
         let cur = |d: Date| (d.month() - 1) / (12 / n_of) + 1;
         let y = match (cap(&c, 2), cap(&c, 3), ctx.dct) {
@@ -952,7 +957,7 @@ fn clock(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
 }
 
 /// Expressions relative to the document date or to the last date mentioned.
-fn relative(s: &str, full: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
+fn relative(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
     let f = &*FORMS;
     let dct = ctx.dct;
     if let Some(c) = f.part_of_day.captures(s) {
@@ -1027,7 +1032,8 @@ fn relative(s: &str, full: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         return Some(calendar_unit(unit, 0, unit == "year", ctx));
     }
     if let Some(c) = f.rel_unit.captures(s) {
-        let the = s.starts_with("the ") || full.starts_with("the ");
+        // Only a `the` of its own: `the end of last year` is last year, not a length.
+        let the = s.starts_with("the ");
         let which = cap(&c, 1)?;
         let unit = cap(&c, 2)?;
         // `the past week`, `the next year`: a length of time, not a calendar unit.
@@ -1193,8 +1199,10 @@ fn lengths(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
         };
         return Some((typed(TimexType::Duration, duration_value(n, unit)), None));
     }
-    if let Some(c) = f.set_every.captures(s) {
-        let lead = s.split(' ').next().unwrap_or("");
+    let lead = s.split(' ').next().unwrap_or("");
+    // `a few days`, `a dozen years`: a length with a count, not `a day` (a rate or one day).
+    let counted = |c: &Captures| matches!(lead, "a" | "an") && cap(c, 1).is_some();
+    if let Some(c) = f.set_every.captures(s).filter(|c| !counted(c)) {
         // `a year` after a count is a rate (`15 a year`); otherwise a length.
         if matches!(lead, "a" | "an") && !ctx.rate_before() {
             if let Some(unit) = cap(&c, 2) {
