@@ -23,13 +23,16 @@ Many texts at once, in parallel on every core, in input order:
 
 from __future__ import annotations
 
+import datetime
 import functools
+from typing import Optional, Union
 
 from informant._frames import to_pandas
 from informant._html import to_html
 from informant._informant import (
     Attribution,
     Block,
+    DateError,
     Document,
     DocumentStream,
     DocumentTooLargeError,
@@ -51,6 +54,7 @@ from informant._informant import (
 __all__ = [
     "Attribution",
     "Block",
+    "DateError",
     "Document",
     "DocumentStream",
     "DocumentTooLargeError",
@@ -95,14 +99,25 @@ def parse(text: str, format: str = "auto") -> Document:
     return _default_pipeline(format).parse(text)
 
 
-def extract(text: str, format: str = "auto") -> Document:
+def extract(
+    text: str,
+    format: str = "auto",
+    *,
+    date: Optional[Union[str, datetime.date]] = None,
+) -> Document:
     """Run the whole default pipeline on ``text``: structure, entities, attributions.
 
-    Same arguments and errors as :func:`parse`. For other settings, or many texts,
-    use :class:`Pipeline`.
+    Same arguments and errors as :func:`parse`. ``date`` (``"YYYY-MM-DD"`` or a
+    ``datetime.date``) is the document's date, against which relative time expressions
+    get their values; without it, a date the document gives itself (a dateline, page
+    metadata), else none: relative expressions then have no ``value``. ``DateError`` for a
+    date in another format. For other settings, or many texts, use :class:`Pipeline`.
 
     >>> doc = extract("According to Russian news agencies, Assad fled to Moscow.")
     >>> [(a.source.text, a.cue.text) for a in doc.attributions]
     [('Russian news agencies', 'According to')]
+    >>> doc = extract("Talks ended on Friday.", date="2024-12-11")
+    >>> [(m.text, m.timex_type, m.value) for m in doc.mentions if m.type == "Temporal"]
+    [('Friday', 'DATE', '2024-12-06')]
     """
-    return _default_pipeline(format).extract(text)
+    return _default_pipeline(format).extract(text, date=date)

@@ -159,9 +159,10 @@ struct Runner {
 }
 
 impl Runner {
-    fn process(&self, text: String) -> informant::Result<Document> {
+    /// Parses or extracts `text`; extraction anchors time expressions to `date`, if given.
+    fn process(&self, text: String, date: Option<informant::Date>) -> informant::Result<Document> {
         if self.extract {
-            self.pipeline.extract(&text)
+            self.pipeline.extract_dated(text, date)
         } else {
             self.pipeline.parse_owned(text)
         }
@@ -216,14 +217,19 @@ impl Runner {
         };
         if let Some(p) = pipeline {
             let r = if self.extract {
-                p.extract_bytes(&bytes)
+                p.extract_bytes(&bytes).map(|mut doc| {
+                    if self.date.is_some() {
+                        doc.set_date(self.date);
+                    }
+                    doc
+                })
             } else {
                 p.parse_bytes(&bytes)
             };
             return r.map_err(|e| e.to_string());
         }
         self.decode(bytes)
-            .and_then(|t| self.process(t).map_err(|e| e.to_string()))
+            .and_then(|t| self.process(t, self.date).map_err(|e| e.to_string()))
     }
 
     fn decode(&self, bytes: Vec<u8>) -> Result<String, String> {
@@ -317,9 +323,6 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
             let result = runner.process_file(&name, bytes);
             match result {
                 Ok(mut doc) => {
-                    if extract && runner.date.is_some() {
-                        doc.set_date(runner.date);
-                    }
                     if name != "-" {
                         doc.set_id(Some(name.clone()));
                     }
@@ -389,10 +392,7 @@ fn run_jsonl(
                         Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
                         None => runner.date,
                     };
-                    let mut doc = runner.process(rec.text).map_err(|e| e.to_string())?;
-                    if runner.extract && date.is_some() {
-                        doc.set_date(date);
-                    }
+                    let mut doc = runner.process(rec.text, date).map_err(|e| e.to_string())?;
                     // Serialised here, on the worker: writing JSON is a large share of the work.
                     if let Some(serde_json::Value::String(s)) = &rec.id {
                         doc.set_id(Some(s.clone()));

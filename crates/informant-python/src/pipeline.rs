@@ -10,7 +10,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString, PyTuple, PyType};
 
-use crate::convert::{py_to_value, value_to_py};
+use crate::convert::{DateArg, py_to_value, value_to_py};
 use crate::document::PyDocument;
 use crate::errors::{Exceptions, panic_to_py, raise, to_py};
 
@@ -43,11 +43,13 @@ impl PyPipeline {
         text: String,
         id: Option<String>,
         full: bool,
+        date: Option<DateArg>,
     ) -> PyResult<PyDocument> {
         let p = &self.inner;
+        let date = date.map(|d| d.0);
         let mut doc = detached(py, || {
             if full {
-                p.extract_owned(text)
+                p.extract_dated(text, date)
             } else {
                 p.parse_owned(text)
             }
@@ -198,22 +200,32 @@ impl PyPipeline {
     /// Parses and segments `text`: structure, sentences and tokens, no entities.
     #[pyo3(signature = (text, *, id = None))]
     fn parse(&self, py: Python<'_>, text: String, id: Option<String>) -> PyResult<PyDocument> {
-        self.run(py, text, id, false)
+        self.run(py, text, id, false, None)
     }
 
-    /// Runs the whole pipeline on `text`: structure, entities, attributions.
-    #[pyo3(signature = (text, *, id = None))]
-    fn extract(&self, py: Python<'_>, text: String, id: Option<String>) -> PyResult<PyDocument> {
-        self.run(py, text, id, true)
+    /// Runs the whole pipeline on `text`: structure, entities, attributions. `date` (a
+    /// `str` YYYY-MM-DD or a `datetime.date`) is the document's date, the anchor of relative
+    /// time expressions; without it the document's own (metadata, dateline), if any.
+    #[pyo3(signature = (text, *, id = None, date = None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: String,
+        id: Option<String>,
+        date: Option<DateArg>,
+    ) -> PyResult<PyDocument> {
+        self.run(py, text, id, true, date)
     }
 
-    /// Extracts many texts in parallel; an iterator of documents in input order.
-    #[pyo3(signature = (texts, *, batch_size = 256, n_threads = None))]
+    /// Extracts many texts in parallel; an iterator of documents in input order. Items are
+    /// `str`, `(id, text)` or `(id, text, date)`; `date` is the date of every item without one.
+    #[pyo3(signature = (texts, *, batch_size = 256, n_threads = None, date = None))]
     fn pipe(
         &self,
         texts: &Bound<'_, PyAny>,
         batch_size: usize,
         n_threads: Option<usize>,
+        date: Option<DateArg>,
     ) -> PyResult<DocumentStream> {
         if batch_size == 0 {
             return Err(PyValueError::new_err("batch_size must be at least 1"));
@@ -238,6 +250,7 @@ impl PyPipeline {
             source: Some(texts.try_iter()?.unbind()),
             batch_size,
             pool,
+            date: date.map(|d| d.0),
             ready: VecDeque::new(),
         })
     }
@@ -304,6 +317,8 @@ pub struct DocumentStream {
     source: Option<Py<PyIterator>>,
     batch_size: usize,
     pool: Option<Arc<rayon::ThreadPool>>,
+    /// The date of every item that does not give its own.
+    date: Option<informant::Date>,
     ready: VecDeque<informant::Result<Document>>,
 }
 
@@ -319,21 +334,39 @@ impl DocumentStream {
         let mut exhausted = true;
         for item in it {
             let item = item?;
-            let (id, text) = if let Ok(s) = item.cast::<PyString>() {
-                (None, s.extract::<String>()?)
+            let (id, text, date) = if let Ok(s) = item.cast::<PyString>() {
+                (None, s.extract::<String>()?, self.date)
             } else if let Ok(t) = item.cast::<PyTuple>() {
-                t.extract::<(Option<String>, String)>().map_err(|_| {
-                    pyo3::exceptions::PyTypeError::new_err(
-                        "pipe() items are str or (id, text) pairs of str",
-                    )
-                })?
+                if t.len() == 3 {
+                    let (id, text, date) = t
+                        .extract::<(Option<String>, String, Option<Bound<'_, PyAny>>)>()
+                        .map_err(|_| {
+                            pyo3::exceptions::PyTypeError::new_err(
+                                "pipe() items are str, (id, text) or (id, text, date) with id \
+                                 and text str",
+                            )
+                        })?;
+                    let date = match date {
+                        Some(d) => Some(d.extract::<DateArg>()?.0),
+                        None => self.date,
+                    };
+                    (id, text, date)
+                } else {
+                    let (id, text) = t.extract::<(Option<String>, String)>().map_err(|_| {
+                        pyo3::exceptions::PyTypeError::new_err(
+                            "pipe() items are str, (id, text) or (id, text, date) with id and \
+                             text str",
+                        )
+                    })?;
+                    (id, text, self.date)
+                }
             } else {
                 return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                    "pipe() items are str or (id, text) pairs, not {}",
+                    "pipe() items are str, (id, text) or (id, text, date), not {}",
                     item.get_type().name()?
                 )));
             };
-            texts.push(text);
+            texts.push((text, date));
             ids.push(id);
             if texts.len() == self.batch_size {
                 exhausted = false;
@@ -359,15 +392,15 @@ impl DocumentStream {
         // vector off at each chunk would copy the rest every time).
         let mut rest = texts.into_iter();
         loop {
-            let part: Vec<String> = rest.by_ref().take(chunk).collect();
+            let part: Vec<(String, Option<informant::Date>)> = rest.by_ref().take(chunk).collect();
             if part.is_empty() {
                 break;
             }
             let p = &self.pipeline;
             let pool = self.pool.clone();
             docs.extend(detached(py, move || match &pool {
-                Some(pool) => pool.install(|| p.extract_batch(part)),
-                None => p.extract_batch(part),
+                Some(pool) => pool.install(|| p.extract_batch_dated(part)),
+                None => p.extract_batch_dated(part),
             })?);
             if let Err(interrupted) = py.check_signals() {
                 // What this batch took from the source is lost: end the stream
