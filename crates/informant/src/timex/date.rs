@@ -47,7 +47,7 @@ impl Date {
     }
 
     /// Parses an ISO 8601 date (`YYYY-MM-DD`), optionally followed by a time
-    /// (`T10:30:00Z`, ` 10:30`), which is ignored.
+    /// (`T10:30:00Z`, ` 10:30`), which is ignored; surrounding white space is allowed.
     ///
     /// # Errors
     /// [`Error::InvalidDate`] naming the value and what is wrong with it.
@@ -70,8 +70,19 @@ impl Date {
         let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
             return Err(bad("expected an ISO 8601 date, YYYY-MM-DD"));
         };
-        if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
-            return Err(bad("unexpected text after the date"));
+        // After the date, only a time: `T10:30:00Z`, ` 10:30`, `T10:30:00.123+01:00`.
+        if let Some(rest) = b.get(10..).filter(|r| !r.is_empty()) {
+            let time = &rest[1..];
+            let is_time = matches!(rest[0], b'T' | b't' | b' ')
+                && time.first().is_some_and(u8::is_ascii_digit)
+                && time
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || b":.,+-Zz".contains(c));
+            if !is_time {
+                return Err(bad(
+                    "unexpected text after the date (only a time may follow)",
+                ));
+            }
         }
         Date::new(y as i32, m, d).ok_or_else(|| bad("no such day"))
     }
@@ -180,6 +191,8 @@ mod tests {
         assert_eq!(d.weekday(), 7); // a Sunday
         assert_eq!(d.iso_week(), (2024, 49));
         assert_eq!(Date::parse("2024-12-08T10:30:00Z").unwrap(), d);
+        assert_eq!(Date::parse("2024-12-08T10:30:00.123+01:00").unwrap(), d);
+        assert_eq!(Date::parse(" 2024-12-08 10:30 ").unwrap(), d);
         assert_eq!(d.add_days(24).unwrap().to_string(), "2025-01-01");
         assert_eq!(
             Date::parse("2024-03-01")
@@ -202,6 +215,9 @@ mod tests {
             "2023-02-29",
             "08/12/2024",
             "2024-12-08x",
+            "2024-12-08 garbage",
+            "2024-12-08T",
+            "2024-12-08Tnoon",
             "２０２４-12-08",
             "0000-01-01",
         ] {

@@ -137,6 +137,8 @@ pub(crate) fn infer_date(doc: &Document) -> Option<(Date, DateSource)> {
         .metadata()
         .published
         .as_deref()
+        // The page's own format after the day (`2024-12-08 10:30 EST`) does not matter.
+        .and_then(|p| p.trim().get(..10))
         .and_then(|p| Date::parse(p).ok())
     {
         return Some((d, DateSource::Metadata));
