@@ -1146,6 +1146,10 @@ fn shift(unit: &str, n: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, Option<Point
     let Some((letter, time, mult)) = unit_of(unit) else {
         return (date(None), None);
     };
+    // Calendar dates end in year 9999: a longer shift has no value (and no overflow).
+    if n.unsigned_abs() > 1_000_000 {
+        return (date(None), None);
+    }
     let n = n * mult as i64;
     match (letter, time) {
         ("D", false) => {
@@ -1171,7 +1175,9 @@ fn shift(unit: &str, n: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, Option<Point
             )
         }
         ("Y", false) => {
-            let y = year.map(|y| y + n as i32);
+            let y = year
+                .and_then(|y| y.checked_add(i32::try_from(n).ok()?))
+                .filter(|y| (1..=9999).contains(y));
             (date(y.map(|y| format!("{y:04}"))), y.map(Point::Year))
         }
         // Hours and minutes ago: the day is known, the clock is not.

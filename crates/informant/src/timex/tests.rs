@@ -455,6 +455,26 @@ fn caller_date_and_json_round_trip() {
     assert!(e.to_string().contains("10/12/2024"), "{e}");
 }
 
+/// Absurd counts give no value, never a panic or a year out of range.
+#[test]
+fn huge_counts_have_no_value() {
+    let dct = Some(day(DCT));
+    for expr in [
+        "99999999999999999999 years ago",
+        "9223372036854775807 days ago",
+        "9000 years later",
+        "1000000 weeks earlier",
+        "99999999999 months ago",
+        "9999999 centuries ago",
+    ] {
+        let (t, _) = timex_of(expr, &ctx(dct, None, ""));
+        assert_eq!(t.timex_type, D, "{expr}");
+        assert_eq!(t.value, None, "{expr}");
+    }
+    let (t, _) = timex_of("99999999999999999999 years", &ctx(dct, None, ""));
+    assert_eq!(t.timex_type, P);
+}
+
 /// Dates from the caller are ISO 8601 or a clear error naming the value.
 #[test]
 fn bad_dates_are_clear_errors() {
