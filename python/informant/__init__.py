@@ -23,14 +23,16 @@ Many texts at once, in parallel on every core, in input order:
 
 from __future__ import annotations
 
+import datetime
 import functools
-from typing import Literal, Optional, Sequence, Tuple
+from typing import Literal, Optional, Sequence, Tuple, Union
 
 from informant._frames import to_pandas
 from informant._html import to_html
 from informant._informant import (
     Attribution,
     Block,
+    DateError,
     Document,
     DocumentStream,
     DocumentTooLargeError,
@@ -52,6 +54,7 @@ from informant._informant import (
 __all__ = [
     "Attribution",
     "Block",
+    "DateError",
     "Document",
     "DocumentStream",
     "DocumentTooLargeError",
@@ -101,19 +104,32 @@ def parse(text: str, format: str = "auto") -> Document:
     return _default_pipeline(format).parse(text)
 
 
-def extract(text: str, format: str = "auto", kinds: Optional[Sequence[MentionKind]] = None) -> Document:
+def extract(
+    text: str,
+    format: str = "auto",
+    kinds: Optional[Sequence[MentionKind]] = None,
+    *,
+    date: Optional[Union[str, datetime.date]] = None,
+) -> Document:
     """Run the whole default pipeline on ``text``: structure, entities, attributions.
 
     Same arguments and errors as :func:`parse`. ``kinds`` keeps only mentions of those kinds
     (``["name"]`` for names alone; ``None``, the default, keeps all); an unknown kind raises
-    ``ValueError``. For other settings, or many texts, use :class:`Pipeline`.
+    ``ValueError``. ``date`` (``"YYYY-MM-DD"`` or a ``datetime.date``) is the document's date,
+    against which relative time expressions get their values; without it, a date the document
+    gives itself (a dateline, page metadata), else none: relative expressions then have no
+    ``value``. ``DateError`` for a date in another format. For other settings, or many texts,
+    use :class:`Pipeline`.
 
     >>> doc = extract("According to Russian news agencies, Assad fled to Moscow.")
     >>> [(a.source.text, a.cue.text) for a in doc.attributions]
     [('Russian news agencies', 'According to')]
     >>> [(m.text, m.kind) for m in extract("Assad fled. He reached Moscow.", kinds=["name"]).mentions]
     [('Assad', 'name'), ('Moscow', 'name')]
+    >>> doc = extract("Talks ended on Friday.", date="2024-12-11")
+    >>> [(m.text, m.timex_type, m.value) for m in doc.mentions if m.type == "Temporal"]
+    [('Friday', 'DATE', '2024-12-06')]
     """
     if isinstance(kinds, str):
         raise TypeError(f"kinds is a list of mention kinds (e.g. [{kinds!r}]), not a str")
-    return _default_pipeline(format, None if kinds is None else tuple(kinds)).extract(text)
+    return _default_pipeline(format, None if kinds is None else tuple(kinds)).extract(text, date=date)

@@ -28,6 +28,8 @@ def _mentions(doc: Document) -> List[Row]:
             "entity_name": names.get(m.entity) if m.entity is not None else None,
             "confidence": m.confidence,
             "recogniser": m.recogniser,
+            "timex_type": m.timex_type,
+            "value": m.value,
             "attributes": m.attributes,
         }
         for m in doc.mentions
@@ -107,7 +109,7 @@ _ROWS: Dict[str, Callable[[Document], List[Row]]] = {
 
 _COLUMNS = {
     "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
-                 "entity_name", "confidence", "recogniser", "attributes"],
+                 "entity_name", "confidence", "recogniser", "timex_type", "value", "attributes"],
     "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "attributes"],
     "attributions": ["doc_id", "source", "source_entity", "source_name", "cue", "claim",
                      "source_start", "source_end", "claim_start", "claim_end"],

@@ -3,6 +3,7 @@
 Every offset is a Unicode code point into ``Document.text``: ``doc.text[x.start:x.end] == x.text``.
 """
 
+import datetime
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Tuple, Union, final
 
@@ -12,6 +13,7 @@ __all__ = [
     "Block",
     "Document",
     "DocumentStream",
+    "DateError",
     "DocumentTooLargeError",
     "Entity",
     "Error",
@@ -48,6 +50,9 @@ class GazetteerError(Error, ValueError):
 
 class PatternError(Error, ValueError):
     """A user pattern does not compile or names an unknown entity type."""
+
+class DateError(Error, ValueError):
+    """A document date that is not an ISO 8601 date (YYYY-MM-DD) or names no such day."""
 
 @final
 class Span:
@@ -154,6 +159,16 @@ class Mention:
     def sentence(self) -> Optional[int]:
         """Index of the sentence holding it."""
     @property
+    def timex_type(self) -> Optional[str]:
+        """A Temporal mention's TIMEX3 type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``;
+        ``None`` for other types."""
+    @property
+    def value(self) -> Optional[str]:
+        """A Temporal mention's TIMEX3 value, ISO 8601 as TimeML writes it (``2024-12-08``,
+        ``2024-W49``, ``199X``, ``P3Y``, ``PAST_REF``, ...), relative expressions anchored to
+        ``Document.date``; ``None`` when it cannot be known (a relative expression in a
+        document without a date) and for other types."""
+    @property
     def attributes(self) -> Dict[str, Any]:
         """Normalised values and other attributes (e.g. ``{"iso": "2024-12-08"}``); a new dict."""
     def __eq__(self, other: object, /) -> bool: ...
@@ -217,6 +232,13 @@ class Document:
     def metadata(self) -> Dict[str, Union[str, List[str]]]:
         """What the page says about itself (HTML): ``title``, ``authors`` (a list),
         ``published``, ``url``, ``site``, ``language``; a key only when it was found."""
+    @property
+    def date(self) -> Optional[datetime.date]:
+        """The document's date, the anchor of relative time expressions: the one given to
+        ``extract``/``pipe``, else the page's metadata or a dateline; ``None`` if unknown."""
+    @property
+    def date_source(self) -> Optional[str]:
+        """Where ``date`` came from: ``input``, ``metadata`` or ``dateline``; ``None`` without one."""
     @property
     def title(self) -> Optional[Span]: ...
     @property
@@ -294,23 +316,43 @@ class Pipeline:
         """The recognisers' names, in the order they run."""
     def parse(self, text: str, *, id: Optional[str] = None) -> Document:
         """Structure, sentences and tokens; no entities."""
-    def extract(self, text: str, *, id: Optional[str] = None) -> Document:
-        """The whole pipeline: structure, entities, attributions."""
+    def extract(
+        self,
+        text: str,
+        *,
+        id: Optional[str] = None,
+        date: Optional[Union[str, datetime.date]] = None,
+    ) -> Document:
+        """The whole pipeline: structure, entities, attributions.
+
+        ``date`` (``"YYYY-MM-DD"`` or a ``datetime.date``) is the document's date, the anchor
+        of relative time expressions; without it, the page's metadata or a dateline, if any.
+        Raises ``DateError`` for a date in another format or a day that does not exist.
+        """
     def pipe(
         self,
-        texts: Iterable[Union[str, Tuple[Optional[str], str]]],
+        texts: Iterable[
+            Union[
+                str,
+                Tuple[Optional[str], str],
+                Tuple[Optional[str], str, Optional[Union[str, datetime.date]]],
+            ]
+        ],
         *,
         batch_size: int = 256,
         n_threads: Optional[int] = None,
+        date: Optional[Union[str, datetime.date]] = None,
     ) -> DocumentStream:
         """Extracts many texts in parallel; an iterator of documents in input order.
 
-        Items are ``str`` or ``(id, text)`` pairs. ``batch_size`` texts are read at a time
-        (the next batch once no more than half a batch is left to yield), and extracted on
-        ``n_threads`` threads (``None``: every core) without the GIL while the documents already
-        done are yielded; at most one and a half batches are held. A text (or an item) that
-        fails raises its error when its turn comes; iteration can go on. Ctrl-C raises
-        ``KeyboardInterrupt`` within 50 ms, and the stream ends.
+        Items are ``str``, ``(id, text)`` pairs or ``(id, text, date)`` triples; ``date`` is
+        the date of every item that does not give one (``DateError`` if one is malformed).
+        ``batch_size`` texts are read at a time (the next batch once no more than half a batch
+        is left to yield), and extracted on ``n_threads`` threads (``None``: every core)
+        without the GIL while the documents already done are yielded; at most one and a half
+        batches are held. A text (or an item) that fails raises its error when its turn comes;
+        iteration can go on. Ctrl-C raises ``KeyboardInterrupt`` within 50 ms, and the stream
+        ends.
         """
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...

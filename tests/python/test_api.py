@@ -184,6 +184,6 @@ def test_errors(tmp_path: pathlib.Path) -> None:
         with pytest.raises(PermissionError):
             informant.Pipeline(gazetteers=[locked])
     for name in ("InvalidInputError", "DocumentTooLargeError", "FormatError", "JsonError",
-                 "GazetteerError", "PatternError"):
+                 "GazetteerError", "PatternError", "DateError"):
         cls = getattr(informant, name)
         assert issubclass(cls, informant.Error) and cls.__module__ == "informant"

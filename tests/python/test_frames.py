@@ -18,7 +18,7 @@ def test_mentions_frame(seed_doc: informant.Document) -> None:
     assert len(df) == len(seed_doc.mentions)
     assert list(df.columns) == [
         "doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
-        "entity_name", "confidence", "recogniser", "attributes",
+        "entity_name", "confidence", "recogniser", "timex_type", "value", "attributes",
     ]
     row = df[df.text == "Bashar al-Assad"].iloc[0]
     assert (row.type, row.start, row.end, row.sentence) == ("Person", 8, 23, 0)

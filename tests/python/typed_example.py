@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -36,6 +37,21 @@ def batch(texts: List[Tuple[str, str]]) -> Iterator[informant.Document]:
     )
     again: informant.Pipeline = pickle.loads(pickle.dumps(pipeline))
     return again.pipe(texts, batch_size=64, n_threads=None)
+
+
+def timeline(texts: List[Tuple[str, str, datetime.date]]) -> List[Tuple[str, str]]:
+    out: List[Tuple[str, str]] = []
+    for doc in informant.Pipeline(tokens=False).pipe(texts, date="2024-12-08"):
+        when: Optional[datetime.date] = doc.date
+        for m in doc.mentions:
+            value: Optional[str] = m.value
+            if m.timex_type == "DATE" and value is not None and when is not None:
+                out.append((value, m.text))
+    try:
+        informant.extract("Talks ended on Friday.", date=datetime.date(2024, 12, 11))
+    except informant.DateError as e:
+        raise SystemExit(str(e)) from e
+    return sorted(out)
 
 
 def main() -> None:

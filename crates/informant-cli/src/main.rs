@@ -78,6 +78,10 @@ struct Opts {
     /// (default: all). Entities still form from every mention.
     #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
     kinds: Option<Vec<MentionKind>>,
+    /// The documents' date (YYYY-MM-DD), the anchor of relative time expressions
+    /// ("yesterday", "last week"); a JSONL record's `date` field overrides it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<informant::Date>,
 }
 
 /// A `--kinds` value: one of the contract's mention kinds.
@@ -86,6 +90,11 @@ fn parse_kind(s: &str) -> Result<MentionKind, String> {
         let all: Vec<&str> = MentionKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown mention kind {s:?}; expected {}", all.join(", "))
     })
+}
+
+/// A `--date` value: an ISO 8601 date (a bad one is a usage error, exit code 2).
+fn parse_date(s: &str) -> Result<informant::Date, String> {
+    informant::Date::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,12 +154,15 @@ struct Runner {
     output: OutputArg,
     json: JsonOptions,
     lossy: bool,
+    /// `--date`: the date of every document without one of its own.
+    date: Option<informant::Date>,
 }
 
 impl Runner {
-    fn process(&self, text: String) -> informant::Result<Document> {
+    /// Parses or extracts `text`; extraction anchors time expressions to `date`, if given.
+    fn process(&self, text: String, date: Option<informant::Date>) -> informant::Result<Document> {
         if self.extract {
-            self.pipeline.extract(&text)
+            self.pipeline.extract_dated(text, date)
         } else {
             self.pipeline.parse_owned(text)
         }
@@ -205,14 +217,19 @@ impl Runner {
         };
         if let Some(p) = pipeline {
             let r = if self.extract {
-                p.extract_bytes(&bytes)
+                p.extract_bytes(&bytes).map(|mut doc| {
+                    if self.date.is_some() {
+                        doc.set_date(self.date);
+                    }
+                    doc
+                })
             } else {
                 p.parse_bytes(&bytes)
             };
             return r.map_err(|e| e.to_string());
         }
         self.decode(bytes)
-            .and_then(|t| self.process(t).map_err(|e| e.to_string()))
+            .and_then(|t| self.process(t, self.date).map_err(|e| e.to_string()))
     }
 
     fn decode(&self, bytes: Vec<u8>) -> Result<String, String> {
@@ -269,6 +286,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         output,
         json: JsonOptions::with_tokens(opts.tokens),
         lossy: opts.lossy,
+        date: opts.date,
     };
     if let Some(n) = opts.threads {
         // Only fails if a global pool already exists, which cannot happen here.
@@ -329,6 +347,9 @@ struct JsonlRecord {
     text: String,
     #[serde(default)]
     id: Option<serde_json::Value>,
+    /// The document's date, YYYY-MM-DD (overrides `--date`).
+    #[serde(default)]
+    date: Option<String>,
 }
 
 /// A processed JSONL line: its output, already serialised, or what went wrong.
@@ -367,7 +388,11 @@ fn run_jsonl(
                 let r = runner.decode(bytes).and_then(|line| {
                     let rec: JsonlRecord =
                         serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
-                    let mut doc = runner.process(rec.text).map_err(|e| e.to_string())?;
+                    let date = match rec.date.as_deref() {
+                        Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
+                        None => runner.date,
+                    };
+                    let mut doc = runner.process(rec.text, date).map_err(|e| e.to_string())?;
                     // Serialised here, on the worker: writing JSON is a large share of the work.
                     if let Some(serde_json::Value::String(s)) = &rec.id {
                         doc.set_id(Some(s.clone()));

@@ -85,6 +85,72 @@ fn jsonl_streams_keeps_ids_and_skips_bad_lines() {
     assert_eq!(lines[2]["id"], "y");
 }
 
+/// The temporal mention `text` of a JSON document: its (timex_type, value).
+fn timex<'a>(doc: &'a serde_json::Value, text: &str) -> (&'a str, Option<&'a str>) {
+    let m = doc["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["type"] == "Temporal" && m["text"] == text)
+        .unwrap_or_else(|| panic!("no Temporal {text:?} in {doc}"));
+    (m["timex_type"].as_str().unwrap(), m["value"].as_str())
+}
+
+#[test]
+fn document_dates_from_the_flag_and_jsonl() {
+    let text = "Talks ended on Friday. They resume next week.";
+    // No date: relative expressions keep their type and get no value.
+    let o = run(&["extract"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.get("date").is_none());
+    assert_eq!(timex(&v, "Friday"), ("DATE", None));
+
+    let o = run(&["extract", "--date", "2024-12-11"], text.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["date"], "2024-12-11");
+    assert_eq!(v["date_source"], "input");
+    assert_eq!(timex(&v, "Friday"), ("DATE", Some("2024-12-06")));
+    assert_eq!(timex(&v, "next week"), ("DATE", Some("2024-W51")));
+
+    // A record's own date wins over --date; a bad one skips the line (exit code 1).
+    let input = "{\"id\": 1, \"text\": \"Talks ended on Friday.\", \"date\": \"2024-12-04\"}\n\
+                 {\"id\": 2, \"text\": \"Talks ended on Friday.\"}\n\
+                 {\"id\": 3, \"text\": \"Talks ended on Friday.\", \"date\": \"4 Dec 2024\"}\n\
+                 {\"id\": 4, \"text\": \"Talks ended on Friday.\", \"date\": null}\n";
+    let o = run(
+        &["extract", "--input", "jsonl", "--date", "2024-12-11"],
+        input.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("-:3: invalid date \"4 Dec 2024\": expected an ISO 8601 date, YYYY-MM-DD"),
+        "{err}"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(timex(&lines[0], "Friday"), ("DATE", Some("2024-11-29")));
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(timex(&lines[1], "Friday"), ("DATE", Some("2024-12-06")));
+    assert_eq!(lines[2]["id"], 4);
+    assert_eq!(lines[2]["date"], "2024-12-11");
+
+    // A bad --date is bad usage: exit code 2, with a message naming the value.
+    for bad in ["12/11/2024", "2024-02-30", "yesterday"] {
+        let o = run(&["extract", "--date", bad], text.as_bytes());
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = stderr(&o);
+        assert!(err.contains("--date") && err.contains(bad), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
 #[test]
 fn errors_name_the_input() {
     let o = run(&["parse", "/no/such/file.txt"], b"");

@@ -64,3 +64,40 @@ pub(crate) fn py_to_value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     serde_json::from_str(&text)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not JSON data: {e}")))
 }
+
+/// A document date argument: an ISO 8601 `str` (`"2024-12-08"`) or a `datetime.date`
+/// (a `datetime.datetime` gives its date).
+pub(crate) struct DateArg(pub informant::Date);
+
+impl<'py> FromPyObject<'_, 'py> for DateArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        use pyo3::types::{PyDate, PyString};
+        if obj.cast::<PyDate>().is_ok() {
+            let part = |name: &str| -> PyResult<i64> { obj.getattr(name)?.extract() };
+            let (y, m, day) = (part("year")?, part("month")?, part("day")?);
+            // Every datetime.date is a day of years 1 to 9999, as informant's dates are.
+            return i32::try_from(y)
+                .ok()
+                .zip(u32::try_from(m).ok().zip(u32::try_from(day).ok()))
+                .and_then(|(y, (m, day))| informant::Date::new(y, m, day))
+                .map(DateArg)
+                .ok_or_else(|| {
+                    crate::errors::to_py(informant::Error::InvalidDate {
+                        value: format!("{y:04}-{m:02}-{day:02}"),
+                        message: "no such day".into(),
+                    })
+                });
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            return informant::Date::parse(&s.to_cow()?)
+                .map(DateArg)
+                .map_err(crate::errors::to_py);
+        }
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "a date is a str (YYYY-MM-DD) or a datetime.date, not {}",
+            obj.get_type().name()?
+        )))
+    }
+}

@@ -203,6 +203,14 @@ pub struct PyMention {
     /// Index of the sentence holding it.
     #[pyo3(get)]
     sentence: Option<usize>,
+    /// A Temporal mention's TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`; else `None`.
+    #[pyo3(get)]
+    timex_type: Option<&'static str>,
+    /// A Temporal mention's TIMEX3 value (ISO 8601: `2024-12-08`, `2024-W49`, `P3Y`,
+    /// `PAST_REF`, ...), `None` when it cannot be known (a relative expression in a
+    /// document without a date) and for other types.
+    #[pyo3(get)]
+    value: Option<String>,
     attrs: informant::Attributes,
 }
 
@@ -417,6 +425,25 @@ impl PyDocument {
         Ok(d)
     }
 
+    /// The document's date (a `datetime.date`), the anchor of relative time expressions:
+    /// the one given to `extract`, else the page's metadata or a dateline; `None` if unknown.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, pyo3::types::PyDate>>> {
+        self.doc()
+            .date()
+            .map(|d| {
+                // Years 1 to 9999 and real days: always a valid datetime.date.
+                pyo3::types::PyDate::new(py, d.year(), d.month() as u8, d.day() as u8)
+            })
+            .transpose()
+    }
+
+    /// Where `date` came from: `input` (given), `metadata` or `dateline`; `None` without one.
+    #[getter]
+    fn date_source(&self) -> Option<&'static str> {
+        self.doc().date_source().map(|s| s.as_str())
+    }
+
     /// The title, if the document has one.
     #[getter]
     fn title(&self) -> Option<PySpan> {
@@ -491,6 +518,8 @@ impl PyDocument {
                     recogniser: m.recogniser.to_string(),
                     entity: self.entity_id(m.entity),
                     sentence: self.doc().sentence_at(m.span.start),
+                    timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str()),
+                    value: m.timex.as_ref().and_then(|t| t.value.clone()),
                     attrs: m.attributes.clone(),
                 }
             })

@@ -8,6 +8,7 @@
 //!       ├── FormatError (ValueError)        unknown or unsupported input format
 //!       ├── JsonError (ValueError)          malformed JSON document
 //!       ├── GazetteerError (ValueError)     malformed user gazetteer
+//!       ├── DateError (ValueError)          a document date that is not ISO 8601 or no such day
 //!       └── PatternError (ValueError)       user pattern that does not compile, unknown entity type
 //! ```
 //! I/O errors are not `informant.Error`: they become `FileNotFoundError`,
@@ -27,6 +28,7 @@ pub(crate) struct Exceptions {
     pub json: Py<PyType>,
     pub gazetteer: Py<PyType>,
     pub pattern: Py<PyType>,
+    pub date: Py<PyType>,
 }
 
 static EXCEPTIONS: PyOnceLock<Exceptions> = PyOnceLock::new();
@@ -78,6 +80,10 @@ fn create(py: Python<'_>) -> PyResult<Exceptions> {
             "PatternError",
             "A user pattern does not compile or names an unknown entity type.",
         )?,
+        date: sub(
+            "DateError",
+            "A document date that is not an ISO 8601 date (YYYY-MM-DD) or names no such day.",
+        )?,
     })
 }
 
@@ -106,6 +112,7 @@ pub(crate) fn to_py(e: informant::Error) -> PyErr {
             E::Json { .. } => raise(py, |x| &x.json, msg),
             E::Gazetteer { .. } => raise(py, |x| &x.gazetteer, msg),
             E::Pattern { .. } => raise(py, |x| &x.pattern, msg),
+            E::InvalidDate { .. } => raise(py, |x| &x.date, msg),
             E::Io { path, source } => {
                 // Python's OSError(errno, strerror, filename), without Rust's " (os error 2)".
                 let full = source.to_string();
@@ -150,6 +157,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         ("JsonError", &ex.json),
         ("GazetteerError", &ex.gazetteer),
         ("PatternError", &ex.pattern),
+        ("DateError", &ex.date),
     ] {
         m.add(name, cls.clone_ref(m.py()))?;
     }

@@ -13,7 +13,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString, PyTuple, PyType};
 
-use crate::convert::{py_to_value, value_to_py};
+use crate::convert::{DateArg, py_to_value, value_to_py};
 use crate::document::PyDocument;
 use crate::errors::{Exceptions, panic_to_py, raise, to_py};
 
@@ -47,11 +47,13 @@ impl PyPipeline {
         text: String,
         id: Option<String>,
         full: bool,
+        date: Option<DateArg>,
     ) -> PyResult<PyDocument> {
         let p = &self.inner;
+        let date = date.map(|d| d.0);
         let mut doc = detached(py, || {
             if full {
-                p.extract_owned(text)
+                p.extract_dated(text, date)
             } else {
                 p.parse_owned(text)
             }
@@ -251,23 +253,33 @@ impl PyPipeline {
     /// Parses and segments `text`: structure, sentences and tokens, no entities.
     #[pyo3(signature = (text, *, id = None))]
     fn parse(&self, py: Python<'_>, text: String, id: Option<String>) -> PyResult<PyDocument> {
-        self.run(py, text, id, false)
+        self.run(py, text, id, false, None)
     }
 
-    /// Runs the whole pipeline on `text`: structure, entities, attributions.
-    #[pyo3(signature = (text, *, id = None))]
-    fn extract(&self, py: Python<'_>, text: String, id: Option<String>) -> PyResult<PyDocument> {
-        self.run(py, text, id, true)
+    /// Runs the whole pipeline on `text`: structure, entities, attributions. `date` (a
+    /// `str` YYYY-MM-DD or a `datetime.date`) is the document's date, the anchor of relative
+    /// time expressions; without it the document's own (metadata, dateline), if any.
+    #[pyo3(signature = (text, *, id = None, date = None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: String,
+        id: Option<String>,
+        date: Option<DateArg>,
+    ) -> PyResult<PyDocument> {
+        self.run(py, text, id, true, date)
     }
 
     /// Extracts many texts in parallel; an iterator of documents in input order
-    /// (see `DocumentStream`).
-    #[pyo3(signature = (texts, *, batch_size = 256, n_threads = None))]
+    /// (see `DocumentStream`). Items are `str`, `(id, text)` or `(id, text, date)`;
+    /// `date` is the date of every item without one.
+    #[pyo3(signature = (texts, *, batch_size = 256, n_threads = None, date = None))]
     fn pipe(
         &self,
         texts: &Bound<'_, PyAny>,
         batch_size: usize,
         n_threads: Option<usize>,
+        date: Option<DateArg>,
     ) -> PyResult<DocumentStream> {
         if batch_size == 0 {
             return Err(PyValueError::new_err("batch_size must be at least 1"));
@@ -295,6 +307,7 @@ impl PyPipeline {
             queue: Arc::default(),
             pending: VecDeque::new(),
             next_seq: 0,
+            date: date.map(|d| d.0),
         })
     }
 
@@ -368,7 +381,7 @@ struct Queue {
 #[derive(Default)]
 struct QueueState {
     /// Texts not yet started, by sequence number, in input order.
-    texts: VecDeque<(u64, String)>,
+    texts: VecDeque<(u64, String, Option<informant::Date>)>,
     /// Finished documents not yet taken by the stream.
     done: HashMap<u64, Outcome>,
     /// Workers running.
@@ -387,7 +400,7 @@ impl Queue {
 /// A worker: extracts texts from the queue, in input order, until none is left.
 fn work(pipeline: &Pipeline, queue: &Queue) {
     loop {
-        let (seq, text) = {
+        let (seq, text, date) = {
             let mut st = queue.lock();
             match st.texts.pop_front() {
                 Some(job) if !st.cancelled => job,
@@ -399,7 +412,7 @@ fn work(pipeline: &Pipeline, queue: &Queue) {
                 }
             }
         };
-        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline.extract_owned(text)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline.extract_dated(text, date)));
         let mut st = queue.lock();
         if !st.cancelled {
             st.done.insert(seq, outcome);
@@ -432,6 +445,8 @@ pub struct DocumentStream {
     queue: Arc<Queue>,
     pending: VecDeque<Pending>,
     next_seq: u64,
+    /// The date of every item that does not give its own.
+    date: Option<informant::Date>,
 }
 
 impl DocumentStream {
@@ -444,27 +459,42 @@ impl DocumentStream {
         let mut texts = Vec::with_capacity(self.batch_size);
         let mut exhausted = true;
         for item in it {
+            let default_date = self.date;
             let parsed = item.and_then(|item| {
+                let bad = || {
+                    pyo3::exceptions::PyTypeError::new_err(
+                        "pipe() items are str, (id, text) or (id, text, date) with id and text str",
+                    )
+                };
                 if let Ok(s) = item.cast::<PyString>() {
-                    Ok((None, s.extract::<String>()?))
+                    Ok((None, s.extract::<String>()?, default_date))
                 } else if let Ok(t) = item.cast::<PyTuple>() {
-                    t.extract::<(Option<String>, String)>().map_err(|_| {
-                        pyo3::exceptions::PyTypeError::new_err(
-                            "pipe() items are str or (id, text) pairs of str",
-                        )
-                    })
+                    if t.len() == 3 {
+                        let (id, text, date) = t
+                            .extract::<(Option<String>, String, Option<Bound<'_, PyAny>>)>()
+                            .map_err(|_| bad())?;
+                        let date = match date {
+                            Some(d) => Some(d.extract::<DateArg>()?.0),
+                            None => default_date,
+                        };
+                        Ok((id, text, date))
+                    } else {
+                        let (id, text) =
+                            t.extract::<(Option<String>, String)>().map_err(|_| bad())?;
+                        Ok((id, text, default_date))
+                    }
                 } else {
                     Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                        "pipe() items are str or (id, text) pairs, not {}",
+                        "pipe() items are str, (id, text) or (id, text, date), not {}",
                         item.get_type().name()?
                     )))
                 }
             });
             match parsed {
-                Ok((id, text)) => {
+                Ok((id, text, date)) => {
                     let seq = self.next_seq;
                     self.next_seq += 1;
-                    texts.push((seq, text));
+                    texts.push((seq, text, date));
                     self.pending.push_back(Pending::Text { seq, id });
                 }
                 Err(e) => {

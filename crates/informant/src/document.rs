@@ -430,6 +430,9 @@ pub struct Mention {
     /// The gazetteer entry the mention matched, if any: its canonical name and
     /// attributes (coordinates, country, ids) without copying them into every mention.
     pub entry: Option<std::sync::Arc<crate::recognise::GazetteerEntry>>,
+    /// For a Temporal mention: its TimeML TIMEX3 type and ISO 8601 value, anchored to
+    /// [`Document::date`] (set by the pipeline; `None` for other types).
+    pub timex: Option<crate::timex::Timex>,
 }
 
 impl Mention {
@@ -458,6 +461,7 @@ impl Mention {
             entity: None,
             attributes: Attributes::new(),
             entry: None,
+            timex: None,
         }
     }
 }
@@ -514,6 +518,8 @@ pub struct Document {
     pub(crate) entities: Vec<Entity>,
     pub(crate) attributions: Vec<Attribution>,
     pub(crate) metadata: Metadata,
+    pub(crate) date: Option<crate::timex::Date>,
+    pub(crate) date_source: Option<crate::timex::DateSource>,
 }
 
 impl Document {
@@ -561,6 +567,46 @@ impl Document {
     /// Sets the metadata.
     pub fn set_metadata(&mut self, metadata: Metadata) {
         self.metadata = metadata;
+    }
+
+    /// The document's date (its creation or publication date), the anchor of relative time
+    /// expressions: given by the caller ([`Document::set_date`]), else read from the page's
+    /// metadata or a dateline by the pipeline; `None` if unknown.
+    pub fn date(&self) -> Option<crate::timex::Date> {
+        self.date
+    }
+
+    /// Where [`Document::date`] came from.
+    pub fn date_source(&self) -> Option<crate::timex::DateSource> {
+        self.date_source
+    }
+
+    /// Sets the document's date and normalises every Temporal mention again against it
+    /// (`None`: no date, so relative expressions lose their values).
+    ///
+    /// # Example
+    /// ```
+    /// let mut doc = informant::Pipeline::new().extract("Talks ended on Friday.")?;
+    /// let friday = doc.mentions().iter().find(|m| doc.span_text(m.span) == "Friday").unwrap();
+    /// assert_eq!(friday.timex.as_ref().unwrap().value, None); // no date, no guess
+    /// doc.set_date(Some("2024-12-08".parse()?));
+    /// let friday = doc.mentions().iter().find(|m| doc.span_text(m.span) == "Friday").unwrap();
+    /// assert_eq!(friday.timex.as_ref().unwrap().value.as_deref(), Some("2024-12-06"));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn set_date(&mut self, date: Option<crate::timex::Date>) {
+        self.set_date_from(date, crate::timex::DateSource::Input);
+    }
+
+    /// Sets the date with its source, then normalises the Temporal mentions.
+    pub(crate) fn set_date_from(
+        &mut self,
+        date: Option<crate::timex::Date>,
+        source: crate::timex::DateSource,
+    ) {
+        self.date = date;
+        self.date_source = date.map(|_| source);
+        crate::timex::normalise(self);
     }
 
     /// The title's span, if the document has one.

@@ -71,6 +71,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A date given by the caller (the document's date) is not ISO 8601 or does not exist.
+    #[error("invalid date {value:?}: {message}")]
+    InvalidDate {
+        /// The date as given.
+        value: String,
+        /// What was wrong.
+        message: String,
+    },
 }
 
 /// Result alias with [`enum@Error`].

@@ -12,6 +12,7 @@ use crate::document::{
 };
 use crate::error::{Error, Result};
 use crate::span::{OffsetMap, Span};
+use crate::timex::{Date, DateSource, Timex, TimexType};
 
 /// What to include when writing a document as JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,6 +101,12 @@ struct WMention {
     entity: Option<String>,
     #[serde(skip_serializing_if = "Attributes::is_empty", default)]
     attributes: Attributes,
+    /// TIMEX3 type of a Temporal mention.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    timex_type: Option<String>,
+    /// TIMEX3 value of a Temporal mention (ISO 8601), when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    value: Option<String>,
 }
 
 fn certain() -> f64 {
@@ -148,6 +155,12 @@ struct WDocument {
     title: Option<WSpan>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     metadata: Option<WMetadata>,
+    /// The document's date, ISO 8601 (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    date: Option<String>,
+    /// Where the date came from: `input`, `metadata` or `dateline`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    date_source: Option<String>,
     #[serde(default)]
     blocks: Vec<WBlock>,
     #[serde(default)]
@@ -192,6 +205,8 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                 language: m.language.clone(),
             }
         }),
+        date: doc.date.map(|d| d.to_string()),
+        date_source: doc.date_source.map(|s| s.as_str().into()),
         blocks: doc
             .blocks
             .iter()
@@ -248,6 +263,8 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                     recogniser: m.recogniser.to_string(),
                     entity: entity_id(m.entity),
                     attributes: m.attributes.clone(),
+                    timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str().into()),
+                    value: m.timex.as_ref().and_then(|t| t.value.clone()),
                 }
             })
             .collect(),
@@ -313,6 +330,11 @@ fn unwire(w: WDocument) -> Result<Document> {
             language: m.language,
         };
     }
+    doc.date = w.date.as_deref().map(Date::parse).transpose()?;
+    doc.date_source = match w.date_source.as_deref() {
+        Some(s) => Some(DateSource::from_name(s).ok_or_else(|| bad("date source", s))?),
+        None => doc.date.map(|_| DateSource::Input),
+    };
     for b in w.blocks {
         let kind = BlockKind::from_name(&b.kind).ok_or_else(|| bad("block kind", &b.kind))?;
         doc.blocks.push(Block {
@@ -358,7 +380,16 @@ fn unwire(w: WDocument) -> Result<Document> {
                 _ => MentionKind::default_for(entity_type),
             },
         };
+        let timex = match (m.timex_type.as_deref(), &m.value) {
+            (Some(t), value) => Some(Timex::new(
+                TimexType::from_name(t).ok_or_else(|| bad("TIMEX3 type", t))?,
+                value.clone(),
+            )),
+            (None, Some(v)) => Some(Timex::new(TimexType::Date, Some(v.clone()))),
+            (None, None) => None,
+        };
         doc.mentions.push(Mention {
+            timex,
             entry: None,
             span: span(m.start, m.end)?,
             entity_type,

@@ -52,6 +52,7 @@ mod resolve;
 mod segment;
 mod span;
 mod steps;
+mod timex;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
@@ -63,6 +64,7 @@ pub use parse::{InputFormat, detect_format};
 pub use pipeline::{DEFAULT_MAX_BYTES, Pipeline, PipelineBuilder, PipelineConfig};
 pub use segment::{split_sentences, tokenize};
 pub use span::{OffsetMap, Span, is_space};
+pub use timex::{Date, DateSource, Timex, TimexType};
 
 /// Parses `text` with the default [`Pipeline`] (format detected, tokens on).
 ///

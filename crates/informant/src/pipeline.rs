@@ -12,6 +12,7 @@ use crate::recognise::{
     ContextRules, Gazetteer, GazetteerRecogniser, PatternRecogniser, Recogniser, Tagger, merge,
 };
 use crate::segment::segment;
+use crate::timex::{Date, DateSource};
 
 /// Default limit on document size: 256 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 256 << 20;
@@ -285,13 +286,39 @@ impl Pipeline {
     /// # Errors
     /// As [`Pipeline::parse`].
     pub fn extract_owned(&self, text: String) -> Result<Document> {
+        self.extract_dated(text, None)
+    }
+
+    /// Like [`Pipeline::extract_owned`], with the document's date given by the caller: the
+    /// anchor of relative time expressions (`yesterday`, `on Friday`), taking the place of a
+    /// date the document gives itself; `None` leaves the date to the document (page metadata,
+    /// a dateline), as [`Pipeline::extract`] does. Same as extracting, then
+    /// [`Document::set_date`], with the time expressions normalised once.
+    ///
+    /// # Example
+    /// ```
+    /// let p = informant::Pipeline::new();
+    /// let doc = p.extract_dated("Talks ended on Friday.".into(), Some("2024-12-11".parse()?))?;
+    /// let friday = doc.mentions().iter().find(|m| doc.span_text(m.span) == "Friday").unwrap();
+    /// assert_eq!(friday.timex.as_ref().unwrap().value.as_deref(), Some("2024-12-06"));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Pipeline::parse`].
+    pub fn extract_dated(&self, text: String, date: Option<Date>) -> Result<Document> {
         self.check_size(&text)?;
         let doc = parse_blocks(text, self.input)?;
-        Ok(self.extract_parsed(doc))
+        Ok(self.extract_parsed_dated(doc, date))
     }
 
     /// Segments, recognises, resolves and attributes a parsed document.
-    fn extract_parsed(&self, mut doc: Document) -> Document {
+    fn extract_parsed(&self, doc: Document) -> Document {
+        self.extract_parsed_dated(doc, None)
+    }
+
+    /// [`Pipeline::extract_parsed`] with the caller's date, if any.
+    fn extract_parsed_dated(&self, mut doc: Document, date: Option<Date>) -> Document {
         // Recognisers read tokens, whatever the output wants.
         segment(&mut doc, true);
         self.recognise(&mut doc);
@@ -301,6 +328,13 @@ impl Pipeline {
         }
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
+        }
+        // Time expressions against the caller's date, else the date the document gives
+        // itself (metadata, dateline).
+        let date = date.map(|d| (d, DateSource::Input));
+        match date.or_else(|| crate::timex::infer_date(&doc)) {
+            Some((date, source)) => doc.set_date_from(Some(date), source),
+            None => crate::timex::normalise(&mut doc),
         }
         if let Some(kinds) = &self.config.kinds {
             doc.retain_mentions(|m| kinds.contains(&m.kind));
@@ -323,6 +357,26 @@ impl Pipeline {
     /// ```
     pub fn extract_batch(&self, texts: Vec<String>) -> Vec<Result<Document>> {
         self.batch(texts, Pipeline::extract_owned)
+    }
+
+    /// Runs [`Pipeline::extract_dated`] on many texts, each with its date, in parallel like
+    /// [`Pipeline::extract_batch`].
+    pub fn extract_batch_dated(&self, items: Vec<(String, Option<Date>)>) -> Vec<Result<Document>> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            items
+                .into_par_iter()
+                .map(|(t, d)| self.extract_dated(t, d))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            items
+                .into_iter()
+                .map(|(t, d)| self.extract_dated(t, d))
+                .collect()
+        }
     }
 
     /// Runs [`Pipeline::parse`] on many texts, like [`Pipeline::extract_batch`].

@@ -124,6 +124,7 @@ fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mentio
             attributes.insert("expansion".into(), text[m.span.range()].into());
             out.push(Mention {
                 entry: None,
+                timex: None,
                 span,
                 entity_type: m.entity_type,
                 kind: MentionKind::Name,
@@ -215,6 +216,7 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
         }
         out.push(Mention {
             entry: None,
+            timex: None,
             span,
             entity_type: ty,
             kind: MentionKind::Name,

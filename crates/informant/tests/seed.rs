@@ -2,7 +2,7 @@
 //! `seeds/assad-asylum-russia.expected.json`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
-use informant::{BlockKind, Pipeline};
+use informant::{BlockKind, EntityType, Pipeline};
 use serde_json::Value;
 
 const SEED: &str = include_str!("../../../seeds/assad-asylum-russia.txt");
@@ -168,6 +168,54 @@ fn seed_extraction() {
             );
         }
     }
+}
+
+/// The seed's time expressions carry their TIMEX3 type and value (`recently`: DATE
+/// PAST_REF, which needs no document date), with or without a date given.
+#[test]
+fn seed_time_expressions_carry_values() {
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    let want = expected["timexes"].as_array().unwrap();
+    assert!(!want.is_empty());
+    let mut doc = Pipeline::new().extract(SEED).unwrap();
+    assert_eq!(doc.date(), None, "the seed gives no date of its own");
+    for date in [None, Some("2024-12-09".parse().unwrap())] {
+        doc.set_date(date);
+        for w in want {
+            let (text, ty, value) = (
+                w[0].as_str().unwrap(),
+                w[1].as_str().unwrap(),
+                w[2].as_str().unwrap(),
+            );
+            let m = doc
+                .mentions()
+                .iter()
+                .find(|m| m.entity_type == EntityType::Temporal && doc.span_text(m.span) == text)
+                .unwrap_or_else(|| panic!("{text:?} is not a Temporal mention"));
+            let t = m.timex.as_ref().unwrap();
+            assert_eq!(t.timex_type.as_str(), ty, "{text}");
+            assert_eq!(t.value.as_deref(), Some(value), "{text}");
+        }
+        // Every time expression found has a type and, in this text, a value.
+        for m in doc.mentions() {
+            if m.entity_type == EntityType::Temporal {
+                let t = m.timex.as_ref().unwrap();
+                assert!(t.value.is_some(), "{} has no value", doc.span_text(m.span));
+            } else {
+                assert!(m.timex.is_none());
+            }
+        }
+    }
+    let v = informant::to_json(&doc, &informant::JsonOptions::default());
+    assert_eq!(v["date"], "2024-12-09");
+    let recently = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "recently")
+        .unwrap();
+    assert_eq!(recently["timex_type"], "DATE");
+    assert_eq!(recently["value"], "PAST_REF");
 }
 
 #[test]

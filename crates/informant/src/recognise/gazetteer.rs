@@ -1033,6 +1033,7 @@ impl Recogniser for GazetteerRecogniser {
                 let (entity_type, subtype) = schema_type(entry, &slice[s..e]);
                 out.push(Mention {
                     entry: Some(Arc::clone(entry)),
+                    timex: None,
                     span,
                     entity_type,
                     kind: MentionKind::Name,

@@ -518,6 +518,7 @@ fn mention(
 ) -> Mention {
     Mention {
         entry: None,
+        timex: None,
         span,
         entity_type: t,
         kind: if subtype == Some("nominal") {

@@ -23,8 +23,9 @@
 //! A range is one mention (`[October 25-26, 2016]`, `[from 2011 to 2014]`):
 //! here the connective words belong to the expression, unlike a lone preposition.
 //!
-//! Deliberately not recognised: `recently`, `soon`, `now` and similar adverbs
-//! (they anchor nothing an analyst can put on a timeline); band names such as
+//! Deliberately not recognised: `soon`, `now` and similar adverbs (they anchor
+//! nothing an analyst can put on a timeline; `recently` is the exception, as
+//! TimeML marks it, value `PAST_REF`); band names such as
 //! `VHF` without a number (a band, not a frequency); the articles `a`/`an` as
 //! counts; ordinals (`1st Class`, `93rd`), which re3d marks only now and then.
 //!
@@ -303,6 +304,7 @@ impl Recogniser for PatternRecogniser {
                 }
                 let mention = Mention {
                     entry: None,
+                    timex: None,
                     span: s,
                     entity_type: c.ty,
                     kind: MentionKind::default_for(c.ty),
@@ -314,6 +316,7 @@ impl Recogniser for PatternRecogniser {
                 };
                 let twin = c.also.map(|(a, b, ty)| Mention {
                     entry: None,
+                    timex: None,
                     span: Span::new(span.start + a, span.start + b),
                     entity_type: ty,
                     kind: MentionKind::default_for(ty),

@@ -41,6 +41,11 @@ enum Kind {
     Duration,
     Season,
     Era,
+    Quarter,
+    ShortYear,
+    Set,
+    BareUnit,
+    Reference,
 }
 
 pub(crate) struct Patterns {
@@ -104,7 +109,7 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
                 r"(?x)\b(?:
                   (?i:today|tonight|yesterday|tomorrow|overnight)(?:\s{PART})?
                 | (?i:this|that|the|last|tomorrow|yesterday)\s{PART}
-                | (?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-]?)?{rel}\s(?:(?:{num})(?:-plus|\+)?\s)?(?:{UNIT}|weekends?|{WEEKDAY}|{MONTH_FULL}|{SEASON}|quarter)(?:\s(?:and|or)\s(?:{UNIT}))?
+                | (?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-]?)?{rel}\s(?:(?:{num})(?:-plus|\+)?\s)?(?:(?:straight|consecutive|successive|trading|business|working)\s)?(?:{UNIT}|weekends?|{WEEKDAY}|{MONTH_FULL}|{SEASON}|quarter)(?:\s(?:and|or)\s(?:{UNIT}))?
                 | (?i:the\s)?(?i:beginning|start|middle|end)\sof\s(?:(?:last|this|next|the)\s)(?:week|month|year|decade|century)
                 | (?i:the\s)?(?i:early|small)\shours\sof\s{WEEKDAY}(?:\s{PART})?
                 | (?i:later|earlier)\s(?:in\sthe|this|that|next)\s(?:day|week|month|year|{PART})
@@ -118,13 +123,30 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Kind::Duration,
-            format!(r"\b(?P<n>{DIGITS}|{NUMWORD})(?P<plus>-plus|\+)?(?:\s|-)(?P<unit>{UNIT})|\b(?P<bare>decades|centuries)\b"),
+            format!(r"\b(?P<n>{DIGITS}|{NUMWORD}|(?i:several|a\sfew|a\scouple\sof|many))(?P<half>\sand\sa\shalf)?(?P<plus>-plus|\+)?(?:\s|-)(?:(?P<adj>straight|consecutive|successive|trading|business|working)\s)?(?P<unit>{UNIT}|quarters\b)|\b(?P<bare>decades|centuries)\b|\bhalf\san?\s(?P<hunit>hour|day|year|month|century)\b"),
         ),
         (
             Kind::Season,
-            format!(r"\b(?:(?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-])?(?P<season>(?i:{SEASON}))\sof\s(?P<y>{YEAR})|(?P<s2>{SEASON})(?:\s(?P<y2>{YEAR}))?\b)"),
+            format!(r"\b(?:(?:(?i:the)\s)?(?:(?i:early|late|mid)[\s-])?(?P<season>(?i:{SEASON}))\sof\s(?P<y>{YEAR})|(?P<s2>(?i:{SEASON}))(?:\s(?P<y2>{YEAR}))?\b)"),
         ),
         (Kind::Era, r"\b(?P<y>\d{1,4})\s?(?P<era>B\.C\.|A\.D\.|(?:BCE|BC|AD)\b)".to_owned()),
+        (
+            Kind::Quarter,
+            format!(r"\b(?:(?i:the)\s)?(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)\s(?:(?i:fiscal|financial)\s)?(?:(?i:quarter)|(?i:half)\sof)(?:\s(?:(?i:of)\s)?(?:{YEAR}|(?i:this|last|next|the)\syear))?\b|\bQ[1-4]\s?(?:{YEAR}|'\d\d\b)?|\b(?:H[12]|FY)\s?{YEAR}"),
+        ),
+        (Kind::ShortYear, r"'(?P<yy>\d\d)(?P<s>s)?\b".to_owned()),
+        (
+            Kind::Set,
+            format!(r"\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|hourly)\b|\b(?i:every|each|per)\s(?:other\s|(?:{DIGITS}|{NUMWORD})\s)?(?:{UNIT}|weekend|{WEEKDAY}|{PART})|\b(?P<rate>(?:a|an)\s(?:minute|hour|day|night|week|fortnight|month|year|decade|century))\b"),
+        ),
+        (
+            Kind::BareUnit,
+            r"\b(?i:in|for|over|within|after)\s(?:(?:just|only|the|mere)\s)?(?P<unit>years|months|weeks|days|hours|minutes|decades)\b".to_owned(),
+        ),
+        (
+            Kind::Reference,
+            r"\b(?:recently|(?i:the)\s(?:(?:near|distant)\s)?future|(?i:the)\s(?:near|short|long|medium|longer)\sterm|(?i:the)\stime\sbeing|(?i:the)\s(?:(?:same|following|previous|next)\s)?day|(?i:the|this|last|next)\sweekend|(?i:late|early|later|earlier)\s(?:in\s)?(?:the\s)?day|(?i:earlier|later)\s(?:today|tonight|this\s(?:morning|afternoon|evening)))\b".to_owned(),
+        ),
     ];
     // One regex for all kinds, one scan per block (16 separate scans cost 16
     // times as much: most kinds start with a digit or an optional word, so
@@ -146,12 +168,17 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         Kind::MonthRange,
         Kind::YearRange,
         Kind::Era,
+        Kind::Quarter,
         Kind::MonthYear,
         Kind::Season,
         Kind::Decade,
         Kind::Year,
+        Kind::ShortYear,
         Kind::Relative,
+        Kind::Reference,
         Kind::Duration,
+        Kind::Set,
+        Kind::BareUnit,
     ];
     // Group names must be unique in one regex: the alternation drops them.
     let unname = compile(r"\(\?P<\w+>");
@@ -554,8 +581,24 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             if get(c, "bare").is_some() {
                 return Some(Cand::new(start, end, t, 0.6, 35).sub("duration"));
             }
+            if let Some(u) = get(c, "hunit") {
+                let mut cand = Cand::new(start, end, t, 0.7, 35).sub("duration");
+                if let Some(i) = duration_iso(0.5, u) {
+                    cand = cand.attr("iso", i);
+                }
+                return Some(cand);
+            }
             let n = get(c, "n")?;
             let unit = get(c, "unit")?;
+            // "three quarters of the vote" is a share: quarters count time only as
+            // "two consecutive quarters".
+            if unit == "quarters" && get(c, "adj").is_none() {
+                return None;
+            }
+            if number_value(n).is_none() {
+                // "several years": a length without a count.
+                return Some(Cand::new(start, end, t, 0.6, 35).sub("duration"));
+            }
             let digit = n.starts_with(|ch: char| ch.is_ascii_digit());
             if digit
                 && char_before(text, start)
@@ -563,7 +606,7 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             {
                 return None;
             }
-            let v = number_value(n)?;
+            let v = number_value(n)? + if get(c, "half").is_some() { 0.5 } else { 0.0 };
             let mut cand =
                 Cand::new(start, end, t, if digit { 0.8 } else { 0.7 }, 35).sub("duration");
             if let Some(i) = duration_iso(v, unit) {
@@ -581,6 +624,31 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
             cand
         }
         Kind::Season => {
+            // A capitalised season alone ("Summer", "Autumn") is often a name: only after
+            // a determiner or preposition ("their Autumn meetings", "in Spring").
+            if get(c, "s2").is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase()))
+                && !matches!(
+                    word_before(text, start).to_ascii_lowercase().as_str(),
+                    "the"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "their"
+                        | "its"
+                        | "in"
+                        | "during"
+                        | "until"
+                        | "by"
+                        | "since"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "our"
+                )
+            {
+                return None;
+            }
             let y = year(c, "y").or(year(c, "y2"));
             let mut cand =
                 Cand::new(start, end, t, if y.is_some() { 0.85 } else { 0.6 }, 40).sub("date");
@@ -588,6 +656,91 @@ fn handle(kind: Kind, text: &str, c: &Captures) -> Option<Cand> {
                 cand = cand.attr("iso", format!("{y:04}"));
             }
             cand
+        }
+        Kind::Quarter => Cand::new(start, end, t, 0.85, 45).sub("date"),
+        Kind::ShortYear => {
+            // "since '82", "in the '90s": an apostrophe year after a preposition or article.
+            if !char_before(text, start).is_none_or(char::is_whitespace)
+                || !matches!(
+                    word_before(text, start).to_ascii_lowercase().as_str(),
+                    "in" | "since"
+                        | "of"
+                        | "from"
+                        | "until"
+                        | "till"
+                        | "to"
+                        | "by"
+                        | "before"
+                        | "after"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                        | "fall"
+                )
+            {
+                return None;
+            }
+            let mut s = start;
+            // "the '90s" keeps its article, as "the 1990s" does.
+            if get(c, "s").is_some() && text.get(..start).is_some_and(|b| b.ends_with("the ")) {
+                s = start - 4;
+            }
+            Cand::new(s, end, t, 0.7, 30).sub("date")
+        }
+        Kind::Set => {
+            if get(c, "rate").is_some() {
+                // "15 a year" is a rate; "for a year", "over a year" a length; other
+                // uses of "a day" ("a day of mourning") are left alone.
+                let w = word_before(text, start).to_ascii_lowercase();
+                let rate = w.starts_with(|ch: char| ch.is_ascii_digit())
+                    || matches!(w.as_str(), "once" | "twice" | "thrice" | "times")
+                    || number_value(&w).is_some();
+                let length = matches!(
+                    w.as_str(),
+                    "for"
+                        | "over"
+                        | "in"
+                        | "within"
+                        | "than"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "after"
+                        | "around"
+                        | "only"
+                        | "just"
+                        | "least"
+                        | "under"
+                        | "past"
+                        | "marked"
+                        | "spent"
+                        | "took"
+                        | "takes"
+                        | "lasted"
+                );
+                if !rate && !length {
+                    return None;
+                }
+                let sub = if rate { "set" } else { "duration" };
+                return Some(Cand::new(start, end, t, 0.6, 35).sub(sub));
+            }
+            Cand::new(start, end, t, 0.7, 35).sub("set")
+        }
+        Kind::BareUnit => {
+            let u = c.name("unit")?;
+            Cand::new(u.start(), u.end(), t, 0.55, 30).sub("duration")
+        }
+        Kind::Reference => {
+            // "the day-to-day running" is no day.
+            if char_at(text, end).is_some_and(|ch| ch == '-') {
+                return None;
+            }
+            Cand::new(start, end, t, 0.6, 35).sub("relative")
         }
         Kind::Era => {
             let y: i32 = get(c, "y")?.parse().ok()?;
@@ -621,8 +774,27 @@ static DURATION_IN: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Appends the Temporal candidates found in `text`.
+/// Appends the Temporal candidates found in `text`, line by line: a time expression
+/// never runs across a line break (a title's last word and the date line under it).
 pub(crate) fn find(text: &str, out: &mut Vec<Cand>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let from = out.len();
+        find_line(line, out);
+        for c in &mut out[from..] {
+            c.start += offset;
+            c.end += offset;
+            if let Some((a, b, _)) = &mut c.also {
+                *a += offset;
+                *b += offset;
+            }
+        }
+        offset += line.len();
+    }
+}
+
+/// Appends the Temporal candidates found in one line.
+fn find_line(text: &str, out: &mut Vec<Cand>) {
     let p = &*PATTERNS;
     let mut pos = 0;
     while let Some(whole) = p.all.find_at(text, pos) {
@@ -768,6 +940,8 @@ mod tests {
         ("On 2 December the agreement", "2 December", ""),
         ("built in 575 B.C. by", "575 B.C.", "-0574"),
         ("the 93rd anniversary of", "93rd anniversary", ""),
+        // TimeML marks `recently` (value PAST_REF); `soon` and `now` are still left out.
+        ("He was recently promoted.", "recently", ""),
         (
             "call is scheduled to last 45 minutes.",
             "45 minutes",
@@ -810,7 +984,6 @@ mod tests {
             "a 2011m budget",
             "You may go.",
             "Call 910-432-3383 now.",
-            "He was recently promoted.",
             "Resolution 2254 (2015) says",
         ];
         for text in cases {

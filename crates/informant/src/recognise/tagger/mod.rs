@@ -329,6 +329,11 @@ impl Recogniser for Tagger {
                     continue;
                 }
                 let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+                // A sentence may run over a line break (a title and the date line under
+                // it, joined by one newline); a mention does not.
+                if text.get(span.range()).is_some_and(|t| t.contains('\n')) {
+                    continue;
+                }
                 if !keep(doc.text(), doc.mentions(), span, ty, conf) {
                     continue;
                 }
@@ -351,6 +356,7 @@ impl Recogniser for Tagger {
                 };
                 out.push(Mention {
                     entry: None,
+                    timex: None,
                     span,
                     entity_type: ty,
                     kind,
