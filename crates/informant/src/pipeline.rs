@@ -41,6 +41,9 @@ pub struct PipelineConfig {
     pub tagger: bool,
     /// Group mentions into entities.
     pub resolve: bool,
+    /// Resolve Location entities to GeoNames places (needs `resolve`; see [`crate::geo`]).
+    /// (Absent in configurations saved before it existed: on.)
+    pub geo: bool,
     /// Find attributed claims.
     pub attribute: bool,
     /// User gazetteers as `(name, content)`; the name's extension chooses the reader.
@@ -64,6 +67,7 @@ impl Default for PipelineConfig {
             rules: true,
             tagger: true,
             resolve: true,
+            geo: true,
             attribute: true,
             gazetteers: Vec::new(),
             user_patterns: Vec::new(),
@@ -298,6 +302,9 @@ impl Pipeline {
         crate::recognise::spans::normalise(&mut doc);
         if self.config.resolve {
             crate::resolve::resolve(&mut doc);
+            if self.config.geo {
+                crate::geo::resolve_places(&mut doc);
+            }
         }
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
@@ -428,6 +435,13 @@ impl PipelineBuilder {
     /// Whether to group mentions into entities. Default: `true`.
     pub fn resolve(mut self, yes: bool) -> Self {
         self.config.resolve = yes;
+        self
+    }
+
+    /// Whether to resolve Location entities to GeoNames places with coordinates
+    /// (see [`crate::geo`]); it needs [`PipelineBuilder::resolve`]. Default: `true`.
+    pub fn geo(mut self, yes: bool) -> Self {
+        self.config.geo = yes;
         self
     }
 

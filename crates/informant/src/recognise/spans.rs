@@ -71,6 +71,57 @@ pub(crate) fn normalise(doc: &mut Document) {
                 .then(b.span.end.cmp(&a.span.end))
         });
     }
+    one_place_per_name(doc);
+}
+
+/// One mention per place name: of Location names nested in one another (`Mississippi
+/// River` around `Mississippi`, `Raqqa province` around `Raqqa`) the outermost stays,
+/// except an outer span that lists places (`Paris, Texas`, `Homs and Hama`): then the
+/// places inside it stay and it goes. Mentions are sorted (start, longer first), so
+/// one walk with a stack of the open outer names does it: linear in the mentions
+/// times the depth of nesting.
+fn one_place_per_name(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let is_place =
+        |m: &Mention| m.entity_type == EntityType::Location && m.kind == MentionKind::Name;
+    let lists = |m: &Mention| {
+        text.get(m.span.range())
+            .is_some_and(|t| t.contains(", ") || t.contains(" and "))
+    };
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !is_place(m) {
+            continue;
+        }
+        while open
+            .last()
+            .is_some_and(|&o| doc.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        // The innermost open place that contains this one.
+        if let Some(&o) = open
+            .iter()
+            .rev()
+            .find(|&&o| doc.mentions[o].span.contains(m.span))
+        {
+            if lists(&doc.mentions[o]) {
+                gone[o] = true;
+            } else if !gone[o] {
+                gone[i] = true;
+                continue;
+            }
+        }
+        open.push(i);
+    }
+    if gone.contains(&true) {
+        let mut i = 0;
+        doc.mentions.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
+    }
 }
 
 /// Where the rest of the span starts, when it begins with `the`, `a` or `an`
