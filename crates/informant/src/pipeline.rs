@@ -587,6 +587,9 @@ impl PipelineBuilder {
                 recognisers.push(Arc::new(t));
             }
         }
+        if config.geo && config.resolve {
+            recognisers.push(Arc::new(crate::geo::PlaceQualifiers::new()));
+        }
         recognisers.extend(self.extra);
         Ok(Pipeline {
             config,

@@ -30,9 +30,11 @@
 //! # Ok::<(), informant::Error>(())
 //! ```
 
+mod recognise;
 mod resolve;
 mod table;
 
+pub use recognise::PlaceQualifiers;
 pub(crate) use resolve::resolve_places;
 pub use table::{Place, lookup, place_count};
 

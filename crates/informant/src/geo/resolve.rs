@@ -128,6 +128,7 @@ const BEFORE: &[(&str, Cue)] = &[
     ("suburb of ", Cue::City),
     ("capital ", Cue::City),
     ("province of ", Cue::Admin1),
+    ("governor of ", Cue::Admin1),
     ("state of ", Cue::Admin1),
     ("governorate of ", Cue::Admin1),
     ("region of ", Cue::Admin1),
@@ -163,12 +164,76 @@ fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
     out.push(norm);
 }
 
+/// A country or division named after a comma (`Alexandria, La.`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Qualifier {
+    pub(crate) country: &'static str,
+    /// Empty for a country.
+    pub(crate) admin1: &'static str,
+    pub(crate) span: Span,
+    pub(crate) is_country: bool,
+}
+
+/// Direction words that make a nominal of a place name (`northern Lebanon`).
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "rural",
+    "greater",
+    "downtown",
+];
+
+/// The place name inside a nominal Location mention, with the cue it carries:
+/// `northern Lebanon` -> `Lebanon`, `the city of Tripoli` -> (`Tripoli`, city).
+/// `None` when there is no capitalised name left (`the border`, `the town`).
+fn strip_nominal(s: &str) -> Option<(&str, Option<Cue>)> {
+    let mut rest = s.trim();
+    for art in ["the ", "The "] {
+        if let Some(r) = rest.strip_prefix(art) {
+            rest = r;
+        }
+    }
+    let mut cue = None;
+    for &(p, c) in BEFORE {
+        if rest.len() > p.len()
+            && rest.is_char_boundary(p.len())
+            && rest[..p.len()].eq_ignore_ascii_case(p)
+        {
+            rest = &rest[p.len()..];
+            cue = Some(c);
+            break;
+        }
+    }
+    let first = rest.split(' ').next().unwrap_or("");
+    if DIRECTIONS.iter().any(|d| first.eq_ignore_ascii_case(d)) {
+        rest = rest[first.len()..].trim_start();
+    }
+    rest.starts_with(|c: char| c.is_uppercase())
+        .then_some((rest, cue))
+}
+
 /// A `, Qualifier` right after `end`: up to three capitalised words (`La.`, `Texas`,
 /// `New Mexico`, `N.Y.`) naming a country or a first-order division; the longest wins.
-fn qualifier(t: &Table, text: &str, end: usize) -> Option<(&'static str, &'static str)> {
-    let rest = text.get(end..)?;
-    let rest = rest.strip_prefix(',')?;
+pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> {
+    let after = text.get(end..)?;
+    let rest = after.strip_prefix(',')?;
     let rest = rest.trim_start_matches(' ');
+    let offset = end + (after.len() - rest.len());
     if !rest.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -219,7 +284,14 @@ fn qualifier(t: &Table, text: &str, end: usize) -> Option<(&'static str, &'stati
             }
             if let Some(p) = best {
                 let a1 = if p.is_country() { "" } else { p.admin1 };
-                return Some((p.country, a1));
+                // The span keeps the dot of an abbreviation ("La."), not a full
+                // stop ("in Texas.": "texas." is no name, "Texas" is).
+                return Some(Qualifier {
+                    country: p.country,
+                    admin1: a1,
+                    span: Span::new(offset, offset + form.len()),
+                    is_country: p.is_country(),
+                });
             }
         }
     }
@@ -341,11 +413,11 @@ fn score(
     }
     if !p.country.is_empty() {
         let cw = ev.country(own, p.country);
-        if cw > 0.0 && !p.is_country() {
+        if cw > 0.0 {
             s += 1.2 * (1.0 + cw).ln();
             parts.push("country in document");
         }
-        if !p.admin1.is_empty() && !p.is_admin1() {
+        if !p.admin1.is_empty() {
             let aw = ev.admin1(own, p.country, p.admin1);
             if aw > 0.0 {
                 s += 1.5 * (1.0 + aw).ln();
@@ -412,13 +484,6 @@ fn choose(
     Some((i, s, 1.0 / z, parts))
 }
 
-/// Whether a place's own name is one of the lookup forms.
-fn c_exact_name(p: &Place, surf: &[String]) -> bool {
-    let mut norm = String::new();
-    normalise_into(p.name, &mut norm);
-    surf.iter().any(|s| *s == norm)
-}
-
 /// Runs the stage on a resolved document (see the module docs).
 pub(crate) fn resolve_places(doc: &mut Document) {
     if doc.entities.is_empty() {
@@ -442,13 +507,24 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             let Some(m) = doc.mentions.get(mi) else {
                 continue;
             };
-            if m.kind != MentionKind::Name {
+            let mention_text = doc.span_text(m.span);
+            if m.kind == MentionKind::Nominal {
+                // "northern Lebanon", "the city of Tripoli": the name inside.
+                match strip_nominal(mention_text) {
+                    Some((rest, cue)) => {
+                        ctx.cues.extend(cue);
+                        surfaces(rest, &mut surf, &mut ctx.cues);
+                    }
+                    None => continue,
+                }
+            } else if m.kind == MentionKind::Name {
+                surfaces(mention_text, &mut surf, &mut ctx.cues);
+            } else {
                 continue;
             }
             names += 1;
-            surfaces(doc.span_text(m.span), &mut surf, &mut ctx.cues);
             if let Some(q) = qualifier(t, text, m.span.end) {
-                ctx.qualifiers.push(q);
+                ctx.qualifiers.push((q.country, q.admin1));
             }
             if let Some(c) = cue_before(text, m.span.start) {
                 ctx.cues.push(c);
@@ -497,7 +573,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         let mut towns: Vec<(&'static str, &'static str)> = cands
             .iter()
             .filter_map(|c| t.get(c.place))
-            .filter(|p| p.is_populated() && c_exact_name(p, &surf))
+            .filter(|p| p.is_populated())
             .map(|p| (p.country, p.admin1))
             .collect();
         towns.sort_unstable();
