@@ -65,6 +65,9 @@ struct Cand {
 
 struct Work {
     entity: usize,
+    /// Entities that share a lookup form share a group: they are one place to the
+    /// evidence (`Tripoli` and `the city of Tripoli` do not vouch for each other).
+    group: usize,
     cands: Vec<Cand>,
     ctx: Context,
     weight: f64,
@@ -428,7 +431,7 @@ fn score(
     if !anchors.is_empty() && !(p.is_country() || p.feature == "L.CONT") {
         let d = anchors
             .iter()
-            .filter(|(e, _)| *e != w.entity)
+            .filter(|(g, _)| *g != w.group)
             .map(|(_, pt)| distance_km((p.lat, p.lon), *pt))
             .fold(f64::INFINITY, f64::min);
         if d.is_finite() {
@@ -484,6 +487,23 @@ fn choose(
     Some((i, s, 1.0 / z, parts))
 }
 
+/// The evidence each group gave, from what each work gave (same order as `works`).
+fn by_group(works: &[Work], owns: Vec<Evidence>) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = (0..works.len()).map(|_| Evidence::default()).collect();
+    for (w, own) in works.iter().zip(owns) {
+        let Some(g) = out.get_mut(w.group) else {
+            continue;
+        };
+        for (k, v) in own.country {
+            *g.country.entry(k).or_default() += v;
+        }
+        for (k, v) in own.admin1 {
+            *g.admin1.entry(k).or_default() += v;
+        }
+    }
+    out
+}
+
 /// Runs the stage on a resolved document (see the module docs).
 pub(crate) fn resolve_places(doc: &mut Document) {
     if doc.entities.is_empty() {
@@ -496,6 +516,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
     let text = doc.text.as_str();
     let mut works: Vec<Work> = Vec::new();
     let mut surf = Vec::new();
+    let mut groups: HashMap<String, usize> = HashMap::default();
     for (ei, e) in doc.entities.iter().enumerate() {
         if e.entity_type != EntityType::Location {
             continue;
@@ -578,8 +599,16 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             .collect();
         towns.sort_unstable();
         towns.dedup();
+        let group = surf
+            .iter()
+            .find_map(|s| groups.get(s.as_str()).copied())
+            .unwrap_or(works.len());
+        for s in &surf {
+            groups.entry(s.clone()).or_insert(group);
+        }
         works.push(Work {
             entity: ei,
+            group,
             cands,
             ctx,
             weight,
@@ -622,8 +651,9 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             }
         }
     }
-    for (w, own) in works.iter_mut().zip(&owns) {
-        w.choice = choose(t, w, &ev, own, &[]);
+    let owns = by_group(&works, owns);
+    for w in &mut works {
+        w.choice = choose(t, w, &ev, &owns[w.group], &[]);
     }
     // Passes 2 and 3: evidence from the places chosen in the pass before, weighted by
     // confidence; the chosen points are the anchors of spatial minimality.
@@ -640,7 +670,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 if let Some(p) = t.get(w.cands[*i].place) {
                     ev2.add(p.country, p.admin1, w.weight * conf, &mut own);
                     if *conf >= 0.5 && !(p.is_country() || p.feature == "L.CONT") {
-                        anchors.push((w.entity, (p.lat, p.lon), *conf * w.weight));
+                        anchors.push((w.group, (p.lat, p.lon), *conf * w.weight));
                     }
                 }
             }
@@ -659,7 +689,9 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         anchors.truncate(MAX_ANCHORS);
         let anchors: Vec<(usize, (f64, f64))> =
             anchors.into_iter().map(|(e, p, _)| (e, p)).collect();
-        for (w, own) in works.iter_mut().zip(&owns2) {
+        let owns2 = by_group(&works, owns2);
+        for w in &mut works {
+            let own = &owns2[w.group];
             if w.cands.len() > MAX_SECOND {
                 // keep the first pass's best and the most populous others
                 let keep = w.choice.as_ref().map(|c| w.cands[c.0].place);

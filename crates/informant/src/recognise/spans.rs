@@ -74,16 +74,19 @@ pub(crate) fn normalise(doc: &mut Document) {
     one_place_per_name(doc);
 }
 
-/// One mention per place name: of Location names nested in one another (`Mississippi
+/// One mention per place name: of Location mentions nested in one another (`Mississippi
 /// River` around `Mississippi`, `Raqqa province` around `Raqqa`) the outermost stays,
-/// except an outer span that lists places (`Paris, Texas`, `Homs and Hama`): then the
-/// places inside it stay and it goes. Mentions are sorted (start, longer first), so
+/// except an outer span that lists places (`Paris, Texas`, `Homs and Hama`) or a
+/// nominal around a name (`the city of Tripoli`): then what is inside stays and the
+/// outer span goes. Mentions are sorted (start, longer first), so
 /// one walk with a stack of the open outer names does it: linear in the mentions
 /// times the depth of nesting.
 fn one_place_per_name(doc: &mut Document) {
     let text = doc.text.as_str();
-    let is_place =
-        |m: &Mention| m.entity_type == EntityType::Location && m.kind == MentionKind::Name;
+    let is_place = |m: &Mention| {
+        m.entity_type == EntityType::Location
+            && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+    };
     let lists = |m: &Mention| {
         text.get(m.span.range())
             .is_some_and(|t| t.contains(", ") || t.contains(" and "))
@@ -106,7 +109,10 @@ fn one_place_per_name(doc: &mut Document) {
             .rev()
             .find(|&&o| doc.mentions[o].span.contains(m.span))
         {
-            if lists(&doc.mentions[o]) {
+            let outer = &doc.mentions[o];
+            // A description around a name (`the city of Tripoli`) gives way to the name.
+            let described = outer.kind == MentionKind::Nominal && m.kind == MentionKind::Name;
+            if lists(outer) || described {
                 gone[o] = true;
             } else if !gone[o] {
                 gone[i] = true;
