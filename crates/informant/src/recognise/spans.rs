@@ -74,13 +74,54 @@ pub(crate) fn normalise(doc: &mut Document) {
     one_place_per_name(doc);
 }
 
-/// One mention per place name: of Location mentions nested in one another (`Mississippi
-/// River` around `Mississippi`, `Raqqa province` around `Raqqa`) the outermost stays,
-/// except an outer span that lists places (`Paris, Texas`, `Homs and Hama`) or a
-/// nominal around a name (`the city of Tripoli`): then what is inside stays and the
-/// outer span goes. Mentions are sorted (start, longer first), so
-/// one walk with a stack of the open outer names does it: linear in the mentions
-/// times the depth of nesting.
+/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`).
+const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "lake",
+    "sea",
+    "gulf",
+    "bay",
+    "strait",
+    "straits",
+    "valley",
+    "mountains",
+    "mountain",
+    "desert",
+    "basin",
+    "canal",
+    "peninsula",
+    "island",
+    "islands",
+    "creek",
+    "delta",
+    "plain",
+    "plains",
+    "coast",
+    "highlands",
+    "hills",
+];
+
+/// One mention per place name: a Location name inside another that is it plus a
+/// feature word (`Mississippi` in `Mississippi River`) goes; of a Location name that
+/// lists places (`Paris, Texas`, `Homs and Hama`) the places inside stay and the list
+/// goes. Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
+/// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
+/// open outer names does it: linear in the mentions times the depth of nesting.
+/// Whether `outer` is `inner` followed by feature words only (`Mississippi River`).
+fn feature_of(text: &str, outer: Span, inner: Span) -> bool {
+    if inner.end >= outer.end {
+        return false;
+    }
+    let head = text.get(outer.start..inner.start).unwrap_or("x");
+    let head = head.trim();
+    if !(head.is_empty() || head.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    let tail = text.get(inner.end..outer.end).unwrap_or("");
+    let mut words = tail.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| FEATURE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+}
+
 fn one_place_per_name(doc: &mut Document) {
     let text = doc.text.as_str();
     let is_place = |m: &Mention| {
@@ -110,13 +151,13 @@ fn one_place_per_name(doc: &mut Document) {
             .find(|&&o| doc.mentions[o].span.contains(m.span))
         {
             let outer = &doc.mentions[o];
-            // A description around a name (`the city of Tripoli`) gives way to the name.
-            let described = outer.kind == MentionKind::Nominal && m.kind == MentionKind::Name;
-            if lists(outer) || described {
-                gone[o] = true;
-            } else if !gone[o] {
-                gone[i] = true;
-                continue;
+            if outer.kind == MentionKind::Name && m.kind == MentionKind::Name {
+                if lists(outer) {
+                    gone[o] = true;
+                } else if !gone[o] && feature_of(text, outer.span, m.span) {
+                    gone[i] = true;
+                    continue;
+                }
             }
         }
         open.push(i);
