@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turn the hand-written geo test sentences into a gold file for ../shared/tools/score_geo.py.
 
-    python3 tools/gazetteer/geo_gold.py   # writes crates/informant/tests/fixtures/geo/geo-gold.jsonl
+    python3 tools/gazetteer/geo_gold.py            # sentences.txt -> geo-gold.jsonl, geo-input.jsonl
+    python3 tools/gazetteer/geo_gold.py heldout    # heldout.txt -> heldout-gold.jsonl, heldout-input.jsonl
 
 Input: crates/informant/tests/fixtures/geo/sentences.txt, one sentence per line with
 [Surface|Name@CC/ADMIN1] or [Surface|Name@CC/ADMIN1/FEATURE] marks saying which place is
@@ -30,9 +31,11 @@ def main():
         f = line.split("\t")
         for nm in {f[1], *filter(None, f[2].split("|"))}:
             places.setdefault(nm, []).append(f)
+    name = sys.argv[1] if len(sys.argv) > 1 else "sentences"
+    prefix = "geo" if name == "sentences" else name
     out = []
     n = 0
-    for lineno, line in enumerate((FIX / "sentences.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate((FIX / f"{name}.txt").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         text, tops, pos, last = "", [], 0, 0
@@ -43,7 +46,7 @@ def main():
             cands = [f for f in places.get(name, []) if f[6] == cc and (f[7] == a1 or not a1)
                      and f[5].startswith(feat)]
             if not cands:
-                sys.exit(f"sentences.txt:{lineno}: no place {name}@{cc}/{a1}/{feat}")
+                sys.exit(f"{name}.txt:{lineno}: no place {name}@{cc}/{a1}/{feat}")
             best = max(cands, key=lambda f: int(f[9]))
             start = len(text)
             text += surface
@@ -54,10 +57,13 @@ def main():
             last = m.end()
         text += line[last:]
         n += 1
-        out.append({"id": f"geo-{n:02d}", "text": text, "toponyms": tops})
-    with open(FIX / "geo-gold.jsonl", "w", encoding="utf-8") as f:
+        out.append({"id": f"{prefix}-{n:02d}", "text": text, "toponyms": tops})
+    with open(FIX / f"{prefix}-gold.jsonl", "w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    with open(FIX / f"{prefix}-input.jsonl", "w", encoding="utf-8") as f:
+        for r in out:
+            f.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")
     print(f"{len(out)} documents, {sum(len(r['toponyms']) for r in out)} toponyms")
 
 
