@@ -41,7 +41,8 @@ pub struct PipelineConfig {
     pub tagger: bool,
     /// Group mentions into entities.
     pub resolve: bool,
-    /// Resolve Location entities to GeoNames places (needs `resolve`; see [`crate::geo`]).
+    /// Resolve Location entities to GeoNames places (needs `resolve`; see [`crate::geo`]);
+    /// with `rules`, also run the `Town, St.` recogniser ([`crate::geo::PlaceQualifiers`]).
     /// (Absent in configurations saved before it existed: on.)
     pub geo: bool,
     /// Find attributed claims.
@@ -587,7 +588,8 @@ impl PipelineBuilder {
                 recognisers.push(Arc::new(t));
             }
         }
-        if config.geo && config.resolve {
+        // Part of the context rules, after the tagger: it reads the places found before it.
+        if config.geo && config.rules {
             recognisers.push(Arc::new(crate::geo::PlaceQualifiers::new()));
         }
         recognisers.extend(self.extra);
