@@ -24,7 +24,13 @@ fn state_abbreviation_picks_the_namesake() {
     let a = place(&doc, "Alexandria");
     assert_eq!(a["geonames"], 4314550, "{a:?}");
     assert_eq!(a["admin1"], "LA");
-    assert!(a["evidence"].as_array().unwrap().iter().any(|v| v == "pattern"));
+    assert!(
+        a["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v == "pattern")
+    );
     let la = place(&doc, "La.");
     assert_eq!(la["feature"], "A.ADM1");
     // Without the document's evidence the most populous namesake wins.
@@ -100,10 +106,11 @@ fn geojson_feature_collection() {
 fn geo_can_be_switched_off() {
     let p = Pipeline::builder().geo(false).build().unwrap();
     let doc = p.extract("ALEXANDRIA, La. — Floods.").unwrap();
-    assert!(doc
-        .entities()
-        .iter()
-        .all(|e| !e.attributes.contains_key("evidence")));
+    assert!(
+        doc.entities()
+            .iter()
+            .all(|e| !e.attributes.contains_key("evidence"))
+    );
 }
 
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -132,7 +139,10 @@ fn hand_written_set() {
         let map = informant::OffsetMap::new(text);
         for t in g["toponyms"].as_array().unwrap() {
             total += 1;
-            let (s, e) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
             let truth = (t["lat"].as_f64().unwrap(), t["lon"].as_f64().unwrap());
             let hit = doc.mentions().iter().any(|m| {
                 let (ms, me) = map.span_to_chars(m.span);
@@ -141,7 +151,10 @@ fn hand_written_set() {
                     && s < me
                     && m.entity.is_some_and(|i| {
                         let a = &doc.entities()[i].attributes;
-                        match (a.get("lat").and_then(|v| v.as_f64()), a.get("lon").and_then(|v| v.as_f64())) {
+                        match (
+                            a.get("lat").and_then(|v| v.as_f64()),
+                            a.get("lon").and_then(|v| v.as_f64()),
+                        ) {
                             (Some(la), Some(lo)) => km((la, lo), truth) <= 161.0,
                             _ => false,
                         }

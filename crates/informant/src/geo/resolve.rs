@@ -386,7 +386,7 @@ fn score(
         let hit = w.ctx.qualifiers.iter().any(|&(cc, a1)| {
             p.country == cc
                 && (a1.is_empty() || p.admin1 == a1)
-                && !(p.is_country() && !a1.is_empty())
+                && (a1.is_empty() || !p.is_country())
         });
         if hit {
             s += W_PATTERN;
@@ -428,7 +428,7 @@ fn score(
             }
         }
     }
-    if !anchors.is_empty() && !(p.is_country() || p.feature == "L.CONT") {
+    if !(anchors.is_empty() || p.is_country() || p.feature == "L.CONT") {
         let d = anchors
             .iter()
             .filter(|(g, _)| *g != w.group)

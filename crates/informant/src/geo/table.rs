@@ -248,7 +248,7 @@ pub fn lookup(name: &str) -> Vec<Place> {
         .lookup_normalised(&norm)
         .filter_map(|i| t.get(i).copied())
         .collect();
-    out.sort_by(|a, b| b.population.cmp(&a.population));
+    out.sort_by_key(|p| std::cmp::Reverse(p.population));
     out
 }
 

@@ -104,7 +104,8 @@ const FEATURE_WORDS: &[&str] = &[
 /// One mention per place name: a Location name inside another that is it plus a
 /// feature word (`Mississippi` in `Mississippi River`) goes; of a Location name that
 /// lists places (`Paris, Texas`, `Homs and Hama`) the places inside stay and the list
-/// goes. Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
+/// goes, and so does a name with two places inside it (`Mississippi River past Memphis`,
+/// a run-on span). Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
 /// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
 /// open outer names does it: linear in the mentions times the depth of nesting.
 /// Whether `outer` is `inner` followed by feature words only (`Mississippi River`).
@@ -133,6 +134,7 @@ fn one_place_per_name(doc: &mut Document) {
             .is_some_and(|t| t.contains(", ") || t.contains(" and "))
     };
     let mut gone = vec![false; doc.mentions.len()];
+    let mut inside = vec![0u8; doc.mentions.len()];
     let mut open: Vec<usize> = Vec::new();
     for (i, m) in doc.mentions.iter().enumerate() {
         if !is_place(m) {
@@ -152,7 +154,10 @@ fn one_place_per_name(doc: &mut Document) {
         {
             let outer = &doc.mentions[o];
             if outer.kind == MentionKind::Name && m.kind == MentionKind::Name {
-                if lists(outer) {
+                inside[o] = inside[o].saturating_add(1);
+                // Two places inside one name: a list or a run-on span
+                // (`Mississippi River past Memphis`).
+                if lists(outer) || inside[o] >= 2 {
                     gone[o] = true;
                 } else if !gone[o] && feature_of(text, outer.span, m.span) {
                     gone[i] = true;
