@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p informant-bench -- [--data DIR] [--words N] [--repeat R]
-//!     [--stage parse|extract] [--without patterns|gazetteer|rules|resolve|attribute ...]
+//!     [--stage parse|extract] [--without patterns|gazetteer|rules|resolve|geo|attribute ...]
 //! cargo run --release -p informant-bench -- --stage html [--data DIR] [--repeat R]
 //! cargo run --release -p informant-bench -- --stage load [--repeat R]
 //! ```
@@ -172,6 +172,7 @@ fn build_pipeline(without: &[String]) -> Pipeline {
             "rules" => builder.rules(false),
             "resolve" => builder.resolve(false),
             "attribute" => builder.attribute(false),
+            "geo" => builder.geo(false),
             "tagger" => builder.tagger(false),
             other => {
                 eprintln!("informant-bench: unknown stage to leave out: {other}");
@@ -344,15 +345,23 @@ mod html {
 mod load {
     use std::time::Instant;
 
-    /// One sample: prints `gazetteer_ms pipeline_ms`.
+    /// One sample: prints `gazetteer_ms pipeline_ms geo_ms entries forms places`.
     pub fn once() {
         let t = Instant::now();
         let gazetteer = informant::recognise::Gazetteer::builtin();
         let g = t.elapsed().as_secs_f64() * 1e3;
         let pipeline = informant::Pipeline::builder().build();
         let p = t.elapsed().as_secs_f64() * 1e3;
+        // The GeoNames table loads on the first document with a place; time it alone.
+        let t = Instant::now();
+        let places = informant::geo::place_count();
+        let geo = t.elapsed().as_secs_f64() * 1e3;
         match (gazetteer, pipeline) {
-            (Ok(gaz), Ok(_)) => println!("{g:.2} {p:.2} {} {}", gaz.len(), gaz.form_count()),
+            (Ok(gaz), Ok(_)) => println!(
+                "{g:.2} {p:.2} {geo:.2} {} {} {places}",
+                gaz.len(),
+                gaz.form_count()
+            ),
             (Err(e), _) | (_, Err(e)) => {
                 eprintln!("informant-bench: {e}");
                 std::process::exit(1);
@@ -367,6 +376,8 @@ mod load {
         };
         let mut gaz = Vec::new();
         let mut pipe = Vec::new();
+        let mut geo = Vec::new();
+        let mut places = String::new();
         let mut sizes = String::new();
         for _ in 0..args.repeat.max(5) {
             let out = std::process::Command::new(&me)
@@ -377,10 +388,12 @@ mod load {
                 std::process::exit(1);
             };
             let f: Vec<&str> = out.split_whitespace().collect();
-            if let [g, p, entries, forms] = f[..] {
+            if let [g, p, geo_ms, entries, forms, n] = f[..] {
                 gaz.push(g.parse::<f64>().unwrap_or(f64::NAN));
                 pipe.push(p.parse::<f64>().unwrap_or(f64::NAN));
+                geo.push(geo_ms.parse::<f64>().unwrap_or(f64::NAN));
                 sizes = format!("{entries} entries, {forms} surface forms");
+                places = n.to_owned();
             }
         }
         let stats = |v: &mut Vec<f64>| {
@@ -392,6 +405,7 @@ mod load {
         };
         let (gb, gm) = stats(&mut gaz);
         let (pb, pm) = stats(&mut pipe);
+        let (xb, xm) = stats(&mut geo);
         println!("stage            load ({} fresh processes)", gaz.len());
         println!("gazetteer        {sizes}");
         println!(
@@ -399,6 +413,9 @@ mod load {
         );
         println!(
             "pipeline ready   best {pb:.1} ms, median {pm:.1} ms (the above, then Pipeline::builder().build())"
+        );
+        println!(
+            "geo table load   best {xb:.1} ms, median {xm:.1} ms ({places} places; once, on the first document with a Location)"
         );
     }
 }

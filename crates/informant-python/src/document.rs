@@ -559,6 +559,12 @@ impl PyDocument {
         value_to_py(py, &self.json_value(tokens))
     }
 
+    /// The resolved places as a GeoJSON FeatureCollection dict (docs/geo.md): one Point
+    /// per Location entity with coordinates; folium and geopandas read it directly.
+    fn to_geojson<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        value_to_py(py, &self.doc().to_geojson())
+    }
+
     /// The document as JSON text in the contract (docs/json.md); `indent` pretty-prints.
     #[pyo3(signature = (tokens = true, indent = false))]
     fn to_json(&self, tokens: bool, indent: bool) -> String {

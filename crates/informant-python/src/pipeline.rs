@@ -27,7 +27,8 @@ fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T
 ///
 /// Keyword arguments (defaults in brackets): `format` ("auto"; or "text", "markdown"),
 /// `tokens` (True: keep tokens), `patterns`, `rules`, `builtin_gazetteer`, `tagger` (True: the
-/// recognisers to run), `resolve` (True: group mentions into entities), `attribute`
+/// recognisers to run), `resolve` (True: group mentions into entities), `geo` (True: resolve
+/// places to GeoNames with coordinates, docs/geo.md), `attribute`
 /// (True: find attributed claims), `gazetteers` (paths or `(name, content)` pairs),
 /// `extra_patterns` (`(type, subtype or None, regex)` triples), `max_bytes` (256 MiB),
 /// `kinds` (None: every mention kind; or a list of `name`, `nominal`, `pronoun`, `value`).
@@ -145,6 +146,7 @@ impl PyPipeline {
         builtin_gazetteer = true,
         tagger = true,
         resolve = true,
+        geo = true,
         attribute = true,
         gazetteers = Vec::new(),
         extra_patterns = Vec::new(),
@@ -161,6 +163,7 @@ impl PyPipeline {
         builtin_gazetteer: bool,
         tagger: bool,
         resolve: bool,
+        geo: bool,
         attribute: bool,
         gazetteers: Vec<GazetteerArg>,
         extra_patterns: Vec<(String, Option<String>, String)>,
@@ -182,6 +185,7 @@ impl PyPipeline {
             .builtin_gazetteer(builtin_gazetteer)
             .tagger(tagger)
             .resolve(resolve)
+            .geo(geo)
             .attribute(attribute)
             .max_bytes(max_bytes);
         if let Some(KindsArg(k)) = kinds {
@@ -331,7 +335,7 @@ impl PyPipeline {
         let flag = |b: bool| if b { "True" } else { "False" };
         let mut s = format!(
             "Pipeline(format={}, tokens={}, patterns={}, rules={}, builtin_gazetteer={}, \
-             tagger={}, resolve={}, attribute={}",
+             tagger={}, resolve={}, geo={}, attribute={}",
             PyString::new(py, &c.input).repr()?,
             flag(c.tokens),
             flag(c.patterns),
@@ -339,6 +343,7 @@ impl PyPipeline {
             flag(c.builtin_gazetteer),
             flag(c.tagger),
             flag(c.resolve),
+            flag(c.geo),
             flag(c.attribute),
         );
         if !c.gazetteers.is_empty() {

@@ -762,6 +762,19 @@ impl Document {
             .map(|_| i)
     }
 
+    /// The resolved places as a GeoJSON `FeatureCollection` (see [`crate::geo::to_geojson`]).
+    ///
+    /// # Example
+    /// ```
+    /// let doc = informant::Pipeline::new().extract("Fighting spread from Aleppo to Idlib.")?;
+    /// let fc = doc.to_geojson();
+    /// assert!(fc["features"].as_array().is_some_and(|f| !f.is_empty()));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn to_geojson(&self) -> serde_json::Value {
+        crate::geo::to_geojson(self)
+    }
+
     /// Checks the invariants every document must keep: spans in bounds and on
     /// char boundaries; blocks in order and not overlapping; sentences in order,
     /// each inside its block; tokens in order, each inside a sentence; mentions

@@ -44,6 +44,7 @@
 mod attribute;
 mod document;
 mod error;
+pub mod geo;
 mod json;
 mod parse;
 mod pipeline;

@@ -42,6 +42,10 @@ pub struct PipelineConfig {
     pub tagger: bool,
     /// Group mentions into entities.
     pub resolve: bool,
+    /// Resolve Location entities to GeoNames places (needs `resolve`; see [`crate::geo`]);
+    /// with `rules`, also run the `Town, St.` recogniser ([`crate::geo::PlaceQualifiers`]).
+    /// (Absent in configurations saved before it existed: on.)
+    pub geo: bool,
     /// Find attributed claims.
     pub attribute: bool,
     /// User gazetteers as `(name, content)`; the name's extension chooses the reader.
@@ -65,6 +69,7 @@ impl Default for PipelineConfig {
             rules: true,
             tagger: true,
             resolve: true,
+            geo: true,
             attribute: true,
             gazetteers: Vec::new(),
             user_patterns: Vec::new(),
@@ -325,6 +330,9 @@ impl Pipeline {
         crate::recognise::spans::normalise(&mut doc);
         if self.config.resolve {
             crate::resolve::resolve(&mut doc);
+            if self.config.geo {
+                crate::geo::resolve_places(&mut doc);
+            }
         }
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
@@ -485,6 +493,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether to resolve Location entities to GeoNames places with coordinates
+    /// (see [`crate::geo`]); it needs [`PipelineBuilder::resolve`]. Default: `true`.
+    pub fn geo(mut self, yes: bool) -> Self {
+        self.config.geo = yes;
+        self
+    }
+
     /// Whether to find attributed claims. Default: `true`.
     pub fn attribute(mut self, yes: bool) -> Self {
         self.config.attribute = yes;
@@ -626,6 +641,10 @@ impl PipelineBuilder {
             if let Some(t) = Tagger::builtin() {
                 recognisers.push(Arc::new(t));
             }
+        }
+        // Part of the context rules, after the tagger: it reads the places found before it.
+        if config.geo && config.rules {
+            recognisers.push(Arc::new(crate::geo::PlaceQualifiers::new()));
         }
         recognisers.extend(self.extra);
         Ok(Pipeline {

@@ -71,6 +71,109 @@ pub(crate) fn normalise(doc: &mut Document) {
                 .then(b.span.end.cmp(&a.span.end))
         });
     }
+    one_place_per_name(doc);
+}
+
+/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`).
+const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "lake",
+    "sea",
+    "gulf",
+    "bay",
+    "strait",
+    "straits",
+    "valley",
+    "mountains",
+    "mountain",
+    "desert",
+    "basin",
+    "canal",
+    "peninsula",
+    "island",
+    "islands",
+    "creek",
+    "delta",
+    "plain",
+    "plains",
+    "coast",
+    "highlands",
+    "hills",
+];
+
+/// One mention per place name: a Location name inside another that is it plus a
+/// feature word (`Mississippi` in `Mississippi River`) goes; of a Location name that
+/// lists places (`Paris, Texas`, `Homs and Hama`) the places inside stay and the list
+/// goes, and so does a name with two places inside it (`Mississippi River past Memphis`,
+/// a run-on span). Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
+/// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
+/// open outer names does it: linear in the mentions times the depth of nesting.
+/// Whether `outer` is `inner` followed by feature words only (`Mississippi River`).
+fn feature_of(text: &str, outer: Span, inner: Span) -> bool {
+    if inner.end >= outer.end {
+        return false;
+    }
+    let head = text.get(outer.start..inner.start).unwrap_or("x");
+    let head = head.trim();
+    if !(head.is_empty() || head.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    let tail = text.get(inner.end..outer.end).unwrap_or("");
+    let mut words = tail.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| FEATURE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+}
+
+fn one_place_per_name(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let is_place = |m: &Mention| {
+        m.entity_type == EntityType::Location
+            && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+    };
+    let lists = |m: &Mention| {
+        text.get(m.span.range())
+            .is_some_and(|t| t.contains(", ") || t.contains(" and "))
+    };
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut inside = vec![0u8; doc.mentions.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !is_place(m) {
+            continue;
+        }
+        while open
+            .last()
+            .is_some_and(|&o| doc.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        // The innermost open place that contains this one.
+        if let Some(&o) = open
+            .iter()
+            .rev()
+            .find(|&&o| doc.mentions[o].span.contains(m.span))
+        {
+            let outer = &doc.mentions[o];
+            if outer.kind == MentionKind::Name && m.kind == MentionKind::Name {
+                inside[o] = inside[o].saturating_add(1);
+                // Two places inside one name: a list or a run-on span
+                // (`Mississippi River past Memphis`).
+                if lists(outer) || inside[o] >= 2 {
+                    gone[o] = true;
+                } else if !gone[o] && feature_of(text, outer.span, m.span) {
+                    gone[i] = true;
+                    continue;
+                }
+            }
+        }
+        open.push(i);
+    }
+    if gone.contains(&true) {
+        let mut i = 0;
+        doc.mentions.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
+    }
 }
 
 /// Where the rest of the span starts, when it begins with `the`, `a` or `an`

@@ -1,0 +1,169 @@
+//! The geo stage end to end: namesakes chosen by the document, one mention per place
+//! name, demonyms linked to their country, GeoJSON; and the hand-written test set
+//! (tests/fixtures/geo, see docs/geo.md) as a regression guard.
+
+use informant::{Document, EntityType, Pipeline};
+
+fn place<'a>(doc: &'a Document, text: &str) -> &'a informant::Attributes {
+    let m = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == text)
+        .unwrap_or_else(|| panic!("no mention {text:?}"));
+    let e = m.entity.expect("resolved");
+    &doc.entities()[e].attributes
+}
+
+fn extract(text: &str) -> Document {
+    Pipeline::new().extract(text).expect("extract")
+}
+
+#[test]
+fn state_abbreviation_picks_the_namesake() {
+    let doc = extract("ALEXANDRIA, La. — Flooding closed schools in Alexandria on Tuesday.");
+    let a = place(&doc, "Alexandria");
+    assert_eq!(a["geonames"], 4314550, "{a:?}");
+    assert_eq!(a["admin1"], "LA");
+    assert!(
+        a["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v == "pattern")
+    );
+    let la = place(&doc, "La.");
+    assert_eq!(la["feature"], "A.ADM1");
+    // Without the document's evidence the most populous namesake wins.
+    let doc = extract("Flooding closed schools in Alexandria on Tuesday.");
+    assert_eq!(place(&doc, "Alexandria")["country"], "EG");
+}
+
+#[test]
+fn towns_before_a_state_become_places() {
+    let doc = extract("Officials in Pineville, La., said the river was rising.");
+    let a = place(&doc, "Pineville");
+    assert_eq!((&a["country"], &a["admin1"]), (&"US".into(), &"LA".into()));
+}
+
+#[test]
+fn countries_and_states_in_the_document_decide() {
+    let doc = extract("The governor of Georgia spoke in Atlanta about the drought.");
+    assert_eq!(place(&doc, "Georgia")["feature"], "A.ADM1");
+    assert_eq!(place(&doc, "Atlanta")["admin1"], "GA");
+    let doc = extract("Talks between Georgia and Russia resumed in Tbilisi.");
+    assert_eq!(place(&doc, "Georgia")["feature"], "A.PCLI");
+    let doc = extract("Police in Columbus, Ohio, arrested two men.");
+    assert_eq!(place(&doc, "Columbus")["admin1"], "OH");
+}
+
+#[test]
+fn a_city_named_like_its_province_is_the_city() {
+    let doc = extract("American forces struck targets near Aleppo and Idlib in Syria.");
+    assert_eq!(place(&doc, "Aleppo")["feature"], "P.PPL");
+    let american = doc
+        .entities()
+        .iter()
+        .find(|e| e.entity_type == EntityType::Nationality)
+        .expect("nationality");
+    assert_eq!(american.attributes["geonames"], 6252001);
+}
+
+#[test]
+fn one_mention_per_place_name() {
+    let doc = extract("Barges moved down the Mississippi River past Memphis.");
+    let places: Vec<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| doc.span_text(m.span))
+        .filter(|t| t.contains("Mississippi"))
+        .collect();
+    assert_eq!(places.len(), 1, "{places:?}");
+}
+
+#[test]
+fn geojson_feature_collection() {
+    let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
+    let fc = doc.to_geojson();
+    assert_eq!(fc["type"], "FeatureCollection");
+    let feats = fc["features"].as_array().unwrap();
+    assert!(feats.len() >= 3, "{fc}");
+    for f in feats {
+        assert_eq!(f["geometry"]["type"], "Point");
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+    }
+    // Damascus: GeoJSON puts longitude first.
+    let dam = feats
+        .iter()
+        .find(|f| f["properties"]["name"] == "Damascus")
+        .unwrap();
+    assert!(dam["geometry"]["coordinates"][0].as_f64().unwrap() > 36.0);
+}
+
+#[test]
+fn geo_can_be_switched_off() {
+    let p = Pipeline::builder().geo(false).build().unwrap();
+    let doc = p.extract("ALEXANDRIA, La. — Floods.").unwrap();
+    assert!(
+        doc.entities()
+            .iter()
+            .all(|e| !e.attributes.contains_key("evidence"))
+    );
+}
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The hand-written set: every gold toponym whose span a Location mention overlaps,
+/// within 161 km. A guard against regressions, not a blind figure (docs/geo.md).
+#[test]
+fn hand_written_set() {
+    let gold = include_str!("fixtures/geo/geo-gold.jsonl");
+    let p = Pipeline::new();
+    let (mut total, mut near) = (0, 0);
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = g["text"].as_str().unwrap();
+        let doc = p.extract(text).unwrap();
+        let map = informant::OffsetMap::new(text);
+        for t in g["toponyms"].as_array().unwrap() {
+            total += 1;
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            let truth = (t["lat"].as_f64().unwrap(), t["lon"].as_f64().unwrap());
+            let hit = doc.mentions().iter().any(|m| {
+                let (ms, me) = map.span_to_chars(m.span);
+                m.entity_type == EntityType::Location
+                    && ms < e
+                    && s < me
+                    && m.entity.is_some_and(|i| {
+                        let a = &doc.entities()[i].attributes;
+                        match (
+                            a.get("lat").and_then(|v| v.as_f64()),
+                            a.get("lon").and_then(|v| v.as_f64()),
+                        ) {
+                            (Some(la), Some(lo)) => km((la, lo), truth) <= 161.0,
+                            _ => false,
+                        }
+                    })
+            });
+            near += usize::from(hit);
+        }
+    }
+    let acc = near as f64 / total as f64;
+    assert!(total > 90);
+    assert!(acc >= 0.9, "{near} of {total} within 161 km");
+}
