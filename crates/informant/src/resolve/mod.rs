@@ -1,0 +1,287 @@
+//! Resolution: which mentions in one document are one real-world entity.
+//!
+//! Three steps, in order:
+//! 1. **Acronyms**: `Syrian Democratic Forces (SDF)` makes `SDF` an alias of the
+//!    expansion; the acronym's other occurrences become mentions too.
+//! 2. **Propagation**: a name found with context (`Minister Tobias Ellwood`)
+//!    is found again where it appears without it (`Ellwood`), so a later bare
+//!    surname is not missed.
+//! 3. **Grouping** ([`group`]): deterministic sieves in the Stanford style, one pass
+//!    in text order, each mention trying them from the most precise down: exact
+//!    and relaxed name match, appositives, titles, nominal heads, pronouns. Every
+//!    link records its sieve ([`Resolution`](crate::Resolution)), and every
+//!    lookup goes through an index or a capped recency window, so the cost grows
+//!    linearly with the number of mentions (see `docs/resolution.md`).
+
+use crate::recognise::phrases::FastMap as HashMap;
+
+use crate::document::{Attributes, Document, EntityType, Mention, MentionKind};
+use crate::recognise::gazetteer::{boundary_after, boundary_before};
+use crate::span::Span;
+
+mod group;
+mod pronouns;
+
+/// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.
+pub(crate) fn resolve(doc: &mut Document) {
+    let mut aliases: HashMap<String, String> = HashMap::default();
+    let mut added = acronyms(doc, &mut aliases);
+    added.extend(propagate(doc, &aliases));
+    if !added.is_empty() {
+        let mut ms = std::mem::take(&mut doc.mentions);
+        ms.extend(added);
+        ms.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        doc.mentions = ms;
+    }
+    group::group(doc, &aliases);
+}
+
+/// Lower-cased words of a name, without a leading article, possessive or Arabic article prefix.
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    let name = name
+        .trim_end_matches(['’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let stripped = ["al-", "el-", " al ", "el "]
+                .iter()
+                .find_map(|p| w.strip_prefix(p));
+            stripped.unwrap_or(w).to_owned()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    words
+}
+
+/// A mention's canonical name where a gazetteer or rule gave one.
+pub(super) fn canonical(m: &Mention) -> Option<&str> {
+    m.entry
+        .as_deref()
+        .map(|e| e.name.as_str())
+        .or_else(|| m.attributes.get("name").and_then(|v| v.as_str()))
+}
+
+/// Finds `Long Name (ACR)` definitions; records aliases and returns mentions for the acronyms.
+fn acronyms(doc: &Document, aliases: &mut HashMap<String, String>) -> Vec<Mention> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    // A set, not a scan per acronym: a long document may define hundreds.
+    let spans: std::collections::HashSet<Span> = doc.mentions.iter().map(|m| m.span).collect();
+    for m in &doc.mentions {
+        if !matches!(
+            m.entity_type,
+            EntityType::Organisation
+                | EntityType::Location
+                | EntityType::Weapon
+                | EntityType::MilitaryPlatform
+        ) {
+            continue;
+        }
+        let rest = &text[m.span.end..];
+        let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let acr = &inner[..close];
+        if acr.len() < 2
+            || acr.len() > 10
+            || !acr
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&')
+        {
+            continue;
+        }
+        let initials: String = text[m.span.range()]
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let letters: String = acr.chars().filter(char::is_ascii_uppercase).collect();
+        // The acronym's letters must appear in order among the expansion's capitals.
+        let mut it = initials.chars();
+        if !letters.chars().all(|c| it.any(|i| i == c)) {
+            continue;
+        }
+        let key = canonical(m).map_or_else(
+            || name_words(&text[m.span.range()]).join(" "),
+            str::to_lowercase,
+        );
+        aliases.insert(acr.to_lowercase(), key);
+        let start = m.span.end + (rest.len() - inner.len());
+        let span = Span::new(start, start + acr.len());
+        if !spans.contains(&span) {
+            let mut attributes = Attributes::new();
+            attributes.insert("expansion".into(), text[m.span.range()].into());
+            out.push(Mention {
+                entry: None,
+                span,
+                entity_type: m.entity_type,
+                kind: MentionKind::Name,
+                subtype: m.subtype.clone(),
+                confidence: 0.8,
+                recogniser: "resolver".into(),
+                entity: None,
+                attributes,
+            });
+        }
+    }
+    out
+}
+
+/// Finds further occurrences of names first found through context.
+fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> {
+    let text = doc.text();
+    // (form, type) pairs to look for.
+    let mut forms: Vec<(String, EntityType)> = Vec::new();
+    for m in &doc.mentions {
+        let surface = &text[m.span.range()];
+        match (m.entity_type, m.recogniser.as_ref()) {
+            (EntityType::Person, "rule") => {
+                if let Some(name) = m.attributes.get("name").and_then(|v| v.as_str()) {
+                    forms.push((name.to_owned(), EntityType::Person));
+                    if let Some(last) = name.split_whitespace().last() {
+                        if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
+                            forms.push((last.to_owned(), EntityType::Person));
+                        }
+                    }
+                }
+            }
+            (EntityType::Organisation | EntityType::Location, "rule")
+                if surface.starts_with(char::is_uppercase) =>
+            {
+                forms.push((surface.to_owned(), m.entity_type));
+            }
+            _ => {}
+        }
+    }
+    for m in &doc.mentions {
+        let surface = &text[m.span.range()];
+        if m.recogniser == "resolver" && aliases.contains_key(&surface.to_lowercase()) {
+            forms.push((surface.to_owned(), m.entity_type));
+        }
+    }
+    forms.sort();
+    forms.dedup_by(|a, b| a.0 == b.0);
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let hits = find_forms(text, &mut forms);
+    let mut occupied: Vec<Span> = doc.mentions.iter().map(|m| m.span).collect();
+    occupied.sort();
+    let mut out = Vec::new();
+    for (start, end, ty) in hits {
+        let span = Span::new(start, end);
+        if !boundary_before(text, span.start) || !boundary_after(text, span.end) {
+            continue;
+        }
+        let i = occupied.partition_point(|s| s.end <= span.start);
+        let clash = occupied[i..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| s.overlaps(span))
+            || occupied[..i].iter().rev().take(8).any(|s| s.overlaps(span));
+        if clash {
+            continue;
+        }
+        // Only inside a block.
+        if !doc.blocks.iter().any(|b| b.span.contains(span)) {
+            continue;
+        }
+        out.push(Mention {
+            entry: None,
+            span,
+            entity_type: ty,
+            kind: MentionKind::Name,
+            subtype: None,
+            confidence: 0.65,
+            recogniser: "resolver".into(),
+            entity: None,
+            attributes: Attributes::new(),
+        });
+    }
+    out
+}
+
+/// Leftmost-longest, non-overlapping occurrences of `forms` in `text`.
+///
+/// A handful of forms: one substring search each. More: one automaton over all of
+/// them (the regex crate's literal alternation), so a document with thousands of
+/// distinct names is still read once, not once per name.
+fn find_forms(text: &str, forms: &mut [(String, EntityType)]) -> Vec<(usize, usize, EntityType)> {
+    let mut hits: Vec<(usize, usize, EntityType)> = Vec::new();
+    if forms.len() > 8 {
+        // Longest first: at one start, the alternation prefers the earlier form.
+        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let pattern = forms
+            .iter()
+            .map(|(f, _)| regex::escape(f))
+            .collect::<Vec<_>>()
+            .join("|");
+        let re = regex::RegexBuilder::new(&pattern)
+            .size_limit(64 << 20)
+            .dfa_size_limit(16 << 20)
+            .build();
+        if let Ok(re) = re {
+            let by_form: HashMap<&str, EntityType> =
+                forms.iter().map(|(f, t)| (f.as_str(), *t)).collect();
+            for m in re.find_iter(text) {
+                crate::steps::count();
+                if let Some(&ty) = by_form.get(m.as_str()) {
+                    hits.push((m.start(), m.end(), ty));
+                }
+            }
+            return hits;
+        }
+    }
+    for (form, ty) in forms.iter().take(64) {
+        for (start, _) in text.match_indices(form.as_str()) {
+            crate::steps::count();
+            hits.push((start, start + form.len(), *ty));
+        }
+    }
+    // Longest leftmost first, then drop hits overlapping an earlier one.
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut last_end = 0;
+    hits.retain(|h| {
+        let keep = h.0 >= last_end;
+        if keep {
+            last_end = h.1;
+        }
+        keep
+    });
+    hits
+}
+
+pub(super) fn person_or_surface<'a>(m: &'a Mention, surface: &'a str) -> &'a str {
+    if m.entity_type == EntityType::Person {
+        m.attributes
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or(surface)
+    } else {
+        surface
+    }
+}
+
+pub(super) fn strip_article(s: &str) -> &str {
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.trim_end_matches("’s").trim_end_matches("'s")
+}
