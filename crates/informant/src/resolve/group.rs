@@ -148,6 +148,107 @@ const ORG_SUFFIXES: &[&str] = &[
 /// Words of names that say nothing of the entity, left out of the head index.
 const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"];
 
+/// Role nouns: the heads of nominals that describe a person (`the Syrian president`,
+/// `Apple's chief executive`), looked for after a person's name (`X, the Y,`).
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "president-elect",
+    "vice-president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "ceo",
+    "executive",
+    "director",
+    "chief",
+    "head",
+    "leader",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "commander",
+    "general",
+    "colonel",
+    "captain",
+    "admiral",
+    "lieutenant",
+    "sergeant",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "monarch",
+    "emir",
+    "sheikh",
+    "cleric",
+    "imam",
+    "ruler",
+    "dictator",
+    "manager",
+    "officer",
+    "official",
+    "owner",
+    "boss",
+    "editor",
+    "correspondent",
+    "journalist",
+    "reporter",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "inspector",
+    "candidate",
+    "activist",
+    "member",
+    "representative",
+    "deputy",
+    "engineer",
+    "pilot",
+    "author",
+    "writer",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "coach",
+    "partner",
+    "employee",
+];
+
+/// Role nouns that never head an organisation's name: a nominal headed by one is a
+/// person whatever type the recogniser gave it (`the Syrian president`).
+fn person_role(head: &str) -> bool {
+    ROLE_NOUNS.contains(&head)
+        && !matches!(
+            head,
+            "executive" | "head" | "partner" | "member" | "representative" | "chair"
+        )
+}
+
 /// Role nouns that tell a person's gender.
 fn role_gender(word: &str) -> Option<Gender> {
     match word {
@@ -327,6 +428,76 @@ fn is_government_nominal(surface: &str) -> bool {
             .iter()
             .any(|h| s.ends_with(h))
         && s.split_whitespace().count() <= 3
+}
+
+/// A role nominal right after a person's name, as an appositive: `X, the Syrian
+/// president,`; `X, Apple's chief executive.`; `X, minister of transport`. `None` when
+/// there is none or a mention already covers or crosses it (`next`: the mentions
+/// after the name, in order).
+fn role_after(
+    text: &str,
+    name: &Mention,
+    sentence_end: usize,
+    next: &[Option<Mention>],
+) -> Option<Mention> {
+    let rest = text.get(name.span.end..sentence_end)?;
+    let body = rest.strip_prefix(", ")?;
+    let start = name.span.end + 2;
+    let mut offset = 0;
+    let mut end = None;
+    for word in body.split(' ').take(6) {
+        steps::count();
+        let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        if bare.is_empty() || !bare.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        let lower = bare.to_lowercase();
+        if ROLE_NOUNS.contains(&lower.as_str()) && bare.len() == w.len() {
+            // The longest run of role nouns: "chief executive", "prime minister".
+            end = Some(start + offset + w.len());
+            if w.len() < word.len() {
+                break;
+            }
+            offset += word.len() + 1;
+            continue;
+        }
+        if end.is_some() {
+            break;
+        }
+        // A word with punctuation after it ends the phrase before any role noun.
+        if w.len() < word.len() {
+            return None;
+        }
+        offset += word.len() + 1;
+    }
+    let end = end?;
+    // Then punctuation, the sentence's end, or a word in lower case ("of Syria"):
+    // not a name, for which the role noun would be a title ("Russian President Putin").
+    let tail = &text[end..sentence_end];
+    let ok = match tail.chars().next() {
+        None => true,
+        Some(' ') => tail[1..].starts_with(|c: char| c.is_lowercase()),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')'),
+    };
+    if !ok {
+        return None;
+    }
+    let span = crate::span::Span::new(start, end);
+    for m in next.iter().flatten().take(8) {
+        steps::count();
+        if m.span.start >= end {
+            break;
+        }
+        // Already found (perhaps shorter: the tagger's "Apple's chief"), or crossing.
+        if (m.span.start == start && m.kind == MentionKind::Nominal) || m.span.end > end {
+            return None;
+        }
+    }
+    let mut m = Mention::new(span, EntityType::Person, 0.6, "resolver");
+    m.kind = MentionKind::Nominal;
+    m.subtype = Some("nominal".into());
+    Some(m)
 }
 
 struct Resolver<'a> {
@@ -512,6 +683,13 @@ impl Resolver<'_> {
             };
             return Some((gi, how));
         }
+        if m.entity_type == EntityType::Person {
+            // A bare title taken for a name ("Foreign Secretary"): its carrier.
+            let bare = strip_article(&self.text[m.span.range()]).to_lowercase();
+            if let Some(&gi) = self.index.by_title.get(&bare) {
+                return Some((gi, Resolution::Title));
+            }
+        }
         if m.entity_type == EntityType::Person && !words.is_empty() {
             let mut best: Option<usize> = None;
             for w in words {
@@ -615,6 +793,8 @@ impl Resolver<'_> {
                         g.authoritative = true;
                         g.name_rank = 3;
                     }
+                    // A bare title ("Foreign Secretary") does not name its carrier.
+                    _ if how == Resolution::Title => {}
                     _ => {
                         let name = strip_article(person_or_surface(m, surface));
                         if g.name_rank < 3 || (!g.authoritative && name.len() > g.name.len()) {
@@ -725,19 +905,36 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let mut si = 0;
     let mut outer_end = 0;
     let mut extra = extra.into_iter().peekable();
-    let mut old = old.into_iter().peekable();
+    let mut old: Vec<Option<Mention>> = old.into_iter().map(Some).collect();
+    let mut oi = 0;
+    // A role nominal found after a name (`X, the Syrian president`), waiting its turn.
+    let mut pending: Option<Mention> = None;
     loop {
-        // The next item in text order: a mention, or a pronoun no recogniser marked.
-        let take_extra = match (old.peek(), extra.peek()) {
+        // The next item in text order: a mention (found, or found here), or a
+        // pronoun no recogniser marked.
+        let next_old = old.get(oi).and_then(Option::as_ref).map(|m| m.span);
+        let next = match (pending.as_ref().map(|m| m.span), next_old) {
+            (Some(p), Some(o)) => Some(
+                if p.start < o.start || (p.start == o.start && p.end > o.end) {
+                    (p, true)
+                } else {
+                    (o, false)
+                },
+            ),
+            (Some(p), None) => Some((p, true)),
+            (None, Some(o)) => Some((o, false)),
+            (None, None) => None,
+        };
+        let take_extra = match (next, extra.peek()) {
             (None, None) => break,
-            (Some(m), Some((s, _))) => s.start < m.span.start,
+            (Some((m, _)), Some((s, _))) => s.start < m.start,
             (None, Some(_)) => true,
             (Some(_), None) => false,
         };
         let start = if take_extra {
             extra.peek().map_or(0, |(s, _)| s.start)
         } else {
-            old.peek().map_or(0, |m| m.span.start)
+            next.map_or(0, |(s, _)| s.start)
         };
         while sentences.get(si).is_some_and(|s| s.span.end <= start) {
             si += 1;
@@ -762,9 +959,21 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             out.push(m);
             continue;
         }
-        let Some(m) = old.next() else {
+        let m = if next.is_some_and(|(_, p)| p) {
+            pending.take()
+        } else {
+            oi += 1;
+            old.get_mut(oi - 1).and_then(Option::take)
+        };
+        let Some(mut m) = m else {
             break;
         };
+        if m.kind == MentionKind::Nominal
+            && m.entity_type != EntityType::Person
+            && person_role(&head_of(&text[m.span.range()]))
+        {
+            m.entity_type = EntityType::Person;
+        }
         let mi = out.len();
         let surface = &text[m.span.range()];
         let nested = m.span.start < outer_end;
@@ -822,6 +1031,14 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             group: gi,
             nested,
         });
+        if !nested
+            && pending.is_none()
+            && m.entity_type == EntityType::Person
+            && m.kind == MentionKind::Name
+        {
+            let end = sentences.get(si).map_or(text.len(), |s| s.span.end);
+            pending = role_after(text, &m, end.max(m.span.end), old.get(oi..).unwrap_or(&[]));
+        }
         if !nested {
             r.prev = Some(Prev {
                 end: m.span.end,

@@ -285,3 +285,207 @@ pub(super) fn strip_article(s: &str) -> &str {
         .unwrap_or(s);
     s.trim_end_matches("’s").trim_end_matches("'s")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, MentionKind, Resolution};
+    use crate::pipeline::Pipeline;
+
+    /// The document with its mentions found but not resolved.
+    fn unresolved(text: &str) -> Document {
+        let p = Pipeline::builder()
+            .resolve(false)
+            .attribute(false)
+            .build()
+            .unwrap();
+        p.extract(text).unwrap()
+    }
+
+    /// Steps `resolve` counts on `text`, and the entities it makes.
+    fn work(text: &str) -> (u64, usize) {
+        let mut doc = unresolved(text);
+        let before = crate::steps::total();
+        super::resolve(&mut doc);
+        doc.validate().unwrap();
+        (crate::steps::total() - before, doc.entities().len())
+    }
+
+    /// Doubling the input at most doubles the work (a little slack for the edges).
+    fn assert_linear(make: impl Fn(usize) -> String, what: &str) {
+        let sizes = [400, 800, 1600, 3200];
+        let counts: Vec<u64> = sizes.iter().map(|&n| work(&make(n)).0).collect();
+        assert!(counts[0] > 0, "{what}: nothing counted");
+        for w in counts.windows(2) {
+            let ratio = w[1] as f64 / w[0] as f64;
+            assert!(
+                ratio < 2.3,
+                "{what}: work {counts:?} grows faster than the input"
+            );
+        }
+    }
+
+    #[test]
+    fn work_grows_linearly_with_repeated_names() {
+        assert_linear(|n| "Assad ".repeat(n), "a repeated name");
+        assert_linear(
+            |n| "Bashar al-Assad met Vladimir Putin in Moscow. ".repeat(n),
+            "repeated sentences",
+        );
+    }
+
+    #[test]
+    fn work_grows_linearly_with_pronouns() {
+        assert_linear(|n| "He said. ".repeat(n), "`He said.`");
+        assert_linear(|n| "He ".repeat(n), "`He` in one sentence");
+        assert_linear(
+            |n| {
+                format!(
+                    "Airbus said so. {}",
+                    "It said. The company said. They said. ".repeat(n)
+                )
+            },
+            "`it`, `the company`, `they`",
+        );
+    }
+
+    #[test]
+    fn work_grows_linearly_with_distinct_names() {
+        // Names the gazetteer does not hold, each found by a title and propagated.
+        let names = |n: usize| -> String {
+            (0..n)
+                .map(|i| {
+                    let a = char::from(b'A' + (i % 26) as u8);
+                    let b = char::from(b'a' + (i / 26 % 26) as u8);
+                    let c = char::from(b'a' + (i / 676 % 26) as u8);
+                    format!("General {a}{b}{c}ovic spoke. {a}{b}{c}ovic left. ")
+                })
+                .collect()
+        };
+        assert_linear(names, "distinct titled names");
+    }
+
+    #[test]
+    fn sieves_link_and_keep_their_evidence() {
+        let doc = Pipeline::new()
+            .extract(
+                "Foreign Secretary Ahmed Karimov criticised the deal. Karimov said the Foreign \
+                 Secretary would vote against it. He spoke to reporters.",
+            )
+            .unwrap();
+        let how = |surface: &str| {
+            let i = doc
+                .mentions()
+                .iter()
+                .position(|m| doc.span_text(m.span) == surface)
+                .unwrap_or_else(|| panic!("{surface} not found: {:?}", doc.mentions()));
+            let e = doc.mentions()[i].entity.unwrap();
+            (doc.entities()[e].name.as_str(), doc.resolution(i))
+        };
+        assert_eq!(how("Foreign Secretary Ahmed Karimov").0, "Ahmed Karimov");
+        assert_eq!(
+            how("Karimov"),
+            ("Ahmed Karimov", Some(Resolution::RelaxedName))
+        );
+        let title = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span).ends_with("Foreign Secretary") && m.span.start > 40)
+            .map(|m| doc.span_text(m.span))
+            .unwrap();
+        assert_eq!(how(title), ("Ahmed Karimov", Some(Resolution::Title)));
+        assert_eq!(how("He"), ("Ahmed Karimov", Some(Resolution::Pronoun)));
+    }
+
+    #[test]
+    fn organisation_nominals_and_pronouns() {
+        let doc = Pipeline::new()
+            .extract(
+                "Airbus announced job cuts on Monday. The company said its factories in \
+                 France would close. It is likely that unions will strike.",
+            )
+            .unwrap();
+        let airbus = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "Airbus")
+            .and_then(|m| m.entity)
+            .unwrap();
+        let e = &doc.entities()[airbus];
+        let surfaces: Vec<&str> = e
+            .mentions
+            .iter()
+            .map(|&i| doc.span_text(doc.mentions()[i].span))
+            .collect();
+        assert_eq!(e.name, "Airbus");
+        assert!(surfaces.contains(&"The company"), "{surfaces:?}");
+        assert!(surfaces.contains(&"its"), "{surfaces:?}");
+        // A pleonastic `it` is no mention.
+        assert!(!surfaces.contains(&"It"), "{surfaces:?}");
+        let its = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "its")
+            .unwrap();
+        assert_eq!(its.kind, MentionKind::Pronoun);
+        assert_eq!(its.recogniser, "resolver");
+    }
+
+    #[test]
+    fn appositives_and_canonical_names() {
+        let doc = Pipeline::new()
+            .extract("The Syrian president, Bashar al-Assad, fled. Assad reached Moscow.")
+            .unwrap();
+        let e = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "Assad")
+            .and_then(|m| m.entity)
+            .unwrap();
+        let e = &doc.entities()[e];
+        // The longest name, not the nominal, names the entity.
+        assert_eq!(e.name, "Bashar al-Assad");
+        assert_eq!(e.evidence.len(), e.mentions.len());
+        assert!(
+            e.mentions
+                .iter()
+                .any(|&i| doc.span_text(doc.mentions()[i].span) == "The Syrian president"),
+            "{e:?}"
+        );
+        // After the name, the role nominal is found by the resolver if no one else did.
+        let doc = Pipeline::new()
+            .extract("Bashar al-Assad, the Syrian president, fled to Moscow.")
+            .unwrap();
+        let role = doc
+            .mentions()
+            .iter()
+            .position(|m| doc.span_text(m.span) == "the Syrian president")
+            .unwrap();
+        assert_eq!(doc.resolution(role), Some(Resolution::Appositive));
+        let e = &doc.entities()[doc.mentions()[role].entity.unwrap()];
+        assert_eq!(e.name, "Bashar al-Assad");
+        doc.validate().unwrap();
+    }
+
+    #[test]
+    fn an_unlinked_pronoun_is_no_mention_and_two_persons_are_no_guess() {
+        let doc = Pipeline::new()
+            .extract("It rained in London. Putin met Assad. He said nothing.")
+            .unwrap();
+        assert!(
+            doc.mentions().iter().all(|m| doc.span_text(m.span) != "It"),
+            "{:?}",
+            doc.mentions()
+        );
+        if let Some(he) = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "He")
+        {
+            let name = &doc.entities()[he.entity.unwrap()].name;
+            assert!(
+                name != "Bashar al-Assad" && name != "Vladimir Putin",
+                "{name}"
+            );
+        }
+    }
+}
