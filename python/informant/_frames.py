@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Union
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def _mentions(doc: Document) -> List[Row]:
             "subtype": m.subtype,
             "entity": m.entity,
             "entity_name": names.get(m.entity) if m.entity is not None else None,
+            "resolution": m.resolution,
             "confidence": m.confidence,
             "recogniser": m.recogniser,
             "attributes": m.attributes,
@@ -47,6 +49,8 @@ def _entities(doc: Document) -> List[Row]:
                 "name": e.name,
                 "mentions": len(e.mentions),
                 "texts": texts,
+                # How many of its mentions are names, nominals, pronouns.
+                "kinds": dict(Counter(mentions[i].kind for i in e.mentions)),
                 "attributes": e.attributes,
             }
         )
@@ -107,8 +111,8 @@ _ROWS: Dict[str, Callable[[Document], List[Row]]] = {
 
 _COLUMNS = {
     "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
-                 "entity_name", "confidence", "recogniser", "attributes"],
-    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "attributes"],
+                 "entity_name", "resolution", "confidence", "recogniser", "attributes"],
+    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "kinds", "attributes"],
     "attributions": ["doc_id", "source", "source_entity", "source_name", "cue", "claim",
                      "source_start", "source_end", "claim_start", "claim_end"],
     "sentences": ["doc_id", "sentence", "block", "start", "end", "text"],

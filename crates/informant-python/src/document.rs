@@ -200,6 +200,9 @@ pub struct PyMention {
     /// Id of the entity it refers to (`Document.entities`), if resolved.
     #[pyo3(get)]
     entity: Option<String>,
+    /// How it joined its entity: the resolution sieve (`first`, `exact_name`, `pronoun`, ...).
+    #[pyo3(get)]
+    resolution: Option<&'static str>,
     /// Index of the sentence holding it.
     #[pyo3(get)]
     sentence: Option<usize>,
@@ -478,7 +481,7 @@ impl PyDocument {
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         cached(py, &self.mentions, || {
-            self.doc().mentions().iter().map(|m| {
+            self.doc().mentions().iter().enumerate().map(|(i, m)| {
                 let (start, end) = self.data.chars(m.span);
                 PyMention {
                     start,
@@ -490,6 +493,7 @@ impl PyDocument {
                     confidence: confidence(m.confidence),
                     recogniser: m.recogniser.to_string(),
                     entity: self.entity_id(m.entity),
+                    resolution: self.doc().resolution(i).map(|r| r.as_str()),
                     sentence: self.doc().sentence_at(m.span.start),
                     attrs: m.attributes.clone(),
                 }

@@ -791,9 +791,10 @@ impl Document {
     /// # Example
     /// ```
     /// use informant::Resolution;
-    /// let doc = informant::Pipeline::new().extract("Bashar al-Assad fled. Assad reached Moscow.")?;
-    /// let assad = doc.mentions().iter().position(|m| doc.span_text(m.span) == "Assad").unwrap();
-    /// assert_eq!(doc.resolution(assad), Some(Resolution::RelaxedName));
+    /// let doc = informant::Pipeline::new().extract("Bashar al-Assad fled. He reached Moscow.")?;
+    /// let he = doc.mentions().iter().position(|m| doc.span_text(m.span) == "He").unwrap();
+    /// assert_eq!(doc.resolution(he), Some(Resolution::Pronoun));
+    /// assert_eq!(doc.resolution(0), Some(Resolution::First));
     /// # Ok::<(), informant::Error>(())
     /// ```
     pub fn resolution(&self, i: usize) -> Option<Resolution> {
