@@ -92,7 +92,6 @@ const ORG_HEADS: &[&str] = &[
     "coalition",
     "union",
     "club",
-    "team",
     "consortium",
     "subsidiary",
     "unit",
@@ -106,24 +105,11 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Heads of definite nominals that stand for a country named just before.
-const COUNTRY_HEADS: &[&str] = &["country", "nation", "republic", "kingdom", "state"];
+const COUNTRY_HEADS: &[&str] = &["country", "nation", "republic", "kingdom"];
 
 /// Heads of definite nominals that stand for any place named just before.
-const PLACE_HEADS: &[&str] = &[
-    "city",
-    "town",
-    "capital",
-    "village",
-    "region",
-    "province",
-    "island",
-    "area",
-    "territory",
-    "airport",
-    "base",
-    "airbase",
-    "port",
-];
+/// (Not `area`, `region`, `village`, `town`: on GUM those were wrong more often than right.)
+const PLACE_HEADS: &[&str] = &["city", "capital", "island", "airport", "airbase", "port"];
 
 /// Words of organisation names that say what they are, not which: left out of keys.
 const ORG_SUFFIXES: &[&str] = &[
@@ -521,6 +507,7 @@ impl Resolver<'_> {
     fn walk_back(
         &self,
         sentence: usize,
+        window: usize,
         accept: impl Fn(&Group) -> bool,
         named_only: bool,
     ) -> Vec<usize> {
@@ -528,7 +515,7 @@ impl Resolver<'_> {
         let mut at: Option<usize> = None;
         for p in self.placed.iter().rev().take(MAX_BACK) {
             steps::count();
-            if sentence.saturating_sub(p.sentence) > WINDOW {
+            if sentence.saturating_sub(p.sentence) > window {
                 break;
             }
             if at.is_some_and(|s| s != p.sentence) {
@@ -554,6 +541,7 @@ impl Resolver<'_> {
     fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
         let found = self.walk_back(
             sentence,
+            pronouns::window(agreement),
             |g| pronouns::fits(agreement, g.entity_type, g.gender, g.plural),
             false,
         );
@@ -601,6 +589,7 @@ impl Resolver<'_> {
             if self.index.governments.is_empty() {
                 let found = self.walk_back(
                     sentence,
+                    WINDOW,
                     |g| {
                         g.entity_type == EntityType::Location
                             && g.subtype.as_deref() == Some("country")
@@ -635,6 +624,7 @@ impl Resolver<'_> {
         let country = COUNTRY_HEADS.contains(&head.as_str());
         let found = self.walk_back(
             sentence,
+            WINDOW,
             |g| {
                 g.entity_type == ty
                     && !g.plural
@@ -904,6 +894,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     };
     let mut si = 0;
     let mut outer_end = 0;
+    // (block, grammatical person) -> the entity of that speaker's pronouns there.
+    let mut speakers: HashMap<(usize, u8), usize> = HashMap::default();
     let mut extra = extra.into_iter().peekable();
     let mut old: Vec<Option<Mention>> = old.into_iter().map(Some).collect();
     let mut oi = 0;
@@ -980,7 +972,16 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         outer_end = outer_end.max(m.span.end);
         let (gi, how, key, words) = match m.kind {
             MentionKind::Pronoun => {
-                let found = pronouns::agreement(surface).and_then(|a| r.pronoun(a, si));
+                let block = sentences.get(si).map(|s| s.block);
+                let found = match pronouns::speaker(surface) {
+                    // "I ... my ... me" in one block: one speaker.
+                    Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, si)),
+                };
+                if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
+                    let gi = found.unwrap_or(r.groups.len());
+                    speakers.insert((b, p), gi);
+                }
                 match found {
                     Some(gi) => (gi, Resolution::Pronoun, None, Vec::new()),
                     None => (r.new_group(&m), Resolution::First, None, Vec::new()),

@@ -22,17 +22,42 @@ pub(super) enum Agreement {
     Plural,
 }
 
+/// First- and second-person pronouns by person and number: `I`/`me`/`my` (0),
+/// `we`/`us`/`our` (1), `you`/`your` (2). They are linked only to the same
+/// person's pronouns in the same block (one speaker's turn, one quote).
+pub(super) fn speaker(word: &str) -> Option<u8> {
+    let lower = word.to_ascii_lowercase();
+    match lower.as_str() {
+        "i" | "me" | "my" | "mine" | "myself" => Some(0),
+        "we" | "us" | "our" | "ours" | "ourselves" => Some(1),
+        "you" | "your" | "yours" | "yourself" | "yourselves" => Some(2),
+        _ => None,
+    }
+}
+
 /// The agreement of a third-person pronoun; `None` for any other word (first and
-/// second person pronouns are not resolved: `we` in a quote is its speaker's side).
+/// second person pronouns: see [`speaker`]).
 pub(super) fn agreement(word: &str) -> Option<Agreement> {
     let lower = word.to_ascii_lowercase();
     Some(match lower.as_str() {
         "he" | "him" | "his" | "himself" => Agreement::Person(Gender::Male),
         "she" | "her" | "hers" | "herself" => Agreement::Person(Gender::Female),
         "it" | "its" | "itself" => Agreement::Thing,
-        "they" | "them" | "their" | "theirs" | "themselves" => Agreement::Plural,
+        // Not "them": an object pronoun is far more often people or things no
+        // recogniser saw than an organisation (GUM, development).
+        "they" | "their" | "theirs" | "themselves" => Agreement::Plural,
         _ => return None,
     })
+}
+
+/// How many sentences back a pronoun looks: three for `he` and `she`; one for `it`
+/// and `they`, which stand for things no recogniser marked far more often than
+/// persons do, so a near antecedent is the only safe one.
+pub(super) fn window(agreement: Agreement) -> usize {
+    match agreement {
+        Agreement::Person(_) => 3,
+        Agreement::Thing | Agreement::Plural => 1,
+    }
 }
 
 /// Whether a group of `entity_type` can be what a pronoun with `agreement` stands for.
@@ -220,6 +245,7 @@ mod tests {
         assert_eq!(agreement("He"), Some(Agreement::Person(Gender::Male)));
         assert_eq!(agreement("its"), Some(Agreement::Thing));
         assert_eq!(agreement("Their"), Some(Agreement::Plural));
+        assert_eq!(agreement("them"), None);
         assert_eq!(agreement("we"), None);
         assert_eq!(agreement("item"), None);
     }
