@@ -428,6 +428,16 @@ mod tests {
             .unwrap();
         assert_eq!(its.kind, MentionKind::Pronoun);
         assert_eq!(its.recogniser, "resolver");
+        // Attributions name the resolved entity.
+        let doc = Pipeline::new()
+            .extract("Airbus announced cuts. The company said the plan would work.")
+            .unwrap();
+        let a = doc
+            .attributions()
+            .iter()
+            .find(|a| doc.span_text(a.source) == "The company")
+            .unwrap();
+        assert_eq!(doc.entities()[a.source_entity.unwrap()].name, "Airbus");
     }
 
     #[test]
