@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Union
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def _mentions(doc: Document) -> List[Row]:
             "subtype": m.subtype,
             "entity": m.entity,
             "entity_name": names.get(m.entity) if m.entity is not None else None,
+            "resolution": m.resolution,
             "confidence": m.confidence,
             "recogniser": m.recogniser,
             "timex_type": m.timex_type,
@@ -55,6 +57,8 @@ def _entities(doc: Document) -> List[Row]:
             "name": e.name,
             "mentions": len(e.mentions),
             "texts": texts,
+            # How many of its mentions are names, nominals, pronouns.
+            "kinds": dict(Counter(mentions[i].kind for i in e.mentions)),
         }
         # the place a Location (or a Nationality's country) resolved to; None otherwise
         for col, key in _PLACE_COLUMNS:
@@ -118,8 +122,8 @@ _ROWS: Dict[str, Callable[[Document], List[Row]]] = {
 
 _COLUMNS = {
     "mentions": ["doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
-                 "entity_name", "confidence", "recogniser", "timex_type", "value", "attributes"],
-    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "geonames", "lat", "lon",
+                 "entity_name", "resolution", "confidence", "recogniser", "timex_type", "value", "attributes"],
+    "entities": ["doc_id", "entity", "type", "name", "mentions", "texts", "kinds", "geonames", "lat", "lon",
                  "feature", "country", "admin1", "admin2", "place_confidence", "attributes"],
     "attributions": ["doc_id", "source", "source_entity", "source_name", "cue", "claim",
                      "source_start", "source_end", "claim_start", "claim_end"],

@@ -156,6 +156,11 @@ class Mention:
     def entity(self) -> Optional[str]:
         """Id of the entity it refers to (see ``Document.entities``), once resolved."""
     @property
+    def resolution(self) -> Optional[str]:
+        """How it joined its entity: the resolution sieve that linked it (``first``,
+        ``exact_name``, ``acronym``, ``relaxed_name``, ``appositive``, ``title``,
+        ``nominal``, ``pronoun``); ``None`` for a mention of no entity."""
+    @property
     def sentence(self) -> Optional[int]:
         """Index of the sentence holding it."""
     @property
@@ -185,7 +190,8 @@ class Entity:
     def type(self) -> str: ...
     @property
     def name(self) -> str:
-        """Canonical name."""
+        """Canonical name: a gazetteer entry's name, else the longest name mention; a
+        nominal or pronoun only when nothing else names the entity."""
     @property
     def mentions(self) -> List[int]:
         """Indices into ``Document.mentions``, in text order."""

@@ -70,6 +70,9 @@ def test_mention_fields(seed_doc: informant.Document) -> None:
     assert 0 < m.confidence <= 1 and m.confidence == round(m.confidence, 6)
     assert m.recogniser in informant.Pipeline().recognisers
     assert m.sentence == 0
+    assert m.resolution == "first"
+    assad = next(m for m in seed_doc.mentions if m.text == "Assad")
+    assert assad.entity == m.entity and assad.resolution in ("exact_name", "relaxed_name")
     assert isinstance(m.attributes, dict)
     assert m == seed_doc.mentions[seed_doc.mentions.index(m)]
     assert len({m, m}) == 1

@@ -18,11 +18,16 @@ def test_mentions_frame(seed_doc: informant.Document) -> None:
     assert len(df) == len(seed_doc.mentions)
     assert list(df.columns) == [
         "doc_id", "sentence", "start", "end", "text", "type", "kind", "subtype", "entity",
-        "entity_name", "confidence", "recogniser", "timex_type", "value", "attributes",
+        "entity_name", "resolution", "confidence", "recogniser", "timex_type", "value", "attributes",
     ]
     row = df[df.text == "Bashar al-Assad"].iloc[0]
     assert (row.type, row.start, row.end, row.sentence) == ("Person", 8, 23, 0)
     assert row.entity_name == "Bashar al-Assad"
+    # Each linked mention says which resolution sieve linked it.
+    assert set(df.resolution.dropna()) <= {
+        "first", "exact_name", "acronym", "relaxed_name", "appositive", "title", "nominal", "pronoun",
+    }
+    assert "first" in set(df.resolution)
     assert set(df.doc_id) == {seed_doc.id}
     assert all(SEED[s:e] == t for s, e, t in zip(df.start, df.end, df.text))
 
@@ -32,6 +37,7 @@ def test_other_kinds(seed_doc: informant.Document) -> None:
     assert len(ents) == len(seed_doc.entities)
     assad = ents[ents.name == "Bashar al-Assad"].iloc[0]
     assert assad.type == "Person" and {"Assad", "Al-Assad"} <= set(assad.texts)
+    assert assad.kinds["name"] >= 3
     attrs = seed_doc.to_pandas(kind="attributions")
     assert list(attrs.source)[:3] == ["Russian news agencies", "Russian war bloggers", "insiders"]
     assert len(seed_doc.to_pandas("sentences")) == 18

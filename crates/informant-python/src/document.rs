@@ -200,6 +200,9 @@ pub struct PyMention {
     /// Id of the entity it refers to (`Document.entities`), if resolved.
     #[pyo3(get)]
     entity: Option<String>,
+    /// How it joined its entity: the resolution sieve (`first`, `exact_name`, `pronoun`, ...).
+    #[pyo3(get)]
+    resolution: Option<&'static str>,
     /// Index of the sentence holding it.
     #[pyo3(get)]
     sentence: Option<usize>,
@@ -505,7 +508,7 @@ impl PyDocument {
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         cached(py, &self.mentions, || {
-            self.doc().mentions().iter().map(|m| {
+            self.doc().mentions().iter().enumerate().map(|(i, m)| {
                 let (start, end) = self.data.chars(m.span);
                 PyMention {
                     start,
@@ -517,6 +520,7 @@ impl PyDocument {
                     confidence: confidence(m.confidence),
                     recogniser: m.recogniser.to_string(),
                     entity: self.entity_id(m.entity),
+                    resolution: self.doc().resolution(i).map(|r| r.as_str()),
                     sentence: self.doc().sentence_at(m.span.start),
                     timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str()),
                     value: m.timex.as_ref().and_then(|t| t.value.clone()),

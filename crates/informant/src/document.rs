@@ -466,6 +466,83 @@ impl Mention {
     }
 }
 
+/// How a mention joined its entity: the resolution sieve that linked it, kept as
+/// evidence (see `docs/resolution.md`). The sieves run in this order of precision.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Resolution {
+    /// The entity's first mention: nothing before it was linked to.
+    First,
+    /// The same gazetteer entry or the same normalised text as an earlier mention
+    /// (`Hmeimim airbase` = `Hmeimim Airbase`, `the Syrian army` twice).
+    ExactName,
+    /// An acronym defined in the text (`SDF` after `Syrian Democratic Forces (SDF)`).
+    Acronym,
+    /// A shorter or longer form of a name: a person's words as a subset of the other's,
+    /// titles and Arabic article prefixes aside (`Assad` = `Bashar al-Assad`); an
+    /// organisation's name as the start of the other's, company suffixes aside
+    /// (`Aer Lingus` = `Aer Lingus Group PLC`).
+    RelaxedName,
+    /// An appositive or a role noun right next to the name (`Bashar al-Assad, the
+    /// Syrian president`; `Ryanair chief executive, Michael O'Leary`).
+    Appositive,
+    /// A role or title noun for the person who carried that title (`the senator`
+    /// after `Senator John McCain`).
+    Title,
+    /// A definite description whose head fits an entity named shortly before
+    /// (`the company`, `the carmaker`, `the bank` after `Bank of America`, `the country`),
+    /// or a government nominal (`the regime`) for the one government named.
+    Nominal,
+    /// A third-person pronoun agreeing in number, gender and animacy with the one
+    /// fitting entity of the nearest sentence (this one or up to three before).
+    Pronoun,
+    /// Read from JSON that did not say how the mention was linked.
+    Unstated,
+}
+
+impl Resolution {
+    /// The contract's name: `first`, `exact_name`, `acronym`, `relaxed_name`,
+    /// `appositive`, `title`, `nominal`, `pronoun` or `unstated`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Resolution::First => "first",
+            Resolution::ExactName => "exact_name",
+            Resolution::Acronym => "acronym",
+            Resolution::RelaxedName => "relaxed_name",
+            Resolution::Appositive => "appositive",
+            Resolution::Title => "title",
+            Resolution::Nominal => "nominal",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Unstated => "unstated",
+        }
+    }
+
+    /// Parses a contract name; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "first" => Resolution::First,
+            "exact_name" => Resolution::ExactName,
+            "acronym" => Resolution::Acronym,
+            "relaxed_name" => Resolution::RelaxedName,
+            "appositive" => Resolution::Appositive,
+            "title" => Resolution::Title,
+            "nominal" => Resolution::Nominal,
+            "pronoun" => Resolution::Pronoun,
+            "unstated" => Resolution::Unstated,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Resolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A real-world entity: the mentions in one document that refer to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -473,10 +550,16 @@ pub struct Entity {
     pub id: String,
     /// Its type.
     pub entity_type: EntityType,
-    /// Canonical name.
+    /// Canonical name: a gazetteer entry's name, else the longest name mention
+    /// (without a leading article); a nominal or pronoun only when nothing else
+    /// names the entity.
     pub name: String,
     /// Indices into [`Document::mentions`], in text order.
     pub mentions: Vec<usize>,
+    /// How each of [`Entity::mentions`] joined the entity, in the same order
+    /// (`evidence[i]` for `mentions[i]`; the first is usually [`Resolution::First`]).
+    /// [`Document::resolution`] looks it up for one mention.
+    pub evidence: Vec<Resolution>,
     /// Known attributes (country code, coordinates, gazetteer id, ...).
     pub attributes: Attributes,
 }
@@ -705,11 +788,16 @@ impl Document {
         let mut new_entity: Vec<Option<usize>> = Vec::with_capacity(self.entities.len());
         let mut entities = Vec::with_capacity(self.entities.len());
         for mut e in std::mem::take(&mut self.entities) {
-            e.mentions = e
-                .mentions
-                .iter()
-                .filter_map(|&i| new_mention.get(i).copied().flatten())
-                .collect();
+            let mut evidence = Vec::with_capacity(e.mentions.len());
+            let mut mentions = Vec::with_capacity(e.mentions.len());
+            for (k, &i) in e.mentions.iter().enumerate() {
+                if let Some(n) = new_mention.get(i).copied().flatten() {
+                    mentions.push(n);
+                    evidence.push(e.evidence.get(k).copied().unwrap_or(Resolution::Unstated));
+                }
+            }
+            e.mentions = mentions;
+            e.evidence = evidence;
             if e.mentions.is_empty() {
                 new_entity.push(None);
                 continue;
@@ -741,6 +829,29 @@ impl Document {
     /// Entities resolved from the mentions.
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+
+    /// How mention `i` joined its entity (the sieve that linked it); `None` for a
+    /// mention of no entity or an index out of range.
+    ///
+    /// # Example
+    /// ```
+    /// use informant::Resolution;
+    /// let doc = informant::Pipeline::new().extract("Bashar al-Assad fled. He reached Moscow.")?;
+    /// let he = doc.mentions().iter().position(|m| doc.span_text(m.span) == "He").unwrap();
+    /// assert_eq!(doc.resolution(he), Some(Resolution::Pronoun));
+    /// assert_eq!(doc.resolution(0), Some(Resolution::First));
+    /// # Ok::<(), informant::Error>(())
+    /// ```
+    pub fn resolution(&self, i: usize) -> Option<Resolution> {
+        let e = self.entities.get(self.mentions.get(i)?.entity?)?;
+        // Mentions are listed in text order, so in index order.
+        let k = e
+            .mentions
+            .binary_search(&i)
+            .ok()
+            .or_else(|| e.mentions.iter().position(|&m| m == i))?;
+        Some(e.evidence.get(k).copied().unwrap_or(Resolution::Unstated))
     }
 
     /// Claims attributed to sources.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    MentionKind, Metadata, Sentence, Token, TokenKind,
+    MentionKind, Metadata, Resolution, Sentence, Token, TokenKind,
 };
 use crate::error::{Error, Result};
 use crate::span::{OffsetMap, Span};
@@ -99,6 +99,9 @@ struct WMention {
     recogniser: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     entity: Option<String>,
+    /// How the mention joined its entity (the resolution sieve); absent for none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    resolution: Option<String>,
     #[serde(skip_serializing_if = "Attributes::is_empty", default)]
     attributes: Attributes,
     /// TIMEX3 type of a Temporal mention.
@@ -186,6 +189,21 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
         WSpan { start, end }
     };
     let entity_id = |i: Option<usize>| i.and_then(|i| doc.entities.get(i)).map(|e| e.id.clone());
+    // Each mention's evidence, from its entity's list: one pass, not a search per mention.
+    let mut resolution: Vec<Option<&'static str>> = vec![None; doc.mentions.len()];
+    for e in &doc.entities {
+        for (k, &i) in e.mentions.iter().enumerate() {
+            if let Some(r) = resolution.get_mut(i) {
+                *r = Some(
+                    e.evidence
+                        .get(k)
+                        .copied()
+                        .unwrap_or(Resolution::Unstated)
+                        .as_str(),
+                );
+            }
+        }
+    }
     WDocument {
         id: doc
             .id
@@ -249,7 +267,8 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
         mentions: doc
             .mentions
             .iter()
-            .map(|m| {
+            .enumerate()
+            .map(|(i, m)| {
                 let WSpan { start, end } = ws(m.span);
                 WMention {
                     start,
@@ -262,6 +281,7 @@ fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
                     confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
                     recogniser: m.recogniser.to_string(),
                     entity: entity_id(m.entity),
+                    resolution: resolution[i].map(str::to_owned),
                     attributes: m.attributes.clone(),
                     timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str().into()),
                     value: m.timex.as_ref().and_then(|t| t.value.clone()),
@@ -415,11 +435,23 @@ fn unwire(w: WDocument) -> Result<Document> {
         if let Some(&i) = e.mentions.iter().find(|&&i| i >= doc.mentions.len()) {
             return Err(bad("mention index", &i.to_string()));
         }
+        let evidence = e
+            .mentions
+            .iter()
+            .map(|&i| {
+                w.mentions[i]
+                    .resolution
+                    .as_deref()
+                    .and_then(Resolution::from_name)
+                    .unwrap_or(Resolution::Unstated)
+            })
+            .collect();
         doc.entities.push(Entity {
             id: e.id,
             entity_type,
             name: e.name,
             mentions: e.mentions,
+            evidence,
             attributes: e.attributes,
         });
     }

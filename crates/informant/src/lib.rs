@@ -57,7 +57,7 @@ mod timex;
 
 pub use document::{
     Attributes, Attribution, Block, BlockKind, Document, Entity, EntityType, Format, Mention,
-    MentionKind, Metadata, Sentence, Token, TokenKind,
+    MentionKind, Metadata, Resolution, Sentence, Token, TokenKind,
 };
 pub use error::{Error, Result};
 pub use json::{JsonOptions, from_json, to_json, write_json};

@@ -1,0 +1,1079 @@
+//! Grouping mentions into entities: deterministic sieves in the Stanford style
+//! (Lee et al. 2013), run in one pass in text order.
+//!
+//! Each mention tries the sieves from the most precise down and joins the entity of
+//! the first that finds one; the sieve is kept as its [`Resolution`]:
+//!
+//! - **names** ([`Resolution::ExactName`], [`Resolution::Acronym`],
+//!   [`Resolution::RelaxedName`]): the same gazetteer entry or normalised text; a
+//!   defined acronym; a person's words as a subset of an earlier person's (or the
+//!   reverse); an organisation's words, company suffixes aside, as the start of an
+//!   earlier one's (or the reverse);
+//! - **appositives** ([`Resolution::Appositive`]): a name and a nominal of one type
+//!   side by side in a sentence, parted by a comma or nothing (`Bashar al-Assad,
+//!   the Syrian president`; `Ryanair CEO, Michael O'Leary`);
+//! - **titles** ([`Resolution::Title`]): a person nominal whose head is the title
+//!   an earlier person carried (`the senator` after `Senator John McCain`);
+//! - **nominal heads** ([`Resolution::Nominal`]): a definite singular nominal whose
+//!   head was said of an entity (an appositive's head, a word of its name: `the
+//!   bank` after `Bank of America`), else whose head is a class word for the type
+//!   (`the company`, `the carmaker`, `the country`), for the nearest such entity
+//!   named in this or the three sentences before; `the regime` for the one
+//!   government named;
+//! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
+//!   title or a role noun where one tells it), `it` for an organisation, place or
+//!   thing, `they` for an organisation or a plural, the one fitting entity of the
+//!   nearest sentence that has one (this one before the pronoun, or up to three
+//!   before). Two fitting persons there: no guess.
+//!
+//! What the sieves do not link starts an entity of its own ([`Resolution::First`]).
+//! Pronouns no recogniser marked (`it`, `its`, `they`) become mentions only when
+//! they link.
+//!
+//! Cost: every lookup is a hash-map probe on a key (name, word, title, head) whose
+//! candidate list is capped ([`MAX_PER_KEY`]), or a walk back through the last
+//! mentions capped at [`MAX_BACK`]; so the work per mention is bounded and the
+//! whole pass is linear in the number of mentions.
+
+use crate::document::{Attributes, Document, Entity, EntityType, Mention, MentionKind, Resolution};
+use crate::recognise::phrases::FastMap as HashMap;
+use crate::steps;
+
+use super::pronouns::{self, Agreement, Gender};
+use super::{canonical, name_words, person_or_surface, strip_article};
+
+/// Entities kept per index key (the most recent): a word shared by many names
+/// (`Air` in every air force) costs no more than this per lookup.
+const MAX_PER_KEY: usize = 8;
+/// Mentions a pronoun or nominal walks back through at most.
+const MAX_BACK: usize = 64;
+/// Sentences back a pronoun or a class nominal looks for its entity.
+const WINDOW: usize = 3;
+
+/// Heads of definite nominals that stand for an organisation named just before.
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "corporation",
+    "group",
+    "business",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "maker",
+    "airline",
+    "carrier",
+    "airframer",
+    "planemaker",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "giant",
+    "conglomerate",
+    "agency",
+    "organisation",
+    "organization",
+    "organisers",
+    "producer",
+    "supplier",
+    "operator",
+    "developer",
+    "publisher",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "party",
+    "ministry",
+    "department",
+    "militia",
+    "movement",
+    "alliance",
+    "coalition",
+    "union",
+    "club",
+    "consortium",
+    "subsidiary",
+    "unit",
+    "division",
+    "court",
+    "council",
+    "committee",
+    "board",
+    "army",
+    "force",
+];
+
+/// Heads of definite nominals that stand for a country named just before.
+const COUNTRY_HEADS: &[&str] = &["country", "nation", "republic", "kingdom"];
+
+/// Heads of definite nominals that stand for any place named just before.
+/// (Not `area`, `region`, `village`, `town`: on GUM those were wrong more often than right.)
+const PLACE_HEADS: &[&str] = &["city", "capital", "island", "airport", "airbase", "port"];
+
+/// Words of organisation names that say what they are, not which: left out of keys.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+    "company",
+    "sa",
+    "ag",
+    "nv",
+    "n.v",
+    "gmbh",
+    "limited",
+    "holdings",
+];
+
+/// Words of names that say nothing of the entity, left out of the head index.
+const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"];
+
+/// Role nouns: the heads of nominals that describe a person (`the Syrian president`,
+/// `Apple's chief executive`), looked for after a person's name (`X, the Y,`).
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "president-elect",
+    "vice-president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "ceo",
+    "executive",
+    "director",
+    "chief",
+    "head",
+    "leader",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "commander",
+    "general",
+    "colonel",
+    "captain",
+    "admiral",
+    "lieutenant",
+    "sergeant",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "monarch",
+    "emir",
+    "sheikh",
+    "cleric",
+    "imam",
+    "ruler",
+    "dictator",
+    "manager",
+    "officer",
+    "official",
+    "owner",
+    "boss",
+    "editor",
+    "correspondent",
+    "journalist",
+    "reporter",
+    "analyst",
+    "economist",
+    "professor",
+    "researcher",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "inspector",
+    "candidate",
+    "activist",
+    "member",
+    "representative",
+    "deputy",
+    "engineer",
+    "pilot",
+    "author",
+    "writer",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "coach",
+    "partner",
+    "employee",
+];
+
+/// Role nouns that never head an organisation's name: a nominal headed by one is a
+/// person whatever type the recogniser gave it (`the Syrian president`).
+fn person_role(head: &str) -> bool {
+    ROLE_NOUNS.contains(&head)
+        && !matches!(
+            head,
+            "executive" | "head" | "partner" | "member" | "representative" | "chair"
+        )
+}
+
+/// Role nouns that tell a person's gender.
+fn role_gender(word: &str) -> Option<Gender> {
+    match word {
+        "mr" | "sir" | "lord" | "king" | "prince" | "man" | "father" | "son" | "husband"
+        | "brother" | "spokesman" | "chairman" | "businessman" | "congressman" | "boy" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess" | "woman"
+        | "mother" | "daughter" | "wife" | "sister" | "spokeswoman" | "chairwoman"
+        | "businesswoman" | "congresswoman" | "girl" | "actress" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+struct Group {
+    entity_type: EntityType,
+    subtype: Option<String>,
+    /// The longest person name's words (for relaxed matching).
+    words: Vec<String>,
+    /// The name came from a gazetteer entry (then no surface form replaces it).
+    authoritative: bool,
+    /// A gazetteer entry's facts were copied into the attributes.
+    entry_seen: bool,
+    /// Some mention names a government ("the Kremlin", "the Syrian government").
+    government: bool,
+    name: String,
+    /// What kind of mention gave the name: 3 a name, 2 a nominal, 1 a pronoun.
+    name_rank: u8,
+    title: Option<String>,
+    gender: Option<Gender>,
+    /// Every mention so far is a plural nominal ("investors").
+    plural: bool,
+    /// Some mention is a name.
+    named: bool,
+    mentions: Vec<usize>,
+    evidence: Vec<Resolution>,
+    attributes: Attributes,
+}
+
+impl Group {
+    fn new(m: &Mention) -> Group {
+        Group {
+            entity_type: m.entity_type,
+            subtype: m.subtype.clone(),
+            words: Vec::new(),
+            authoritative: false,
+            entry_seen: false,
+            government: false,
+            name: String::new(),
+            name_rank: 0,
+            title: None,
+            gender: None,
+            plural: false,
+            named: false,
+            mentions: Vec::new(),
+            evidence: Vec::new(),
+            attributes: Attributes::new(),
+        }
+    }
+}
+
+/// One mention already placed, for the walk back of pronouns and nominals.
+#[derive(Clone, Copy)]
+struct Placed {
+    /// Sentences that ended before it (an ordinal, not an index into the sentences).
+    sentence: usize,
+    group: usize,
+    /// It lies inside an earlier mention ("Singapore" in "Singapore Airlines").
+    nested: bool,
+}
+
+/// The previous mention that was not nested, for appositives.
+#[derive(Clone, Copy)]
+struct Prev {
+    end: usize,
+    sentence: usize,
+    kind: MentionKind,
+    entity_type: EntityType,
+    group: usize,
+}
+
+#[derive(Default)]
+struct Index {
+    /// (type, normalised name or canonical entry) -> entity.
+    by_key: HashMap<(EntityType, String), usize>,
+    /// A person-name word -> the persons whose names hold it.
+    by_word: HashMap<String, Vec<usize>>,
+    /// (type, first word of a name without suffixes) -> entities, for prefix matches.
+    by_first: HashMap<(EntityType, String), Vec<usize>>,
+    /// Full title (lower case) -> the person who last carried it.
+    by_title: HashMap<String, usize>,
+    /// A title's last word -> the person who last carried it.
+    by_title_head: HashMap<String, usize>,
+    /// (type, head noun or name word) -> the entities said to be one.
+    by_head: HashMap<(EntityType, String), Vec<usize>>,
+    /// Governments named so far (two are enough to know it is ambiguous).
+    governments: Vec<usize>,
+}
+
+fn push_capped(v: &mut Vec<usize>, gi: usize) {
+    if v.last() == Some(&gi) {
+        return;
+    }
+    v.retain(|&x| x != gi);
+    if v.len() >= MAX_PER_KEY {
+        v.remove(0);
+    }
+    v.push(gi);
+}
+
+/// The lower-case head (last word) of a nominal, without a possessive.
+fn head_of(surface: &str) -> String {
+    let last = surface
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    last.to_lowercase()
+}
+
+/// Whether a nominal is definite: `the`, `this`, `that` or no determiner at all.
+fn definite(surface: &str) -> bool {
+    let first = surface
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !matches!(
+        first.as_str(),
+        "a" | "an"
+            | "another"
+            | "one"
+            | "some"
+            | "any"
+            | "many"
+            | "several"
+            | "each"
+            | "every"
+            | "no"
+            | "other"
+            | "such"
+    )
+}
+
+/// A plural head: `investors`, `lawmakers` (not `press`, `news`, `series`).
+fn plural_head(head: &str) -> bool {
+    head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is")
+        && !matches!(
+            head,
+            "news" | "series" | "species" | "headquarters" | "airways"
+        )
+}
+
+/// An organisation's name words without company suffixes.
+fn org_words(words: &[String]) -> Vec<String> {
+    let mut w: Vec<String> = words.to_vec();
+    while w.len() > 1
+        && w.last()
+            .is_some_and(|x| ORG_SUFFIXES.contains(&x.trim_end_matches('.')))
+    {
+        w.pop();
+    }
+    w
+}
+
+/// A definite nominal for a government: "the regime", "the government", "the administration".
+fn is_government_nominal(surface: &str) -> bool {
+    let s = surface.to_ascii_lowercase();
+    (s.starts_with("the ") || s.starts_with("this "))
+        && ["regime", "government", "administration"]
+            .iter()
+            .any(|h| s.ends_with(h))
+        && s.split_whitespace().count() <= 3
+}
+
+/// A role nominal right after a person's name, as an appositive: `X, the Syrian
+/// president,`; `X, Apple's chief executive.`; `X, minister of transport`. `None` when
+/// there is none or a mention already covers or crosses it (`next`: the mentions
+/// after the name, in order).
+fn role_after(
+    text: &str,
+    name: &Mention,
+    sentence_end: usize,
+    next: &[Option<Mention>],
+) -> Option<Mention> {
+    let rest = text.get(name.span.end..sentence_end)?;
+    let body = rest.strip_prefix(", ")?;
+    let start = name.span.end + 2;
+    let mut offset = 0;
+    let mut end = None;
+    for word in body.split(' ').take(6) {
+        steps::count();
+        let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        if bare.is_empty() || !bare.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        let lower = bare.to_lowercase();
+        if ROLE_NOUNS.contains(&lower.as_str()) && bare.len() == w.len() {
+            // The longest run of role nouns: "chief executive", "prime minister".
+            end = Some(start + offset + w.len());
+            if w.len() < word.len() {
+                break;
+            }
+            offset += word.len() + 1;
+            continue;
+        }
+        if end.is_some() {
+            break;
+        }
+        // A word with punctuation after it ends the phrase before any role noun.
+        if w.len() < word.len() {
+            return None;
+        }
+        offset += word.len() + 1;
+    }
+    let end = end?;
+    // Then punctuation, the sentence's end, or a word in lower case ("of Syria"):
+    // not a name, for which the role noun would be a title ("Russian President Putin").
+    let tail = &text[end..sentence_end];
+    let ok = match tail.chars().next() {
+        None => true,
+        Some(' ') => tail[1..].starts_with(|c: char| c.is_lowercase()),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')'),
+    };
+    if !ok {
+        return None;
+    }
+    let span = crate::span::Span::new(start, end);
+    for m in next.iter().flatten().take(8) {
+        steps::count();
+        if m.span.start >= end {
+            break;
+        }
+        // Already found (perhaps shorter: the tagger's "Apple's chief"), or crossing.
+        if (m.span.start == start && m.kind == MentionKind::Nominal) || m.span.end > end {
+            return None;
+        }
+    }
+    let mut m = Mention::new(span, EntityType::Person, 0.6, "resolver");
+    m.kind = MentionKind::Nominal;
+    m.subtype = Some("nominal".into());
+    Some(m)
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    groups: Vec<Group>,
+    index: Index,
+    placed: Vec<Placed>,
+    prev: Option<Prev>,
+}
+
+impl Resolver<'_> {
+    fn new_group(&mut self, m: &Mention) -> usize {
+        self.groups.push(Group::new(m));
+        self.groups.len() - 1
+    }
+
+    /// Walks back from the newest placed mention (at most [`MAX_BACK`], within
+    /// [`WINDOW`] sentences of `sentence`) and returns the entities `accept`s of the
+    /// nearest sentence that has any, nearest first (so the leftmost last); nested
+    /// mentions and, with `named_only`, entities without a name are passed over.
+    fn walk_back(
+        &self,
+        sentence: usize,
+        window: usize,
+        accept: impl Fn(&Group) -> bool,
+        named_only: bool,
+    ) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        let mut at: Option<usize> = None;
+        for p in self.placed.iter().rev().take(MAX_BACK) {
+            steps::count();
+            if sentence.saturating_sub(p.sentence) > window {
+                break;
+            }
+            if at.is_some_and(|s| s != p.sentence) {
+                break;
+            }
+            if p.nested {
+                continue;
+            }
+            let g = &self.groups[p.group];
+            if named_only && !g.named {
+                continue;
+            }
+            if accept(g) {
+                at = Some(p.sentence);
+                if !found.contains(&p.group) {
+                    found.push(p.group);
+                }
+            }
+        }
+        found
+    }
+
+    fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
+        let found = self.walk_back(
+            sentence,
+            pronouns::window(agreement),
+            |g| pronouns::fits(agreement, g.entity_type, g.gender, g.plural),
+            false,
+        );
+        match found.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            // Two persons: no guess. Things: the leftmost (the subject, most often).
+            _ if matches!(agreement, Agreement::Person(_)) => None,
+            many => many.last().copied(),
+        }
+    }
+
+    /// The sieves for a nominal; `None` when none links it.
+    fn nominal(&self, m: &Mention, surface: &str, sentence: usize) -> Option<(usize, Resolution)> {
+        if let Some(gi) = self.appositive(m, sentence) {
+            return Some((gi, Resolution::Appositive));
+        }
+        if !definite(surface) {
+            return None;
+        }
+        let head = head_of(surface);
+        if head.is_empty() || plural_head(&head) {
+            return None;
+        }
+        let ty = m.entity_type;
+        if ty == EntityType::Person {
+            let title = strip_article(surface).to_lowercase();
+            steps::count();
+            if let Some(&gi) = self
+                .index
+                .by_title
+                .get(&title)
+                .or_else(|| self.index.by_title_head.get(&head))
+            {
+                return Some((gi, Resolution::Title));
+            }
+        }
+        if ty == EntityType::Organisation && is_government_nominal(surface) {
+            // "the regime", "the government": the one government named so far, if one is;
+            // else the country named nearest before it (news says "the government" for
+            // the state it has just named).
+            if let [g] = self.index.governments.as_slice() {
+                return Some((*g, Resolution::Nominal));
+            }
+            if self.index.governments.is_empty() {
+                let found = self.walk_back(
+                    sentence,
+                    WINDOW,
+                    |g| {
+                        g.entity_type == EntityType::Location
+                            && g.subtype.as_deref() == Some("country")
+                    },
+                    true,
+                );
+                if let Some(&gi) = found.last() {
+                    return Some((gi, Resolution::Nominal));
+                }
+            }
+            // Two governments: no guess.
+            return None;
+        }
+        // A head said of an entity: an appositive's, a name's word ("the bank").
+        if let Some(list) = self.index.by_head.get(&(ty, head.clone())) {
+            steps::count();
+            if let Some(&gi) = list.last() {
+                return Some((gi, Resolution::Nominal));
+            }
+        }
+        // A class word: the nearest named entity of the type.
+        let class = match ty {
+            EntityType::Organisation => ORG_HEADS.contains(&head.as_str()),
+            EntityType::Location => {
+                COUNTRY_HEADS.contains(&head.as_str()) || PLACE_HEADS.contains(&head.as_str())
+            }
+            _ => false,
+        };
+        if !class {
+            return None;
+        }
+        let country = COUNTRY_HEADS.contains(&head.as_str());
+        let found = self.walk_back(
+            sentence,
+            WINDOW,
+            |g| {
+                g.entity_type == ty
+                    && !g.plural
+                    && (!country || g.subtype.as_deref() == Some("country"))
+            },
+            true,
+        );
+        // Several: the leftmost of the nearest sentence, as for pronouns.
+        found.last().map(|&gi| (gi, Resolution::Nominal))
+    }
+
+    /// A name and a nominal of one type side by side: `X, the Y` or `the Y, X`,
+    /// or `Y X` with nothing between.
+    fn appositive(&self, m: &Mention, sentence: usize) -> Option<usize> {
+        let p = self.prev?;
+        if p.sentence != sentence || p.entity_type != m.entity_type || p.end > m.span.start {
+            return None;
+        }
+        let pair = matches!(
+            (p.kind, m.kind),
+            (MentionKind::Name, MentionKind::Nominal) | (MentionKind::Nominal, MentionKind::Name)
+        );
+        if !pair || !matches!(m.entity_type, EntityType::Person | EntityType::Organisation) {
+            return None;
+        }
+        let between = &self.text[p.end..m.span.start];
+        let sep = between.trim();
+        (sep == "," || (sep.is_empty() && !between.contains('\n'))).then_some(p.group)
+    }
+
+    /// The sieves for a name; `None` when none links it.
+    fn name(
+        &self,
+        m: &Mention,
+        key: &(EntityType, String),
+        aliased: bool,
+        words: &[String],
+        sentence: usize,
+    ) -> Option<(usize, Resolution)> {
+        steps::count();
+        if let Some(&gi) = self.index.by_key.get(key) {
+            let how = if aliased {
+                Resolution::Acronym
+            } else {
+                Resolution::ExactName
+            };
+            return Some((gi, how));
+        }
+        if m.entity_type == EntityType::Person {
+            // A bare title taken for a name ("Foreign Secretary"): its carrier.
+            let bare = strip_article(&self.text[m.span.range()]).to_lowercase();
+            if let Some(&gi) = self.index.by_title.get(&bare) {
+                return Some((gi, Resolution::Title));
+            }
+        }
+        if m.entity_type == EntityType::Person && !words.is_empty() {
+            let mut best: Option<usize> = None;
+            for w in words {
+                for &gi in self.index.by_word.get(w).into_iter().flatten() {
+                    steps::count();
+                    let g = &self.groups[gi];
+                    if !g.words.is_empty()
+                        && (words.iter().all(|w| g.words.contains(w))
+                            || g.words.iter().all(|w| words.contains(w)))
+                    {
+                        best = best.max(Some(gi));
+                    }
+                }
+            }
+            if let Some(gi) = best {
+                return Some((gi, Resolution::RelaxedName));
+            }
+        }
+        if m.entity_type == EntityType::Organisation && !words.is_empty() {
+            let mine = org_words(words);
+            let mut best: Option<usize> = None;
+            for &gi in self
+                .index
+                .by_first
+                .get(&(m.entity_type, mine[0].clone()))
+                .into_iter()
+                .flatten()
+            {
+                steps::count();
+                let theirs = org_words(&self.groups[gi].words);
+                let n = mine.len().min(theirs.len());
+                if n > 0 && mine[..n] == theirs[..n] {
+                    best = best.max(Some(gi));
+                }
+            }
+            if let Some(gi) = best {
+                return Some((gi, Resolution::RelaxedName));
+            }
+        }
+        self.appositive(m, sentence)
+            .map(|gi| (gi, Resolution::Appositive))
+    }
+
+    /// Adds mention `mi` to group `gi` and updates the group's facts and the indexes.
+    fn join(
+        &mut self,
+        gi: usize,
+        mi: usize,
+        m: &Mention,
+        how: Resolution,
+        key: Option<(EntityType, String)>,
+        words: Vec<String>,
+    ) {
+        let text = self.text;
+        let surface = &text[m.span.range()];
+        let g = &mut self.groups[gi];
+        g.mentions.push(mi);
+        g.evidence.push(how);
+        let title = m
+            .attributes
+            .get("title")
+            .and_then(|v| v.as_str())
+            .map(str::to_lowercase);
+        match m.kind {
+            MentionKind::Name | MentionKind::Value => {
+                if g.mentions.len() == 1 || !g.named {
+                    g.plural = false;
+                }
+                g.named = true;
+                if m.subtype.as_deref() == Some("government")
+                    || m.entry
+                        .as_deref()
+                        .is_some_and(|e| e.subtype.as_deref() == Some("government"))
+                    || (m.recogniser == "rule"
+                        && m.subtype.is_none()
+                        && surface.to_ascii_lowercase().ends_with("government"))
+                {
+                    if !g.government {
+                        self.index.governments.push(gi);
+                        self.index.governments.truncate(2);
+                    }
+                    g.government = true;
+                }
+                if g.subtype.is_none() {
+                    g.subtype.clone_from(&m.subtype);
+                }
+                if let Some(e) = m.entry.as_deref() {
+                    if e.subtype.as_deref() == Some("country") {
+                        g.subtype = Some("country".into());
+                    }
+                }
+                if words.len() > g.words.len() {
+                    g.words = words;
+                }
+                // The name: a gazetteer's canonical name, else the longest name seen.
+                match canonical(m) {
+                    Some(c) if m.recogniser == "gazetteer" => {
+                        if !g.authoritative || g.name.is_empty() {
+                            c.clone_into(&mut g.name);
+                        }
+                        g.authoritative = true;
+                        g.name_rank = 3;
+                    }
+                    // A bare title ("Foreign Secretary") does not name its carrier.
+                    _ if how == Resolution::Title => {}
+                    _ => {
+                        let name = strip_article(person_or_surface(m, surface));
+                        if g.name_rank < 3 || (!g.authoritative && name.len() > g.name.len()) {
+                            name.clone_into(&mut g.name);
+                        }
+                        g.name_rank = 3;
+                    }
+                }
+            }
+            MentionKind::Nominal => {
+                let head = head_of(surface);
+                if g.mentions.len() == 1 {
+                    g.plural = plural_head(&head);
+                }
+                if let Some(x) = role_gender(&head) {
+                    g.gender.get_or_insert(x);
+                }
+                if g.name_rank < 2 || (g.name_rank == 2 && surface.len() > g.name.len()) {
+                    strip_article(surface).clone_into(&mut g.name);
+                    g.name_rank = 2;
+                }
+                if !head.is_empty() && g.named {
+                    let list = self.index.by_head.entry((g.entity_type, head)).or_default();
+                    push_capped(list, gi);
+                }
+            }
+            MentionKind::Pronoun => {
+                if let Some(Agreement::Person(x)) = pronouns::agreement(surface) {
+                    g.gender.get_or_insert(x);
+                }
+                if g.name_rank < 1 {
+                    surface.clone_into(&mut g.name);
+                    g.name_rank = 1;
+                }
+            }
+        }
+        let g = &mut self.groups[gi];
+        if let Some(t) = title {
+            if let Some(x) = t.split_whitespace().next().and_then(role_gender) {
+                g.gender.get_or_insert(x);
+            }
+            if let Some(last) = t.split_whitespace().next_back() {
+                self.index.by_title_head.insert(last.to_owned(), gi);
+            }
+            self.index.by_title.insert(t.clone(), gi);
+            g.title = Some(t);
+        }
+        if !g.entry_seen {
+            if let Some(e) = &m.entry {
+                for (k, v) in e.attributes() {
+                    g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                g.entry_seen = true;
+            }
+        }
+        for (k, v) in &m.attributes {
+            if k != "name" && k != "title" && k != "expansion" {
+                g.attributes.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        if m.kind == MentionKind::Name {
+            let ty = g.entity_type;
+            if ty == EntityType::Person {
+                for w in &g.words {
+                    let list = self.index.by_word.entry(w.clone()).or_default();
+                    push_capped(list, gi);
+                }
+            } else {
+                let ow = org_words(&g.words);
+                if let Some(first) = ow.first() {
+                    let list = self.index.by_first.entry((ty, first.clone())).or_default();
+                    push_capped(list, gi);
+                }
+                for w in &ow {
+                    if !STOPWORDS.contains(&w.as_str()) {
+                        // "Airlines" is said "the airline".
+                        let singular = match w.strip_suffix('s') {
+                            Some(x) if plural_head(w) => x.to_owned(),
+                            _ if w == "airways" => "airline".to_owned(),
+                            _ => w.clone(),
+                        };
+                        let list = self.index.by_head.entry((ty, singular)).or_default();
+                        push_capped(list, gi);
+                    }
+                }
+            }
+        }
+        if let Some(k) = key {
+            self.index.by_key.insert(k, gi);
+        }
+    }
+}
+
+/// Groups mentions into entities (see the module docs).
+pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
+    let text = doc.text.as_str();
+    let sentences = &doc.sentences;
+    let old = std::mem::take(&mut doc.mentions);
+    let extra = pronouns::unmarked(text, sentences, &old);
+    let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
+    let mut r = Resolver {
+        text,
+        groups: Vec::new(),
+        index: Index::default(),
+        placed: Vec::new(),
+        prev: None,
+    };
+    let mut si = 0;
+    let mut outer_end = 0;
+    // (block, grammatical person) -> the entity of that speaker's pronouns there.
+    let mut speakers: HashMap<(usize, u8), usize> = HashMap::default();
+    let mut extra = extra.into_iter().peekable();
+    let mut old: Vec<Option<Mention>> = old.into_iter().map(Some).collect();
+    let mut oi = 0;
+    // A role nominal found after a name (`X, the Syrian president`), waiting its turn.
+    let mut pending: Option<Mention> = None;
+    loop {
+        // The next item in text order: a mention (found, or found here), or a
+        // pronoun no recogniser marked.
+        let next_old = old.get(oi).and_then(Option::as_ref).map(|m| m.span);
+        let next = match (pending.as_ref().map(|m| m.span), next_old) {
+            (Some(p), Some(o)) => Some(
+                if p.start < o.start || (p.start == o.start && p.end > o.end) {
+                    (p, true)
+                } else {
+                    (o, false)
+                },
+            ),
+            (Some(p), None) => Some((p, true)),
+            (None, Some(o)) => Some((o, false)),
+            (None, None) => None,
+        };
+        let take_extra = match (next, extra.peek()) {
+            (None, None) => break,
+            (Some((m, _)), Some((s, _))) => s.start < m.start,
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+        };
+        let start = if take_extra {
+            extra.peek().map_or(0, |(s, _)| s.start)
+        } else {
+            next.map_or(0, |(s, _)| s.start)
+        };
+        while sentences.get(si).is_some_and(|s| s.span.end <= start) {
+            si += 1;
+        }
+        if take_extra {
+            let Some((span, agreement)) = extra.next() else {
+                break;
+            };
+            let Some(gi) = r.pronoun(agreement, si) else {
+                continue;
+            };
+            let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
+            m.kind = MentionKind::Pronoun;
+            m.subtype = Some("pronoun".into());
+            let mi = out.len();
+            r.join(gi, mi, &m, Resolution::Pronoun, None, Vec::new());
+            r.placed.push(Placed {
+                sentence: si,
+                group: gi,
+                nested: false,
+            });
+            out.push(m);
+            continue;
+        }
+        let m = if next.is_some_and(|(_, p)| p) {
+            pending.take()
+        } else {
+            oi += 1;
+            old.get_mut(oi - 1).and_then(Option::take)
+        };
+        let Some(mut m) = m else {
+            break;
+        };
+        if m.kind == MentionKind::Nominal
+            && m.entity_type != EntityType::Person
+            && person_role(&head_of(&text[m.span.range()]))
+        {
+            m.entity_type = EntityType::Person;
+        }
+        let mi = out.len();
+        let surface = &text[m.span.range()];
+        let nested = m.span.start < outer_end;
+        outer_end = outer_end.max(m.span.end);
+        let (gi, how, key, words) = match m.kind {
+            MentionKind::Pronoun => {
+                let block = sentences.get(si).map(|s| s.block);
+                let found = match pronouns::speaker(surface) {
+                    // "I ... my ... me" in one block: one speaker.
+                    Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, si)),
+                };
+                if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
+                    let gi = found.unwrap_or(r.groups.len());
+                    speakers.insert((b, p), gi);
+                }
+                match found {
+                    Some(gi) => (gi, Resolution::Pronoun, None, Vec::new()),
+                    None => (r.new_group(&m), Resolution::First, None, Vec::new()),
+                }
+            }
+            MentionKind::Nominal => {
+                // The same description twice ("the Syrian army"): one entity.
+                let words = name_words(surface);
+                let key = (definite(surface) && words.len() > 1)
+                    .then(|| (m.entity_type, words.join(" ")));
+                let exact = key.as_ref().and_then(|k| r.index.by_key.get(k).copied());
+                match exact
+                    .map(|gi| (gi, Resolution::ExactName))
+                    .or_else(|| r.nominal(&m, surface, si))
+                {
+                    Some((gi, how)) => (gi, how, key, Vec::new()),
+                    None => (r.new_group(&m), Resolution::First, key, Vec::new()),
+                }
+            }
+            _ => {
+                let words = name_words(person_or_surface(&m, surface));
+                let mut k = match canonical(&m) {
+                    Some(c) if m.recogniser != "rule" => c.to_lowercase(),
+                    _ => words.join(" "),
+                };
+                let mut aliased = false;
+                if let Some(a) = aliases.get(&k) {
+                    k.clone_from(a);
+                    aliased = true;
+                }
+                // A class word in lower case ("aircraft", "jets") names no one entity.
+                let common =
+                    m.kind == MentionKind::Name && surface.starts_with(|c: char| c.is_lowercase());
+                let key = (m.entity_type, k);
+                if common {
+                    (r.new_group(&m), Resolution::First, None, Vec::new())
+                } else {
+                    match r.name(&m, &key, aliased, &words, si) {
+                        Some((gi, how)) => (gi, how, Some(key), words),
+                        None => (r.new_group(&m), Resolution::First, Some(key), words),
+                    }
+                }
+            }
+        };
+        r.join(gi, mi, &m, how, key, words);
+        r.placed.push(Placed {
+            sentence: si,
+            group: gi,
+            nested,
+        });
+        if !nested
+            && pending.is_none()
+            && m.entity_type == EntityType::Person
+            && m.kind == MentionKind::Name
+        {
+            let end = sentences.get(si).map_or(text.len(), |s| s.span.end);
+            pending = role_after(text, &m, end.max(m.span.end), old.get(oi..).unwrap_or(&[]));
+        }
+        if !nested {
+            r.prev = Some(Prev {
+                end: m.span.end,
+                sentence: si,
+                kind: m.kind,
+                entity_type: m.entity_type,
+                group: gi,
+            });
+        }
+        out.push(m);
+    }
+    let groups = r.groups;
+    let mut entities = Vec::with_capacity(groups.len());
+    for (gi, mut g) in groups.into_iter().enumerate() {
+        for &mi in &g.mentions {
+            out[mi].entity = Some(gi);
+        }
+        if g.name.is_empty() {
+            g.name = g.mentions.first().map_or_else(String::new, |&mi| {
+                strip_article(&text[out[mi].span.range()]).to_owned()
+            });
+        }
+        if let Some(t) = g.title {
+            g.attributes.insert("title".into(), t.into());
+        }
+        entities.push(Entity {
+            id: format!("e{gi}"),
+            entity_type: g.entity_type,
+            name: g.name,
+            mentions: g.mentions,
+            evidence: g.evidence,
+            attributes: g.attributes,
+        });
+    }
+    doc.mentions = out;
+    doc.entities = entities;
+}
