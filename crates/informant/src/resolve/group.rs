@@ -37,6 +37,7 @@
 
 use crate::document::{Attributes, Document, Entity, EntityType, Mention, MentionKind, Resolution};
 use crate::recognise::phrases::FastMap as HashMap;
+use crate::span::Span;
 use crate::steps;
 
 use super::pronouns::{self, Agreement, Gender};
@@ -486,6 +487,120 @@ fn role_after(
     Some(m)
 }
 
+/// A role nominal right before a person's name, as an appositive: `The Syrian
+/// president, Bashar al-Assad, ...`; `Its chief executive, Tom Enders`. The phrase
+/// starts the sentence or follows `, ` or `(`, begins with a determiner or a possessive,
+/// and ends in role nouns; at most six words, so the look-back is bounded.
+fn role_before(text: &str, sentence_start: usize, name: &Mention) -> Option<Span> {
+    let before = text.get(sentence_start..name.span.start)?;
+    let body = before.strip_suffix(", ")?;
+    // Where the phrase starts: after the last ", " or "(" in a bounded window, else the
+    // sentence start.
+    let window = body.len().saturating_sub(80);
+    let window = (window..=body.len()).find(|&i| body.is_char_boundary(i))?;
+    let tail = &body[window..];
+    let from = [
+        tail.rfind(", ").map(|i| i + 2),
+        tail.rfind('(').map(|i| i + 1),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    let phrase_start = match from {
+        Some(i) => window + i,
+        None if window == 0 => 0,
+        None => return None,
+    };
+    let phrase = &body[phrase_start..];
+    let words: Vec<&str> = phrase.split(' ').collect();
+    steps::count();
+    if words.len() < 2 || words.len() > 6 {
+        return None;
+    }
+    let first = words[0];
+    let lower_first = first.to_lowercase();
+    let det = matches!(
+        lower_first.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    ) || first.ends_with("'s")
+        || first.ends_with("’s");
+    if !det {
+        return None;
+    }
+    if !words.iter().all(|w| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    }) {
+        return None;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    if !ROLE_NOUNS.contains(&last.as_str()) {
+        return None;
+    }
+    let start = sentence_start + phrase_start;
+    Some(Span::new(start, start + phrase.len()))
+}
+
+/// Adds the role nominals found by [`role_before`] to `old` (in text order), unless a
+/// mention already covers that span as a nominal or crosses it.
+fn with_roles_before(
+    text: &str,
+    sentences: &[crate::document::Sentence],
+    old: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut found: Vec<Span> = Vec::new();
+    let mut si = 0;
+    for (i, m) in old.iter().enumerate() {
+        if m.entity_type != EntityType::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        while sentences
+            .get(si)
+            .is_some_and(|s| s.span.end <= m.span.start)
+        {
+            si += 1;
+        }
+        let Some(sentence) = sentences.get(si) else {
+            break;
+        };
+        let Some(span) = role_before(text, sentence.span.start, m) else {
+            continue;
+        };
+        // The mentions before the name (at most 8 looked at): none may cross or cover the
+        // phrase (one inside it, "Syrian", is fine).
+        let clash = old[..i].iter().rev().take(8).any(|o| {
+            steps::count();
+            let overlap = o.span.end > span.start && o.span.start < span.end;
+            let inside = o.span.start >= span.start && o.span.end <= span.end;
+            overlap && (!inside || o.span == span)
+        });
+        if !clash && found.last().is_none_or(|f| f.end <= span.start) {
+            found.push(span);
+        }
+    }
+    if found.is_empty() {
+        return old;
+    }
+    let mut out = Vec::with_capacity(old.len() + found.len());
+    let mut added = found.into_iter().peekable();
+    for m in old {
+        while let Some(&f) = added.peek() {
+            if f.start < m.span.start || (f.start == m.span.start && f.end > m.span.end) {
+                let mut n = Mention::new(f, EntityType::Person, 0.6, "resolver");
+                n.kind = MentionKind::Nominal;
+                n.subtype = Some("nominal".into());
+                out.push(n);
+                added.next();
+            } else {
+                break;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 struct Resolver<'a> {
     text: &'a str,
     groups: Vec<Group>,
@@ -882,7 +997,7 @@ impl Resolver<'_> {
 pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let text = doc.text.as_str();
     let sentences = &doc.sentences;
-    let old = std::mem::take(&mut doc.mentions);
+    let old = with_roles_before(text, sentences, std::mem::take(&mut doc.mentions));
     let extra = pronouns::unmarked(text, sentences, &old);
     let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
     let mut r = Resolver {
