@@ -864,6 +864,12 @@ impl Resolver<'_> {
                     g.plural = false;
                 }
                 g.named = true;
+                // A first name before a surname tells the gender ("John Smith" ... "he").
+                if g.entity_type == EntityType::Person && g.gender.is_none() && words.len() >= 2 {
+                    g.gender = words
+                        .first()
+                        .and_then(|w| super::names::first_name_gender(w));
+                }
                 if m.subtype.as_deref() == Some("government")
                     || m.entry
                         .as_deref()

@@ -20,6 +20,7 @@ use crate::recognise::gazetteer::{boundary_after, boundary_before};
 use crate::span::Span;
 
 mod group;
+mod names;
 mod pronouns;
 
 /// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.
@@ -440,6 +441,20 @@ mod tests {
             .find(|a| doc.span_text(a.source) == "The company")
             .unwrap();
         assert_eq!(doc.entities()[a.source_entity.unwrap()].name, "Airbus");
+    }
+
+    #[test]
+    fn a_first_name_tells_the_gender_a_pronoun_must_agree_with() {
+        let doc = Pipeline::new()
+            .extract("Mary Robinson met Bashar al-Assad in Damascus. He left the next day.")
+            .unwrap();
+        let he = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "He")
+            .and_then(|m| m.entity)
+            .unwrap();
+        assert_eq!(doc.entities()[he].name, "Bashar al-Assad");
     }
 
     #[test]
