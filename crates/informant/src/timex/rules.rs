@@ -4,6 +4,7 @@
 //! whitespace collapsed and its dashes made ASCII; they are tried in order, most specific
 //! first. A mention's words are short, so the cost is a few regex runs per time expression.
 
+use crate::recognise::patterns::month_num;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -227,26 +228,6 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| Forms {
     )),
     era: re(r"^(\d{1,4})\s?(b\.?c\.?(?:e\.?)?|a\.?d\.?|c\.?e\.?)$"),
 });
-
-/// The month number of a name or abbreviation (`dec`, `sept`).
-fn month_num(s: &str) -> Option<u32> {
-    let k = s.get(..3)?;
-    Some(match k {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    })
-}
 
 /// ISO weekday (1 Monday to 7 Sunday) of a name or abbreviation.
 fn weekday_num(s: &str) -> Option<u32> {

@@ -55,6 +55,8 @@ mod geo;
 mod numeric;
 mod temporal;
 
+pub(crate) use temporal::month_num;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

@@ -196,8 +196,8 @@ pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     }
 });
 
-/// Month number from a name or abbreviation.
-fn month_num(s: &str) -> Option<u32> {
+/// Month number from a name or abbreviation, in any case (`Dec`, `sept`, `JANUARY`).
+pub(crate) fn month_num(s: &str) -> Option<u32> {
     let key: String = s.chars().take(3).collect::<String>().to_ascii_lowercase();
     let n = match key.as_str() {
         "jan" => 1,
