@@ -167,3 +167,25 @@ fn hand_written_set() {
     assert!(total > 90);
     assert!(acc >= 0.9, "{near} of {total} within 161 km");
 }
+
+#[test]
+fn a_curated_region_is_not_the_town_that_shares_its_name() {
+    // GeoNames has a populated place "Middle East" (in Maryland); the region is not it.
+    let doc = extract("Russia is a power in the Middle East. Talks in Moscow went on.");
+    let region = place(&doc, "Middle East");
+    assert!(
+        region.get("feature").and_then(|v| v.as_str()) != Some("P.PPL"),
+        "{region:?}"
+    );
+    assert!(
+        region.get("country").and_then(|v| v.as_str()) != Some("US"),
+        "{region:?}"
+    );
+    // Towns are still resolved.
+    assert_eq!(
+        place(&doc, "Moscow")
+            .get("feature")
+            .and_then(|v| v.as_str()),
+        Some("P.PPLC")
+    );
+}

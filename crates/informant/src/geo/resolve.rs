@@ -562,6 +562,14 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         surf.dedup();
         ctx.cues.sort_by_key(|c| *c as u8);
         ctx.cues.dedup();
+        // A region or sea by the curated gazetteer ("Middle East") is not the town that
+        // shares its name (a Baltimore neighbourhood): no populated place for it.
+        let region = e.mentions.iter().any(|&mi| {
+            doc.mentions
+                .get(mi)
+                .and_then(|m| m.entry.as_deref())
+                .is_some_and(|en| matches!(en.subtype.as_deref(), Some("region" | "body_of_water")))
+        });
         let mut cands: Vec<Cand> = Vec::new();
         let mut seen: HashMap<u32, usize> = HashMap::default();
         let mut norm = String::new();
@@ -570,6 +578,9 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 let Some(p) = t.get(i) else { continue };
                 normalise_into(p.name, &mut norm);
                 let exact = norm == *s;
+                if region && p.is_populated() {
+                    continue;
+                }
                 // A county by its bare name ("Red River" for Red River Parish) only with a cue.
                 if p.is_admin2() && !exact && !ctx.cues.contains(&Cue::Admin2) {
                     continue;
