@@ -4,7 +4,7 @@
 //! whitespace collapsed and its dashes made ASCII; they are tried in order, most specific
 //! first. A mention's words are short, so the cost is a few regex runs per time expression.
 
-use crate::recognise::patterns::month_num;
+use crate::recognise::patterns::{duration_unit, month_num};
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -69,6 +69,19 @@ impl Ctx<'_> {
     /// The year anaphoric expressions count from.
     fn anchor_year(&self) -> Option<i32> {
         self.last.map(Point::year).or(self.dct.map(Date::year))
+    }
+
+    /// The day, month and year to count from: the anaphoric anchors, or the document date's.
+    fn anchors(&self, anaphoric: bool) -> (Option<Date>, Option<(i32, u32)>, Option<i32>) {
+        if anaphoric {
+            (self.anchor_day(), self.anchor_month(), self.anchor_year())
+        } else {
+            (
+                self.dct,
+                self.dct.map(|d| (d.year(), d.month())),
+                self.dct.map(Date::year),
+            )
+        }
     }
 
     /// The year an expression without one falls in, when no document date decides it:
@@ -289,34 +302,16 @@ fn count(s: &str) -> Option<f64> {
     Some(small(tens)? + small(ones)?)
 }
 
-/// TIMEX3 unit letter, whether it is a time unit (after `T`), and how many of it one `unit` is.
+/// TIMEX3 unit letter, whether it is a time unit (after `T`), and how many of it one `unit` is:
+/// the duration units of the patterns, and nights (days) and quarters.
 fn unit_of(unit: &str) -> Option<(&'static str, bool, f64)> {
-    let u = unit;
-    Some(if u.starts_with("second") {
-        ("S", true, 1.0)
-    } else if u.starts_with("minute") {
-        ("M", true, 1.0)
-    } else if u.starts_with("hour") {
-        ("H", true, 1.0)
-    } else if u.starts_with("day") || u.starts_with("night") {
-        ("D", false, 1.0)
-    } else if u.starts_with("fortnight") {
-        ("W", false, 2.0)
-    } else if u.starts_with("week") {
-        ("W", false, 1.0)
-    } else if u.starts_with("month") {
-        ("M", false, 1.0)
-    } else if u.starts_with("quarter") {
-        ("Q", false, 1.0)
-    } else if u.starts_with("year") {
-        ("Y", false, 1.0)
-    } else if u.starts_with("decade") {
-        ("Y", false, 10.0)
-    } else if u.starts_with("centur") {
-        ("Y", false, 100.0)
+    if unit.starts_with("night") {
+        Some(("D", false, 1.0))
+    } else if unit.starts_with("quarter") {
+        Some(("Q", false, 1.0))
     } else {
-        return None;
-    })
+        duration_unit(unit)
+    }
 }
 
 /// `P3Y`, `PT2H`, `P2.5Y`; `PXY` for an unknown count.
@@ -1057,17 +1052,7 @@ fn relative(s: &str, ctx: &Ctx) -> Option<(Timex, Option<Point>)> {
 /// `this week` (step 0), `last month` (-1), `next year` (1); anaphoric ones count from the
 /// date last mentioned, the others from the document date.
 fn calendar_unit(unit: &str, step: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, Option<Point>) {
-    let day = if anaphoric { ctx.anchor_day() } else { ctx.dct };
-    let month = if anaphoric {
-        ctx.anchor_month()
-    } else {
-        ctx.dct.map(|d| (d.year(), d.month()))
-    };
-    let year = if anaphoric {
-        ctx.anchor_year()
-    } else {
-        ctx.dct.map(Date::year)
-    };
+    let (day, month, year) = ctx.anchors(anaphoric);
     match unit {
         "day" => {
             let d = day.and_then(|d| d.add_days(step));
@@ -1113,17 +1098,7 @@ fn calendar_unit(unit: &str, step: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, O
 /// `three days ago` (n = -3, from the document date), `a month earlier` (n = -1, from the
 /// date last mentioned), at the unit's granularity.
 fn shift(unit: &str, n: i64, anaphoric: bool, ctx: &Ctx) -> (Timex, Option<Point>) {
-    let day = if anaphoric { ctx.anchor_day() } else { ctx.dct };
-    let month = if anaphoric {
-        ctx.anchor_month()
-    } else {
-        ctx.dct.map(|d| (d.year(), d.month()))
-    };
-    let year = if anaphoric {
-        ctx.anchor_year()
-    } else {
-        ctx.dct.map(Date::year)
-    };
+    let (day, month, year) = ctx.anchors(anaphoric);
     let Some((letter, time, mult)) = unit_of(unit) else {
         return (date(None), None);
     };

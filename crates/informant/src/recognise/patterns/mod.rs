@@ -55,7 +55,7 @@ mod geo;
 mod numeric;
 mod temporal;
 
-pub(crate) use temporal::month_num;
+pub(crate) use temporal::{duration_unit, month_num};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -300,8 +300,9 @@ fn lone_year_ok(text: &str, start: usize, end: usize) -> bool {
     !(bad_before || bad_after)
 }
 
-/// Duration unit letter(s) for ISO 8601 and a multiplier.
-fn duration_unit(unit: &str) -> Option<(&'static str, bool, f64)> {
+/// Duration unit letter(s) for ISO 8601, whether it is a time unit (after `T`), and a
+/// multiplier (`decade`: 10 years), in any case.
+pub(crate) fn duration_unit(unit: &str) -> Option<(&'static str, bool, f64)> {
     let u = unit.to_ascii_lowercase();
     let r = if u.starts_with("second") {
         ("S", true, 1.0)

@@ -8,7 +8,7 @@
 //! cluster, so a name seen once in training carries over to its neighbours.
 //!
 //! Loading parses the table once (lazily, on first use) into an open-addressing table
-//! keyed by the word's FNV-1a hash, the same hash the tagger already computes of every
+//! keyed by the word's FNV-1a hash (`features::hs`), the same hash the tagger already computes of every
 //! lower-cased token: a lookup is one multiply and, mostly, one cache line. A slot is
 //! 8 bytes (a 32-bit fingerprint of the hash and the packed class), 2 MB in all, so the
 //! table stays in cache beside the model. Two words share a slot only if their hashes
@@ -17,17 +17,9 @@
 
 use std::sync::LazyLock;
 
+use super::features::hs;
+
 const TABLE: &str = include_str!("../../../data/model/wordclusters.tsv");
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a of `bytes` (as `features` hashes a lower-cased token).
-pub(crate) fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
-}
 
 /// What the table says of one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +76,7 @@ static CLUSTERS: LazyLock<Table> = LazyLock::new(|| {
         let (Ok(fine), Ok(zipf)) = (fine.parse::<u16>(), zipf.trim().parse::<f32>()) else {
             continue;
         };
-        let h = fnv(word.as_bytes());
+        let h = hs(word);
         let zipf10 = (zipf * 10.0).round().clamp(0.0, 80.0) as u64;
         let entry = fingerprint(h) << 32 | u64::from(fine) << 8 | zipf10;
         let mut i = slot_of(h);
@@ -128,7 +120,7 @@ pub(crate) fn lookup_hash(h: u64) -> Option<WordClass> {
 
 /// The class of `lower` (a lower-case word), if the table has it.
 pub fn lookup(lower: &str) -> Option<WordClass> {
-    lookup_hash(fnv(lower.as_bytes()))
+    lookup_hash(hs(lower))
 }
 
 /// Number of words in the table.
@@ -151,6 +143,6 @@ mod tests {
         assert!(lookup("qwzxv-not-a-word").is_none());
         assert!(lookup("").is_none());
         // The tagger looks words up by the hash it computed while lower-casing them.
-        assert_eq!(lookup_hash(fnv("leeds".as_bytes())), Some(leeds));
+        assert_eq!(lookup_hash(hs("leeds")), Some(leeds));
     }
 }

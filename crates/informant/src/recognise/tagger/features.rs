@@ -49,8 +49,9 @@ fn mix(a: u64, b: u64) -> u64 {
     x
 }
 
-/// Hash of a constant string (for "none" values and mention codes).
-fn hs(s: &str) -> u64 {
+/// FNV-1a hash of a string: constant strings ("none" values, mention codes), and the
+/// word-cluster table's keys, which equal the `lower` hash of a lower-cased token.
+pub(super) fn hs(s: &str) -> u64 {
     fnv(FNV_OFFSET, s.as_bytes())
 }
 
