@@ -15,10 +15,11 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use informant::stream::Ordered;
 use informant::{Document, Format, InputFormat, JsonOptions, MentionKind, Pipeline};
-use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(
@@ -288,12 +289,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
         lossy: opts.lossy,
         date: opts.date,
     };
-    if let Some(n) = opts.threads {
-        // Only fails if a global pool already exists, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    let runner = Arc::new(runner);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut ok = true;
@@ -312,7 +308,7 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
             }
         };
         if jsonl_in {
-            ok &= run_jsonl(&runner, reader, &name, &mut out)?;
+            ok &= run_jsonl(&runner, opts.threads, reader, &name, &mut out)?;
         } else {
             let mut bytes = Vec::new();
             if let Err(e) = BufReader::new(reader).read_to_end(&mut bytes) {
@@ -339,8 +335,8 @@ fn run(opts: &Opts, extract: bool) -> io::Result<bool> {
     Ok(ok)
 }
 
-/// Lines processed in parallel at a time: memory stays bounded by this many documents.
-const CHUNK_LINES: usize = 256;
+/// Lines in flight per worker thread: memory stays bounded by a few documents per core.
+const LINES_PER_THREAD: usize = 64;
 
 #[derive(serde::Deserialize)]
 struct JsonlRecord {
@@ -355,65 +351,80 @@ struct JsonlRecord {
 /// A processed JSONL line: its output, already serialised, or what went wrong.
 type LineResult = Result<Vec<u8>, String>;
 
-/// Streams a JSONL input: reads a chunk of lines, processes it in parallel,
-/// writes the results in input order, and repeats.
+/// Streams a JSONL input: lines go to workers one at a time (no barrier
+/// between chunks), each worker decodes, extracts and serialises its line, and
+/// the results are written in input order.
 fn run_jsonl(
-    runner: &Runner,
+    runner: &Arc<Runner>,
+    threads: Option<usize>,
     reader: Box<dyn Read>,
     name: &str,
     out: &mut impl Write,
 ) -> io::Result<bool> {
+    let worker = Arc::clone(runner);
+    let mut stream = match Ordered::new(threads.map(|n| n.max(1)), move |(n, bytes)| {
+        (n, worker.process_line(bytes))
+    }) {
+        Ok(s) => s,
+        Err(e) => {
+            report(e);
+            return Ok(false);
+        }
+    };
+    let window = stream.threads().saturating_mul(LINES_PER_THREAD);
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut ok = true;
     let mut line_no = 0usize;
+    let mut eof = false;
     loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
-        while chunk.len() < CHUNK_LINES {
+        while !eof && stream.in_flight() < window {
             let mut buf = Vec::new();
             if reader.read_until(b'\n', &mut buf)? == 0 {
+                eof = true;
                 break;
             }
             line_no += 1;
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
+            if !buf.iter().all(u8::is_ascii_whitespace) {
+                stream.push((line_no, buf));
             }
-            chunk.push((line_no, buf));
         }
-        if chunk.is_empty() {
+        let Some(outcome) = stream.recv() else {
             return Ok(ok);
-        }
-        let results: Vec<(usize, LineResult)> = chunk
-            .into_par_iter()
-            .map(|(n, bytes)| {
-                let r = runner.decode(bytes).and_then(|line| {
-                    let rec: JsonlRecord =
-                        serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
-                    let date = match rec.date.as_deref() {
-                        Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
-                        None => runner.date,
-                    };
-                    let mut doc = runner.process(rec.text, date).map_err(|e| e.to_string())?;
-                    // Serialised here, on the worker: writing JSON is a large share of the work.
-                    if let Some(serde_json::Value::String(s)) = &rec.id {
-                        doc.set_id(Some(s.clone()));
-                    }
-                    let mut buf = Vec::new();
-                    runner
-                        .write(&mut buf, &doc, rec.id.as_ref())
-                        .map_err(|e| e.to_string())?;
-                    Ok(buf)
-                });
-                (n, r)
-            })
-            .collect();
-        for (n, r) in results {
-            match r {
-                Ok(buf) => out.write_all(&buf)?,
-                Err(e) => {
-                    report(format_args!("{name}:{n}: {e}; line skipped"));
-                    ok = false;
-                }
+        };
+        match outcome {
+            Ok((_, Ok(buf))) => out.write_all(&buf)?,
+            Ok((n, Err(e))) => {
+                report(format_args!("{name}:{n}: {e}; line skipped"));
+                ok = false;
+            }
+            Err(_) => {
+                report(format_args!(
+                    "{name}: internal error in informant (please report it); line skipped"
+                ));
+                ok = false;
             }
         }
+    }
+}
+
+impl Runner {
+    /// One JSONL line: decoded, extracted and serialised (on the worker:
+    /// writing JSON is a large share of the work), or what was wrong with it.
+    fn process_line(&self, bytes: Vec<u8>) -> LineResult {
+        let line = self.decode(bytes)?;
+        let rec: JsonlRecord =
+            serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
+        let date = match rec.date.as_deref() {
+            Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
+            None => self.date,
+        };
+        let mut doc = self.process(rec.text, date).map_err(|e| e.to_string())?;
+        if let Some(serde_json::Value::String(s)) = &rec.id {
+            doc.set_id(Some(s.clone()));
+        }
+        let mut buf = Vec::new();
+        self.write(&mut buf, &doc, rec.id.as_ref())
+            .map_err(|e| e.to_string())?;
+        Ok(buf)
     }
 }

@@ -1,11 +1,11 @@
 //! `Pipeline` and the iterator `Pipeline.pipe` returns.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use informant::stream::{Next, Ordered, Outcome};
 use informant::{
     DEFAULT_MAX_BYTES, Document, EntityType, InputFormat, MentionKind, Pipeline, PipelineConfig,
 };
@@ -288,29 +288,21 @@ impl PyPipeline {
         if batch_size == 0 {
             return Err(PyValueError::new_err("batch_size must be at least 1"));
         }
-        let pool = match n_threads {
-            None => None,
-            Some(0) => {
-                return Err(PyValueError::new_err(
-                    "n_threads must be at least 1 (or None)",
-                ));
-            }
-            Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("informant-{i}"))
-                    .build()
-                    .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}")))?,
-            )),
-        };
+        if n_threads == Some(0) {
+            return Err(PyValueError::new_err(
+                "n_threads must be at least 1 (or None)",
+            ));
+        }
+        let pipeline = self.inner.clone();
+        let stream = Ordered::new(n_threads, move |(text, date)| {
+            pipeline.extract_dated(text, date)
+        })
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(DocumentStream {
-            pipeline: Arc::new(self.inner.clone()),
+            stream,
             source: Some(texts.try_iter()?.unbind()),
             batch_size,
-            pool,
-            queue: Arc::default(),
             pending: VecDeque::new(),
-            next_seq: 0,
             date: date.map(|d| d.0),
         })
     }
@@ -371,85 +363,27 @@ impl PyPipeline {
 /// How long `pipe()` waits for a document before it checks for Ctrl-C.
 const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
-/// What a worker made of one text: the document, the core's error, or a caught panic.
-type Outcome = std::thread::Result<informant::Result<Document>>;
-
-/// Texts waiting for a worker and documents waiting for the stream, shared by
-/// one `DocumentStream` and its workers.
-#[derive(Default)]
-struct Queue {
-    state: Mutex<QueueState>,
-    /// Signalled when a document is done or a worker stops.
-    changed: Condvar,
-}
-
-#[derive(Default)]
-struct QueueState {
-    /// Texts not yet started, by sequence number, in input order.
-    texts: VecDeque<(u64, String, Option<informant::Date>)>,
-    /// Finished documents not yet taken by the stream.
-    done: HashMap<u64, Outcome>,
-    /// Workers running.
-    workers: usize,
-    /// The stream ended (dropped or interrupted): workers stop after their document.
-    cancelled: bool,
-}
-
-impl Queue {
-    fn lock(&self) -> MutexGuard<'_, QueueState> {
-        // Nothing panics while holding the lock; a poisoned lock still holds valid data.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// A worker: extracts texts from the queue, in input order, until none is left.
-fn work(pipeline: &Pipeline, queue: &Queue) {
-    loop {
-        let (seq, text, date) = {
-            let mut st = queue.lock();
-            match st.texts.pop_front() {
-                Some(job) if !st.cancelled => job,
-                _ => {
-                    st.workers -= 1;
-                    drop(st);
-                    queue.changed.notify_all();
-                    return;
-                }
-            }
-        };
-        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline.extract_dated(text, date)));
-        let mut st = queue.lock();
-        if !st.cancelled {
-            st.done.insert(seq, outcome);
-        }
-        drop(st);
-        queue.changed.notify_all();
-    }
-}
-
 /// One item of the input, in order: a text given to the workers, or what was
 /// wrong with the item (raised in its turn).
 enum Pending {
-    Text { seq: u64, id: Option<String> },
+    Text { id: Option<String> },
     Failed(PyErr),
 }
 
 /// The iterator `Pipeline.pipe` returns. It reads `batch_size` texts from the
 /// input (holding the GIL) whenever no more than half a batch is left in
-/// flight, and hands them to workers on the thread pool, which extract them
-/// without the GIL while Python takes the documents already done, in input
-/// order. So every core stays busy, and at most one and a half batches of texts
+/// flight, and hands them to the core's ordered stream (`informant::stream`),
+/// whose workers extract them without the GIL while Python takes the documents
+/// already done, in input order. So every core stays busy, and at most one and a half batches of texts
 /// and documents are held. While it waits for a document it checks for Ctrl-C
 /// (or any signal handler that raises) every 50 ms; the stream then ends.
 #[pyclass(module = "informant", name = "DocumentStream")]
 pub struct DocumentStream {
-    pipeline: Arc<Pipeline>,
+    stream: Ordered<(String, Option<informant::Date>), informant::Result<Document>>,
     source: Option<Py<PyIterator>>,
     batch_size: usize,
-    pool: Option<Arc<rayon::ThreadPool>>,
-    queue: Arc<Queue>,
+    /// What Python gets back for each item read, in input order.
     pending: VecDeque<Pending>,
-    next_seq: u64,
     /// The date of every item that does not give its own.
     date: Option<informant::Date>,
 }
@@ -497,10 +431,8 @@ impl DocumentStream {
             });
             match parsed {
                 Ok((id, text, date)) => {
-                    let seq = self.next_seq;
-                    self.next_seq += 1;
-                    texts.push((seq, text, date));
-                    self.pending.push_back(Pending::Text { seq, id });
+                    texts.push((text, date));
+                    self.pending.push_back(Pending::Text { id });
                 }
                 Err(e) => {
                     // Raised in its turn; reading goes on after it next time.
@@ -517,57 +449,23 @@ impl DocumentStream {
         if exhausted {
             self.source = None;
         }
-        if texts.is_empty() {
-            return;
-        }
-        let threads = self
-            .pool
-            .as_ref()
-            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
-            .max(1);
-        let start = {
-            let mut st = self.queue.lock();
-            st.texts.extend(texts);
-            let start = threads.min(st.texts.len()).saturating_sub(st.workers);
-            st.workers += start;
-            start
-        };
-        for _ in 0..start {
-            let (pipeline, queue) = (Arc::clone(&self.pipeline), Arc::clone(&self.queue));
-            let job = move || work(&pipeline, &queue);
-            match &self.pool {
-                Some(pool) => pool.spawn(job),
-                None => rayon::spawn(job),
-            }
-        }
+        self.stream.extend(texts);
     }
 
-    /// Waits (without the GIL) for document `seq`, checking for signals meanwhile.
-    fn wait(&mut self, py: Python<'_>, seq: u64) -> PyResult<Outcome> {
+    /// Waits (without the GIL) for the next document, checking for signals meanwhile.
+    fn wait(&mut self, py: Python<'_>) -> PyResult<Outcome<informant::Result<Document>>> {
         loop {
-            let queue = &self.queue;
-            let got = py.detach(|| {
-                let deadline = Instant::now() + SIGNAL_CHECK;
-                let mut st = queue.lock();
-                loop {
-                    if let Some(outcome) = st.done.remove(&seq) {
-                        return Some(outcome);
-                    }
-                    let now = Instant::now();
-                    if now >= deadline {
-                        return None;
-                    }
-                    st = queue
-                        .changed
-                        .wait_timeout(st, deadline - now)
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .0;
+            let stream = &mut self.stream;
+            match py.detach(|| stream.recv_timeout(SIGNAL_CHECK)) {
+                Next::Ready(outcome) => return Ok(outcome),
+                Next::Pending => self.check_signals(py)?,
+                // Every queued text has its `Pending`, so this cannot happen; say so if it does.
+                _ => {
+                    return Err(PyValueError::new_err(
+                        "internal error in informant: pipe() lost a document",
+                    ));
                 }
-            });
-            if let Some(outcome) = got {
-                return Ok(outcome);
             }
-            self.check_signals(py)?;
         }
     }
 
@@ -578,22 +476,8 @@ impl DocumentStream {
         py.check_signals().inspect_err(|_| {
             self.source = None;
             self.pending.clear();
-            self.cancel();
+            self.stream.cancel();
         })
-    }
-
-    /// Stops the workers after their current document and drops what is queued.
-    fn cancel(&self) {
-        let mut st = self.queue.lock();
-        st.cancelled = true;
-        st.texts.clear();
-        st.done.clear();
-    }
-}
-
-impl Drop for DocumentStream {
-    fn drop(&mut self) {
-        self.cancel();
     }
 }
 
@@ -607,12 +491,12 @@ impl DocumentStream {
         if self.pending.len() <= self.batch_size / 2 {
             self.top_up(py);
         }
-        let (seq, id) = match self.pending.pop_front() {
+        let id = match self.pending.pop_front() {
             None => return Ok(None),
             Some(Pending::Failed(e)) => return Err(e),
-            Some(Pending::Text { seq, id }) => (seq, id),
+            Some(Pending::Text { id }) => id,
         };
-        let outcome = self.wait(py, seq)?;
+        let outcome = self.wait(py)?;
         // `list(p.pipe(texts))` runs no Python code between documents: this is
         // where a KeyboardInterrupt gets through when documents come quickly.
         self.check_signals(py)?;

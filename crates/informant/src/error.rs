@@ -71,6 +71,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Worker threads for a stream could not be started (or zero were asked for).
+    #[error("cannot start {threads} worker threads: {message}")]
+    Threads {
+        /// The number of threads asked for.
+        threads: usize,
+        /// What went wrong.
+        message: String,
+    },
     /// A date given by the caller (the document's date) is not ISO 8601 or does not exist.
     #[error("invalid date {value:?}: {message}")]
     InvalidDate {

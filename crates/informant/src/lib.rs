@@ -34,7 +34,9 @@
 //! ```
 //!
 //! # Crate features
-//! - `parallel` (default): batch calls run on all cores with rayon.
+//! - `parallel` (default): batch calls run on all cores with rayon, and the
+//!   [`stream`] module streams an input of any length through them in order
+//!   ([`Pipeline::extract_iter`]).
 //! - `html` (default): HTML pages (`Format::Html`) through html5ever and
 //!   encoding_rs: the article, its [`Metadata`] and each block's source range
 //!   ([`Block::source`]). Without it, HTML input is [`Error::UnsupportedFormat`].
@@ -53,6 +55,8 @@ mod resolve;
 mod segment;
 mod span;
 mod steps;
+#[cfg(feature = "parallel")]
+pub mod stream;
 mod timex;
 
 pub use document::{
