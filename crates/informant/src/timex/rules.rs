@@ -4,7 +4,7 @@
 //! whitespace collapsed and its dashes made ASCII; they are tried in order, most specific
 //! first. A mention's words are short, so the cost is a few regex runs per time expression.
 
-use crate::recognise::patterns::{duration_unit, month_num};
+use crate::recognise::patterns::{duration_unit, month_num, word_value};
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -256,50 +256,22 @@ fn weekday_num(s: &str) -> Option<u32> {
     })
 }
 
-/// A count in words or digits; `None` for a vague one (`several`), which TIMEX3 writes `X`.
+/// A count in words or digits; `None` for a vague one (`several`, `hundreds`), which TIMEX3
+/// writes `X`. Number words are the patterns' grammar (`word_value`), with `a`/`an` for one.
 fn count(s: &str) -> Option<f64> {
     let s = s.trim();
     if let Ok(v) = s.parse::<f64>() {
         return Some(v);
     }
-    let small = |w: &str| -> Option<f64> {
-        Some(match w {
-            "a" | "an" | "one" => 1.0,
-            "two" => 2.0,
-            "three" => 3.0,
-            "four" => 4.0,
-            "five" => 5.0,
-            "six" => 6.0,
-            "seven" => 7.0,
-            "eight" => 8.0,
-            "nine" => 9.0,
-            "ten" => 10.0,
-            "eleven" => 11.0,
-            "twelve" | "dozen" | "a dozen" => 12.0,
-            "thirteen" => 13.0,
-            "fourteen" => 14.0,
-            "fifteen" => 15.0,
-            "sixteen" => 16.0,
-            "seventeen" => 17.0,
-            "eighteen" => 18.0,
-            "nineteen" => 19.0,
-            "twenty" => 20.0,
-            "thirty" => 30.0,
-            "forty" => 40.0,
-            "fifty" => 50.0,
-            "sixty" => 60.0,
-            "seventy" => 70.0,
-            "eighty" => 80.0,
-            "ninety" => 90.0,
-            "hundred" | "a hundred" => 100.0,
-            _ => return None,
-        })
-    };
-    if let Some(v) = small(s) {
-        return Some(v);
+    if s.eq_ignore_ascii_case("a") || s.eq_ignore_ascii_case("an") {
+        return Some(1.0);
     }
-    let (tens, ones) = s.split_once('-')?;
-    Some(small(tens)? + small(ones)?)
+    // No number word ends in `s` but the vague plurals ("dozens", "hundreds of");
+    // "half" on its own is a fraction, not a count.
+    if s.ends_with('s') || s.eq_ignore_ascii_case("half") {
+        return None;
+    }
+    word_value(s)
 }
 
 /// TIMEX3 unit letter, whether it is a time unit (after `T`), and how many of it one `unit` is:

@@ -55,6 +55,7 @@ mod geo;
 mod numeric;
 mod temporal;
 
+pub(crate) use numeric::word_value;
 pub(crate) use temporal::{duration_unit, month_num};
 
 use std::borrow::Cow;
