@@ -407,6 +407,33 @@ fn org_words(words: &[String]) -> Vec<String> {
     w
 }
 
+/// Where the proper-name core of an organisation's name starts when a lower-case
+/// description leads it: `Irish national airline Aer Lingus`, `aircraft manufacturer
+/// Boeing`, `European aircraft manufacturer, Airbus`, `Airbus parent EADS` (the byte
+/// offset of `Aer`, `Boeing`, `Airbus`, `EADS`). `None` when no description leads
+/// (`Bank of America`: `of` is part of the name) or nothing capitalised follows it.
+fn descriptor_core(surface: &str) -> Option<usize> {
+    let mut core = None;
+    let mut pos = 0;
+    for word in surface.split(' ') {
+        pos += word.len() + 1;
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // A description word is all lower case ("airline", "low-cost"; not "eBay").
+        let lower = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower && !STOPWORDS.contains(&w) {
+            core = Some(pos);
+        }
+    }
+    let c = core?;
+    let rest = surface.get(c..)?;
+    let words = name_words(rest);
+    let only_suffixes = words
+        .iter()
+        .all(|w| ORG_SUFFIXES.contains(&w.trim_end_matches('.')));
+    (rest.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()) && !only_suffixes)
+        .then_some(c)
+}
+
 /// A definite nominal for a government: "the regime", "the government", "the administration".
 fn is_government_nominal(surface: &str) -> bool {
     let s = surface.to_ascii_lowercase();
@@ -920,6 +947,17 @@ impl Resolver<'_> {
                 if g.mentions.len() == 1 {
                     g.plural = plural_head(&head);
                 }
+                // "the Russian government": a government said with whose it is, for a
+                // later bare "the government".
+                if g.entity_type == EntityType::Organisation
+                    && !g.government
+                    && is_government_nominal(surface)
+                    && surface.split_whitespace().count() >= 3
+                {
+                    self.index.governments.push(gi);
+                    self.index.governments.truncate(2);
+                    g.government = true;
+                }
                 if let Some(x) = role_gender(&head) {
                     g.gender.get_or_insert(x);
                 }
@@ -1091,6 +1129,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         let surface = &text[m.span.range()];
         let nested = m.span.start < outer_end;
         outer_end = outer_end.max(m.span.end);
+        // The head of a description leading a name, indexed as the entity's head.
+        let mut described: Option<String> = None;
         let (gi, how, key, words) = match m.kind {
             MentionKind::Pronoun => {
                 let block = sentences.get(si).map(|s| s.block);
@@ -1123,10 +1163,20 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 }
             }
             _ => {
-                let words = name_words(person_or_surface(&m, surface));
-                let mut k = match canonical(&m) {
-                    Some(c) if m.recogniser != "rule" => c.to_lowercase(),
-                    _ => words.join(" "),
+                let mut words = name_words(person_or_surface(&m, surface));
+                let from_entry = canonical(&m).filter(|_| m.recogniser != "rule");
+                // "Irish national airline Aer Lingus": the name is "Aer Lingus", the
+                // description tells what it is ("the airline").
+                let core = (m.entity_type == EntityType::Organisation && from_entry.is_none())
+                    .then(|| descriptor_core(surface))
+                    .flatten();
+                if let Some(c) = core {
+                    words = name_words(&surface[c..]);
+                    described = Some(head_of(&surface[..c]));
+                }
+                let mut k = match from_entry {
+                    Some(c) => c.to_lowercase(),
+                    None => words.join(" "),
                 };
                 let mut aliased = false;
                 if let Some(a) = aliases.get(&k) {
@@ -1141,6 +1191,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     (r.new_group(&m), Resolution::First, None, Vec::new())
                 } else {
                     match r.name(&m, &key, aliased, &words, si) {
+                        Some((gi, Resolution::ExactName)) if core.is_some() => {
+                            (gi, Resolution::RelaxedName, Some(key), words)
+                        }
                         Some((gi, how)) => (gi, how, Some(key), words),
                         None => (r.new_group(&m), Resolution::First, Some(key), words),
                     }
@@ -1148,6 +1201,11 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
         };
         r.join(gi, mi, &m, how, key, words);
+        if let Some(head) = described.filter(|h| !h.is_empty() && !STOPWORDS.contains(&h.as_str()))
+        {
+            let list = r.index.by_head.entry((m.entity_type, head)).or_default();
+            push_capped(list, gi);
+        }
         r.placed.push(Placed {
             sentence: si,
             group: gi,
@@ -1197,4 +1255,96 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     }
     doc.mentions = out;
     doc.entities = entities;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    /// Resolves hand-placed mentions (`(surface, type, kind)`, each found at its
+    /// first occurrence after the previous one) over `text`'s sentences, and returns
+    /// each mention's entity and sieve.
+    fn resolve_marked(
+        text: &str,
+        marks: &[(&str, EntityType, MentionKind)],
+    ) -> Vec<(usize, Resolution)> {
+        let p = Pipeline::builder()
+            .resolve(false)
+            .attribute(false)
+            .build()
+            .unwrap();
+        let mut doc = p.extract(text).unwrap();
+        let mut from = 0;
+        doc.mentions = marks
+            .iter()
+            .map(|&(surface, ty, kind)| {
+                let start = from + text[from..].find(surface).unwrap();
+                from = start + surface.len();
+                let mut m = Mention::new(Span::new(start, from), ty, 0.9, "tagger");
+                m.kind = kind;
+                m
+            })
+            .collect();
+        group(&mut doc, &HashMap::default());
+        doc.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.recogniser == "tagger")
+            .map(|(i, m)| (m.entity.unwrap(), doc.resolution(i).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_core_of_a_described_name() {
+        fn core(s: &str) -> Option<&str> {
+            descriptor_core(s).map(|c| &s[c..])
+        }
+        assert_eq!(
+            core("Irish national airline Aer Lingus"),
+            Some("Aer Lingus")
+        );
+        assert_eq!(core("aircraft manufacturer Boeing"), Some("Boeing"));
+        assert_eq!(
+            core("European aircraft manufacturer, Airbus"),
+            Some("Airbus")
+        );
+        assert_eq!(core("Airbus parent EADS"), Some("EADS"));
+        assert_eq!(core("Bank of America"), None);
+        assert_eq!(core("the European Union"), None);
+        assert_eq!(core("eBay Inc"), None);
+        assert_eq!(core("AirTran Airways, an EADS-led consortium"), None);
+    }
+
+    #[test]
+    fn a_described_name_is_its_core() {
+        let text = "Aer Lingus buys jets. Irish national airline Aer Lingus has ordered twelve \
+                    aircraft. The airline said so.";
+        let org = EntityType::Organisation;
+        let got = resolve_marked(
+            text,
+            &[
+                ("Aer Lingus", org, MentionKind::Name),
+                ("Irish national airline Aer Lingus", org, MentionKind::Name),
+                ("The airline", org, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1], (got[0].0, Resolution::RelaxedName));
+        assert_eq!(got[2].0, got[0].0);
+    }
+
+    #[test]
+    fn a_government_said_with_its_country_is_the_government() {
+        let text = "The Russian government closed the markets. Facing a crisis, the \
+                    government acted.";
+        let org = EntityType::Organisation;
+        let got = resolve_marked(
+            text,
+            &[
+                ("The Russian government", org, MentionKind::Nominal),
+                ("the government", org, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1], (got[0].0, Resolution::Nominal));
+    }
 }
