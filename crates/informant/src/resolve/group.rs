@@ -270,6 +270,11 @@ struct Group {
     plural: bool,
     /// Some mention is a name.
     named: bool,
+    /// The sentence (ordinal) of its latest mention.
+    last_sentence: usize,
+    /// The latest sentence it was the subject of (its first mention, nothing but a
+    /// word or two before it).
+    subject: Option<usize>,
     mentions: Vec<usize>,
     evidence: Vec<Resolution>,
     attributes: Attributes,
@@ -290,6 +295,8 @@ impl Group {
             gender: None,
             plural: false,
             named: false,
+            last_sentence: 0,
+            subject: None,
             mentions: Vec::new(),
             evidence: Vec::new(),
             attributes: Attributes::new(),
@@ -684,16 +691,23 @@ impl Resolver<'_> {
         let found = self.walk_back(
             sentence,
             pronouns::window(agreement),
-            |g| pronouns::fits(agreement, g.entity_type, g.gender, g.plural),
+            |g| {
+                pronouns::fits(agreement, g.entity_type, g.gender, g.plural)
+                    // `it` and `they` stand for what was named or described, not for
+                    // what was only ever a pronoun (`we`, an `it` that stood alone).
+                    && (g.name_rank >= 2 || matches!(agreement, Agreement::Person(_)))
+            },
             false,
         );
-        match found.as_slice() {
-            [one] => Some(*one),
-            [] => None,
-            // Two persons: no guess. Things: the leftmost (the subject, most often).
-            _ if matches!(agreement, Agreement::Person(_)) => None,
-            many => many.last().copied(),
+        let leftmost = found.last().copied()?;
+        if found.len() > 1 && matches!(agreement, Agreement::Person(_)) {
+            // Several persons: the subject of their sentence ("Putin met Assad. He
+            // ..."), else no guess.
+            let g = &self.groups[leftmost];
+            return (g.subject == Some(g.last_sentence)).then_some(leftmost);
         }
+        // Several things: the leftmost, the subject most often.
+        Some(leftmost)
     }
 
     /// The sieves for a nominal; `None` when none links it.
@@ -1053,6 +1067,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     };
     let mut si = 0;
     let mut outer_end = 0;
+    // The sentence whose first mention was seen (that mention may be its subject).
+    let mut subject_seen: Option<usize> = None;
     // (block, grammatical person) -> the entity of that speaker's pronouns there.
     let mut speakers: HashMap<(usize, u8), usize> = HashMap::default();
     let mut extra = extra.into_iter().peekable();
@@ -1102,6 +1118,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             m.subtype = Some("pronoun".into());
             let mi = out.len();
             r.join(gi, mi, &m, Resolution::Pronoun, None, Vec::new());
+            r.groups[gi].last_sentence = si;
             r.placed.push(Placed {
                 sentence: si,
                 group: gi,
@@ -1211,6 +1228,17 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             group: gi,
             nested,
         });
+        r.groups[gi].last_sentence = si;
+        if !nested && subject_seen != Some(si) {
+            subject_seen = Some(si);
+            let lead = sentences
+                .get(si)
+                .and_then(|s| text.get(s.span.start..m.span.start))
+                .unwrap_or(",");
+            if !lead.contains(',') && lead.split_whitespace().count() <= 2 {
+                r.groups[gi].subject = Some(si);
+            }
+        }
         if !nested
             && pending.is_none()
             && m.entity_type == EntityType::Person
@@ -1346,5 +1374,39 @@ mod tests {
             ],
         );
         assert_eq!(got[1], (got[0].0, Resolution::Nominal));
+    }
+
+    #[test]
+    fn of_two_persons_a_pronoun_takes_the_subject() {
+        let text = "Putin met Assad in Moscow. He said nothing. On the day, Obama and Biden \
+                    flew out. He said nothing.";
+        let per = EntityType::Person;
+        let got = resolve_marked(
+            text,
+            &[
+                ("Putin", per, MentionKind::Name),
+                ("Assad", per, MentionKind::Name),
+                ("He", per, MentionKind::Pronoun),
+                ("Obama", per, MentionKind::Name),
+                ("Biden", per, MentionKind::Name),
+                ("He", per, MentionKind::Pronoun),
+            ],
+        );
+        assert_eq!(got[2], (got[0].0, Resolution::Pronoun));
+        // Neither is the subject (a comma before them): no guess.
+        assert_eq!(got[5].1, Resolution::First);
+    }
+
+    #[test]
+    fn it_stands_for_no_entity_that_was_only_ever_a_pronoun() {
+        let text = "We met the board. It was late.";
+        let got = resolve_marked(
+            text,
+            &[
+                ("We", EntityType::Organisation, MentionKind::Pronoun),
+                ("It", EntityType::Organisation, MentionKind::Pronoun),
+            ],
+        );
+        assert_eq!(got[1].1, Resolution::First);
     }
 }
