@@ -8,7 +8,8 @@
 //!   [`Resolution::RelaxedName`]): the same gazetteer entry or normalised text; a
 //!   defined acronym; a person's words as a subset of an earlier person's (or the
 //!   reverse); an organisation's words, company suffixes aside, as the start of an
-//!   earlier one's (or the reverse);
+//!   earlier one's (or the reverse); the name after a lower-case description
+//!   (`Irish national airline Aer Lingus`);
 //! - **appositives** ([`Resolution::Appositive`]): a name and a nominal of one type
 //!   side by side in a sentence, parted by a comma or nothing (`Bashar al-Assad,
 //!   the Syrian president`; `Ryanair CEO, Michael O'Leary`);
@@ -24,7 +25,8 @@
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
 //!   nearest sentence that has one (this one before the pronoun, or up to three
-//!   before). Two fitting persons there: no guess.
+//!   before). Two fitting persons there: the subject of their sentence, else no
+//!   guess; `it` and `they` never stand for an entity that was only a pronoun.
 //!
 //! What the sieves do not link starts an entity of its own ([`Resolution::First`]).
 //! Pronouns no recogniser marked (`it`, `its`, `they`) become mentions only when
@@ -272,8 +274,8 @@ struct Group {
     named: bool,
     /// The sentence (ordinal) of its latest mention.
     last_sentence: usize,
-    /// The latest sentence it was the subject of (its first mention, nothing but a
-    /// word or two before it).
+    /// The latest sentence it was the subject of (its first mention, at most two
+    /// words and no comma before it).
     subject: Option<usize>,
     mentions: Vec<usize>,
     evidence: Vec<Resolution>,
