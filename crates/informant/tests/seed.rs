@@ -247,7 +247,7 @@ fn attribution_links_named_sources() {
 }
 
 #[test]
-fn pronouns_link_to_the_one_person_named_just_before() {
+fn pronouns_link_to_the_one_person_or_the_subject_named_just_before() {
     let text = "President Bashar al-Assad fled to Moscow. He was granted asylum. \
                 Putin met Assad. He said nothing.";
     let doc = Pipeline::new().extract(text).unwrap();
@@ -262,11 +262,21 @@ fn pronouns_link_to_the_one_person_named_just_before() {
     };
     // One person named in the sentence before: linked.
     assert_eq!(entity_name("He", 0), "Bashar al-Assad");
-    // Two persons named just before: not linked to either.
-    let second = entity_name("He", 1);
+    // Two persons named just before: the subject of their sentence.
+    assert_eq!(entity_name("He", 1), "Vladimir Putin");
+    // Two persons, neither the subject: not linked to either.
+    let text = "President Bashar al-Assad fled to Moscow. After the talks between Putin and \
+                Assad ended, he said nothing.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    let he = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == "he")
+        .unwrap();
+    let name = &doc.entities()[he.entity.unwrap()].name;
     assert!(
-        second != "Bashar al-Assad" && second != "Vladimir Putin",
-        "{second}"
+        name != "Bashar al-Assad" && name != "Vladimir Putin",
+        "{name}"
     );
 }
 

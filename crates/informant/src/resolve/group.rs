@@ -8,7 +8,8 @@
 //!   [`Resolution::RelaxedName`]): the same gazetteer entry or normalised text; a
 //!   defined acronym; a person's words as a subset of an earlier person's (or the
 //!   reverse); an organisation's words, company suffixes aside, as the start of an
-//!   earlier one's (or the reverse);
+//!   earlier one's (or the reverse); the name after a lower-case description
+//!   (`Irish national airline Aer Lingus`);
 //! - **appositives** ([`Resolution::Appositive`]): a name and a nominal of one type
 //!   side by side in a sentence, parted by a comma or nothing (`Bashar al-Assad,
 //!   the Syrian president`; `Ryanair CEO, Michael O'Leary`);
@@ -24,7 +25,8 @@
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
 //!   nearest sentence that has one (this one before the pronoun, or up to three
-//!   before). Two fitting persons there: no guess.
+//!   before). Two fitting persons there: the subject of their sentence, else no
+//!   guess; `it` and `they` never stand for an entity that was only a pronoun.
 //!
 //! What the sieves do not link starts an entity of its own ([`Resolution::First`]).
 //! Pronouns no recogniser marked (`it`, `its`, `they`) become mentions only when
@@ -270,6 +272,11 @@ struct Group {
     plural: bool,
     /// Some mention is a name.
     named: bool,
+    /// The sentence (ordinal) of its latest mention.
+    last_sentence: usize,
+    /// The latest sentence it was the subject of (its first mention, at most two
+    /// words and no comma before it).
+    subject: Option<usize>,
     mentions: Vec<usize>,
     evidence: Vec<Resolution>,
     attributes: Attributes,
@@ -290,6 +297,8 @@ impl Group {
             gender: None,
             plural: false,
             named: false,
+            last_sentence: 0,
+            subject: None,
             mentions: Vec::new(),
             evidence: Vec::new(),
             attributes: Attributes::new(),
@@ -405,6 +414,33 @@ fn org_words(words: &[String]) -> Vec<String> {
         w.pop();
     }
     w
+}
+
+/// Where the proper-name core of an organisation's name starts when a lower-case
+/// description leads it: `Irish national airline Aer Lingus`, `aircraft manufacturer
+/// Boeing`, `European aircraft manufacturer, Airbus`, `Airbus parent EADS` (the byte
+/// offset of `Aer`, `Boeing`, `Airbus`, `EADS`). `None` when no description leads
+/// (`Bank of America`: `of` is part of the name) or nothing capitalised follows it.
+fn descriptor_core(surface: &str) -> Option<usize> {
+    let mut core = None;
+    let mut pos = 0;
+    for word in surface.split(' ') {
+        pos += word.len() + 1;
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // A description word is all lower case ("airline", "low-cost"; not "eBay").
+        let lower = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower && !STOPWORDS.contains(&w) {
+            core = Some(pos);
+        }
+    }
+    let c = core?;
+    let rest = surface.get(c..)?;
+    let words = name_words(rest);
+    let only_suffixes = words
+        .iter()
+        .all(|w| ORG_SUFFIXES.contains(&w.trim_end_matches('.')));
+    (rest.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()) && !only_suffixes)
+        .then_some(c)
 }
 
 /// A definite nominal for a government: "the regime", "the government", "the administration".
@@ -657,16 +693,23 @@ impl Resolver<'_> {
         let found = self.walk_back(
             sentence,
             pronouns::window(agreement),
-            |g| pronouns::fits(agreement, g.entity_type, g.gender, g.plural),
+            |g| {
+                pronouns::fits(agreement, g.entity_type, g.gender, g.plural)
+                    // `it` and `they` stand for what was named or described, not for
+                    // what was only ever a pronoun (`we`, an `it` that stood alone).
+                    && (g.name_rank >= 2 || matches!(agreement, Agreement::Person(_)))
+            },
             false,
         );
-        match found.as_slice() {
-            [one] => Some(*one),
-            [] => None,
-            // Two persons: no guess. Things: the leftmost (the subject, most often).
-            _ if matches!(agreement, Agreement::Person(_)) => None,
-            many => many.last().copied(),
+        let leftmost = found.last().copied()?;
+        if found.len() > 1 && matches!(agreement, Agreement::Person(_)) {
+            // Several persons: the subject of their sentence ("Putin met Assad. He
+            // ..."), else no guess.
+            let g = &self.groups[leftmost];
+            return (g.subject == Some(g.last_sentence)).then_some(leftmost);
         }
+        // Several things: the leftmost, the subject most often.
+        Some(leftmost)
     }
 
     /// The sieves for a nominal; `None` when none links it.
@@ -920,6 +963,17 @@ impl Resolver<'_> {
                 if g.mentions.len() == 1 {
                     g.plural = plural_head(&head);
                 }
+                // "the Russian government": a government said with whose it is, for a
+                // later bare "the government".
+                if g.entity_type == EntityType::Organisation
+                    && !g.government
+                    && is_government_nominal(surface)
+                    && surface.split_whitespace().count() >= 3
+                {
+                    self.index.governments.push(gi);
+                    self.index.governments.truncate(2);
+                    g.government = true;
+                }
                 if let Some(x) = role_gender(&head) {
                     g.gender.get_or_insert(x);
                 }
@@ -1015,6 +1069,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     };
     let mut si = 0;
     let mut outer_end = 0;
+    // The sentence whose first mention was seen (that mention may be its subject).
+    let mut subject_seen: Option<usize> = None;
     // (block, grammatical person) -> the entity of that speaker's pronouns there.
     let mut speakers: HashMap<(usize, u8), usize> = HashMap::default();
     let mut extra = extra.into_iter().peekable();
@@ -1064,6 +1120,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             m.subtype = Some("pronoun".into());
             let mi = out.len();
             r.join(gi, mi, &m, Resolution::Pronoun, None, Vec::new());
+            r.groups[gi].last_sentence = si;
             r.placed.push(Placed {
                 sentence: si,
                 group: gi,
@@ -1091,6 +1148,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         let surface = &text[m.span.range()];
         let nested = m.span.start < outer_end;
         outer_end = outer_end.max(m.span.end);
+        // The head of a description leading a name, indexed as the entity's head.
+        let mut described: Option<String> = None;
         let (gi, how, key, words) = match m.kind {
             MentionKind::Pronoun => {
                 let block = sentences.get(si).map(|s| s.block);
@@ -1123,10 +1182,20 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 }
             }
             _ => {
-                let words = name_words(person_or_surface(&m, surface));
-                let mut k = match canonical(&m) {
-                    Some(c) if m.recogniser != "rule" => c.to_lowercase(),
-                    _ => words.join(" "),
+                let mut words = name_words(person_or_surface(&m, surface));
+                let from_entry = canonical(&m).filter(|_| m.recogniser != "rule");
+                // "Irish national airline Aer Lingus": the name is "Aer Lingus", the
+                // description tells what it is ("the airline").
+                let core = (m.entity_type == EntityType::Organisation && from_entry.is_none())
+                    .then(|| descriptor_core(surface))
+                    .flatten();
+                if let Some(c) = core {
+                    words = name_words(&surface[c..]);
+                    described = Some(head_of(&surface[..c]));
+                }
+                let mut k = match from_entry {
+                    Some(c) => c.to_lowercase(),
+                    None => words.join(" "),
                 };
                 let mut aliased = false;
                 if let Some(a) = aliases.get(&k) {
@@ -1141,6 +1210,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     (r.new_group(&m), Resolution::First, None, Vec::new())
                 } else {
                     match r.name(&m, &key, aliased, &words, si) {
+                        Some((gi, Resolution::ExactName)) if core.is_some() => {
+                            (gi, Resolution::RelaxedName, Some(key), words)
+                        }
                         Some((gi, how)) => (gi, how, Some(key), words),
                         None => (r.new_group(&m), Resolution::First, Some(key), words),
                     }
@@ -1148,11 +1220,27 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
         };
         r.join(gi, mi, &m, how, key, words);
+        if let Some(head) = described.filter(|h| !h.is_empty() && !STOPWORDS.contains(&h.as_str()))
+        {
+            let list = r.index.by_head.entry((m.entity_type, head)).or_default();
+            push_capped(list, gi);
+        }
         r.placed.push(Placed {
             sentence: si,
             group: gi,
             nested,
         });
+        r.groups[gi].last_sentence = si;
+        if !nested && subject_seen != Some(si) {
+            subject_seen = Some(si);
+            let lead = sentences
+                .get(si)
+                .and_then(|s| text.get(s.span.start..m.span.start))
+                .unwrap_or(",");
+            if !lead.contains(',') && lead.split_whitespace().count() <= 2 {
+                r.groups[gi].subject = Some(si);
+            }
+        }
         if !nested
             && pending.is_none()
             && m.entity_type == EntityType::Person
@@ -1197,4 +1285,130 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     }
     doc.mentions = out;
     doc.entities = entities;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    /// Resolves hand-placed mentions (`(surface, type, kind)`, each found at its
+    /// first occurrence after the previous one) over `text`'s sentences, and returns
+    /// each mention's entity and sieve.
+    fn resolve_marked(
+        text: &str,
+        marks: &[(&str, EntityType, MentionKind)],
+    ) -> Vec<(usize, Resolution)> {
+        let p = Pipeline::builder()
+            .resolve(false)
+            .attribute(false)
+            .build()
+            .unwrap();
+        let mut doc = p.extract(text).unwrap();
+        let mut from = 0;
+        doc.mentions = marks
+            .iter()
+            .map(|&(surface, ty, kind)| {
+                let start = from + text[from..].find(surface).unwrap();
+                from = start + surface.len();
+                let mut m = Mention::new(Span::new(start, from), ty, 0.9, "tagger");
+                m.kind = kind;
+                m
+            })
+            .collect();
+        group(&mut doc, &HashMap::default());
+        doc.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.recogniser == "tagger")
+            .map(|(i, m)| (m.entity.unwrap(), doc.resolution(i).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_core_of_a_described_name() {
+        fn core(s: &str) -> Option<&str> {
+            descriptor_core(s).map(|c| &s[c..])
+        }
+        assert_eq!(
+            core("Irish national airline Aer Lingus"),
+            Some("Aer Lingus")
+        );
+        assert_eq!(core("aircraft manufacturer Boeing"), Some("Boeing"));
+        assert_eq!(
+            core("European aircraft manufacturer, Airbus"),
+            Some("Airbus")
+        );
+        assert_eq!(core("Airbus parent EADS"), Some("EADS"));
+        assert_eq!(core("Bank of America"), None);
+        assert_eq!(core("the European Union"), None);
+        assert_eq!(core("eBay Inc"), None);
+        assert_eq!(core("AirTran Airways, an EADS-led consortium"), None);
+    }
+
+    #[test]
+    fn a_described_name_is_its_core() {
+        let text = "Aer Lingus buys jets. Irish national airline Aer Lingus has ordered twelve \
+                    aircraft. The airline said so.";
+        let org = EntityType::Organisation;
+        let got = resolve_marked(
+            text,
+            &[
+                ("Aer Lingus", org, MentionKind::Name),
+                ("Irish national airline Aer Lingus", org, MentionKind::Name),
+                ("The airline", org, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1], (got[0].0, Resolution::RelaxedName));
+        assert_eq!(got[2].0, got[0].0);
+    }
+
+    #[test]
+    fn a_government_said_with_its_country_is_the_government() {
+        let text = "The Russian government closed the markets. Facing a crisis, the \
+                    government acted.";
+        let org = EntityType::Organisation;
+        let got = resolve_marked(
+            text,
+            &[
+                ("The Russian government", org, MentionKind::Nominal),
+                ("the government", org, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1], (got[0].0, Resolution::Nominal));
+    }
+
+    #[test]
+    fn of_two_persons_a_pronoun_takes_the_subject() {
+        let text = "Putin met Assad in Moscow. He said nothing. On the day, Obama and Biden \
+                    flew out. He said nothing.";
+        let per = EntityType::Person;
+        let got = resolve_marked(
+            text,
+            &[
+                ("Putin", per, MentionKind::Name),
+                ("Assad", per, MentionKind::Name),
+                ("He", per, MentionKind::Pronoun),
+                ("Obama", per, MentionKind::Name),
+                ("Biden", per, MentionKind::Name),
+                ("He", per, MentionKind::Pronoun),
+            ],
+        );
+        assert_eq!(got[2], (got[0].0, Resolution::Pronoun));
+        // Neither is the subject (a comma before them): no guess.
+        assert_eq!(got[5].1, Resolution::First);
+    }
+
+    #[test]
+    fn it_stands_for_no_entity_that_was_only_ever_a_pronoun() {
+        let text = "We met the board. It was late.";
+        let got = resolve_marked(
+            text,
+            &[
+                ("We", EntityType::Organisation, MentionKind::Pronoun),
+                ("It", EntityType::Organisation, MentionKind::Pronoun),
+            ],
+        );
+        assert_eq!(got[1].1, Resolution::First);
+    }
 }

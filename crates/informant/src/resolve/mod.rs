@@ -496,7 +496,7 @@ mod tests {
     #[test]
     fn an_unlinked_pronoun_is_no_mention_and_two_persons_are_no_guess() {
         let doc = Pipeline::new()
-            .extract("It rained in London. Putin met Assad. He said nothing.")
+            .extract("It rained in London. After the talks between Putin and Assad, he left.")
             .unwrap();
         assert!(
             doc.mentions().iter().all(|m| doc.span_text(m.span) != "It"),
@@ -506,7 +506,7 @@ mod tests {
         if let Some(he) = doc
             .mentions()
             .iter()
-            .find(|m| doc.span_text(m.span) == "He")
+            .find(|m| doc.span_text(m.span) == "he")
         {
             let name = &doc.entities()[he.entity.unwrap()].name;
             assert!(
