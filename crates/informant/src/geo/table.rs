@@ -107,7 +107,31 @@ fn key_hash(norm: &str) -> u64 {
 pub(crate) fn normalise_into(s: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    for c in s.trim().chars() {
+    let s = s.trim();
+    if s.is_ascii() {
+        // The same steps byte by byte (most names are ASCII): '`' is the one ASCII
+        // apostrophe to map, and `char::is_whitespace` on ASCII is these six bytes.
+        for &b in s.as_bytes() {
+            let b = match b {
+                b'`' => b'\'',
+                b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
+                    space = true;
+                    continue;
+                }
+                b => b.to_ascii_lowercase(),
+            };
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(b));
+        }
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return;
+    }
+    for c in s.chars() {
         let c = match c {
             '’' | '‘' | 'ʼ' | 'ʿ' | '`' => '\'',
             '‐' | '‑' | '–' => '-',
@@ -284,5 +308,14 @@ mod tests {
         let mut s = String::new();
         normalise_into("  The  Hague’s ", &mut s);
         assert_eq!(s, "hague's");
+        // The ASCII path and the general one agree.
+        normalise_into("\x0bThe \t Hague`s\x0c", &mut s);
+        assert_eq!(s, "hague's");
+        normalise_into("THE\x1fSaint-Louis", &mut s);
+        assert_eq!(s, "the\x1fsaint-louis", "U+001F is not white space");
+        normalise_into("The  Hague\u{2019}s", &mut s);
+        assert_eq!(s, "hague's");
+        normalise_into("the", &mut s);
+        assert_eq!(s, "the");
     }
 }
