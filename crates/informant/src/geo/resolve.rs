@@ -154,10 +154,19 @@ fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
     if norm.is_empty() {
         return;
     }
+    // "northern Lebanon" as a name: the place after the direction word
+    if let Some((first, rest)) = norm.split_once(' ') {
+        if DIRECTIONS.contains(&first) && !rest.is_empty() {
+            out.push(rest.to_owned());
+        }
+    }
+    // A feature suffix is stripped only when the whole is no place's name: "Mexico
+    // City" is the city, not the country the stripped "Mexico" would name.
+    let whole_is_a_name = table().lookup_normalised(&norm).next().is_some();
     for &(suf, cue) in SUFFIXES {
         if let Some(s) = norm.strip_suffix(suf) {
             cues.push(cue);
-            if !s.is_empty() {
+            if !s.is_empty() && !(whole_is_a_name && cue == Cue::City) {
                 out.push(s.to_owned());
             }
         }
@@ -211,6 +220,15 @@ fn strip_nominal(s: &str) -> Option<(&str, Option<Cue>)> {
     for art in ["the ", "The "] {
         if let Some(r) = rest.strip_prefix(art) {
             rest = r;
+        }
+    }
+    // "the capital of Sinaloa": the division or country it is the capital of
+    for p in ["capital of ", "outskirts of ", "edge of "] {
+        if rest.len() > p.len()
+            && rest.is_char_boundary(p.len())
+            && rest[..p.len()].eq_ignore_ascii_case(p)
+        {
+            rest = &rest[p.len()..];
         }
     }
     let mut cue = None;
