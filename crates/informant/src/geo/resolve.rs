@@ -166,7 +166,8 @@ fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
     for &(suf, cue) in SUFFIXES {
         if let Some(s) = norm.strip_suffix(suf) {
             cues.push(cue);
-            if !s.is_empty() && !(whole_is_a_name && cue == Cue::City) {
+            let keeps_whole = whole_is_a_name && cue == Cue::City;
+            if !s.is_empty() && !keeps_whole {
                 out.push(s.to_owned());
             }
         }
