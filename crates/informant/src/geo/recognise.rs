@@ -7,6 +7,8 @@
 //! inside that state or country and no Location mention covers them yet. Cost: one
 //! look at each comma token.
 
+use std::collections::BTreeSet;
+
 use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
 use crate::geo::resolve::qualifier;
 use crate::geo::table::{normalise_into, table};
@@ -227,7 +229,7 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
     }
     // Spans other mentions hold; a weak tagger guess of another type (`Kenner` as a
     // Person at 0.17) does not hold its span against the table and a neighbour.
-    let mut taken: Vec<Span> = doc
+    let mut taken: BTreeSet<(usize, usize)> = doc
         .mentions()
         .iter()
         .chain(out.iter())
@@ -236,10 +238,17 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
                 && m.entity_type != EntityType::Location
                 && m.confidence < NEIGHBOUR_CONFIDENCE)
         })
-        .map(|m| m.span)
+        .map(|m| (m.span.start, m.span.end))
         .collect();
-    taken.sort_by_key(|s| s.start);
-    let free = |taken: &[Span], s: Span| !taken.iter().any(|p| p.overlaps(s));
+    // Free: no held span overlaps. Held spans starting before `s` ends, nearest first;
+    // they barely nest, so a few looks settle it (the work stays linear).
+    let free = |taken: &BTreeSet<(usize, usize)>, s: Span| {
+        !taken
+            .range(..(s.end, 0))
+            .rev()
+            .take(16)
+            .any(|&(a, b)| a < s.end && s.start < b)
+    };
     let first_tok = |pos: usize| tokens.partition_point(|t| t.span.start < pos);
     let mut seeds: Vec<Span> = doc
         .mentions()
@@ -313,7 +322,7 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
             }
             normalise_into(doc.span_text(span), &mut norm);
             if town_in(&norm, &divs) {
-                taken.push(span);
+                taken.insert((span.start, span.end));
                 found.push(span);
                 seeds.push(span);
             }
@@ -341,7 +350,7 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
             }
             normalise_into(doc.span_text(span), &mut norm);
             if town_in(&norm, &doc_divs) {
-                taken.push(span);
+                taken.insert((span.start, span.end));
                 found.push(span);
             }
         }
