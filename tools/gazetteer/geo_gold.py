@@ -3,10 +3,12 @@
 
     python3 tools/gazetteer/geo_gold.py            # sentences.txt -> geo-gold.jsonl, geo-input.jsonl
     python3 tools/gazetteer/geo_gold.py heldout    # heldout.txt -> heldout-gold.jsonl, heldout-input.jsonl
+    python3 tools/gazetteer/geo_gold.py articles-dev      # articles-dev.txt -> articles-dev-*.jsonl
 
 Input: crates/informant/tests/fixtures/geo/sentences.txt, one sentence per line with
 [Surface|Name@CC/ADMIN1] or [Surface|Name@CC/ADMIN1/FEATURE] marks saying which place is
-meant. The place is looked up in the embedded table (geonames.tsv.gz) by its GeoNames
+meant (a place the table lacks may carry written coordinates and no id:
+[Luzon|Luzon@PH//L.ISL#16.0,121.0]). The place is looked up in the embedded table (geonames.tsv.gz) by its GeoNames
 name (or an alternate name), country, admin1 code and feature (default: a populated place), the most
 populous such place when several match; its id and coordinates become the gold. Only
 the standard library is needed.
@@ -20,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 TABLE = REPO / "crates/informant/data/gazetteer/geonames.tsv.gz"
 FIX = REPO / "crates/informant/tests/fixtures/geo"
-MARK = re.compile(r"\[([^|\]]+)\|([^@\]]+)@([A-Z]{2})/([^/\]]*)(?:/([A-Z0-9.]+))?\]")
+MARK = re.compile(r"\[([^|\]]+)\|([^@\]]+)@([A-Z]{0,2})/([^/\]]*)(?:/([A-Z0-9.]+))?(?:#(-?[0-9.]+),(-?[0-9.]+))?\]")
 
 
 def main():
@@ -41,12 +43,15 @@ def main():
         text, tops, pos, last = "", [], 0, 0
         for m in MARK.finditer(line):
             text += line[last:m.start()]
-            surface, name, cc, a1, feat = m.groups()
+            surface, pname, cc, a1, feat, glat, glon = m.groups()
             feat = feat or "P."
-            cands = [f for f in places.get(name, []) if f[6] == cc and (f[7] == a1 or not a1)
+            cands = [f for f in places.get(pname, []) if f[6] == cc and (f[7] == a1 or not a1)
                      and f[5].startswith(feat)]
+            if not cands and glat is not None:
+                # a place the table lacks (an island, a river): written coordinates, no id
+                cands = [["0", pname, "", glat, glon, feat, cc, a1, "", "0"]]
             if not cands:
-                sys.exit(f"{name}.txt:{lineno}: no place {name}@{cc}/{a1}/{feat}")
+                sys.exit(f"{name}.txt:{lineno}: no place {pname}@{cc}/{a1}/{feat}")
             best = max(cands, key=lambda f: int(f[9]))
             start = len(text)
             text += surface

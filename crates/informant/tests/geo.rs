@@ -189,3 +189,83 @@ fn a_curated_region_is_not_the_town_that_shares_its_name() {
         Some("P.PPLC")
     );
 }
+
+#[test]
+fn divisions_carry_geonames_ids() {
+    // A US parish written with `St.`, and a first-order division outside the US.
+    let doc =
+        extract("Deputies in St. Martin Parish, La., made the arrest. Troops left Sindh province.");
+    let a = place(&doc, "St. Martin Parish");
+    assert_eq!(a["feature"], "A.ADM2", "{a:?}");
+    assert_eq!(a["geonames"], 4340186);
+    let s = place(&doc, "Sindh");
+    assert_eq!(s["feature"], "A.ADM1", "{s:?}");
+    assert_eq!(s["geonames"], 1164807);
+    // Second-order divisions outside the US are in the table, with ids.
+    let rhone = informant::geo::lookup("Rhône");
+    assert!(
+        rhone
+            .iter()
+            .any(|p| p.feature == "A.ADM2" && p.country == "FR" && p.geonames.is_some()),
+        "{rhone:?}"
+    );
+}
+
+#[test]
+fn a_town_named_only_by_an_alternate_comes_after_the_town_of_that_name() {
+    // Tīrān (Isfahan province) has `Tehran` among its alternate names.
+    let doc =
+        extract("Crowds marched in Tehran, Mashhad and Isfahan, and tear gas was fired in Tabriz.");
+    assert_eq!(place(&doc, "Tehran")["geonames"], 112931);
+}
+
+#[test]
+fn towns_beside_a_place_become_places() {
+    let doc = extract("Residents of Metairie and Kenner returned home on Friday.");
+    let k = place(&doc, "Kenner");
+    assert_eq!(
+        (&k["country"], &k["admin1"]),
+        (&"US".into(), &"LA".into()),
+        "{k:?}"
+    );
+    let doc = extract("Officials in Louisiana said a Lafayette man was arrested.");
+    assert_eq!(place(&doc, "Lafayette")["admin1"], "LA");
+    // A name the table has in no division near its neighbour stays what it was.
+    let doc = extract("Residents of Metairie and Smithson returned home on Friday.");
+    assert!(
+        !doc.mentions()
+            .iter()
+            .any(|m| doc.span_text(m.span) == "Smithson" && m.entity_type == EntityType::Location)
+    );
+}
+
+/// The article-length development set (tests/fixtures/geo/articles-dev*): a regression
+/// guard, tuned on (docs/geo.md), like `hand_written_set`.
+#[test]
+fn article_development_set() {
+    let gold = include_str!("fixtures/geo/articles-dev-gold.jsonl");
+    let p = Pipeline::new();
+    let (mut total, mut found) = (0, 0);
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = g["text"].as_str().unwrap();
+        let doc = p.extract(text).unwrap();
+        let map = informant::OffsetMap::new(text);
+        for t in g["toponyms"].as_array().unwrap() {
+            total += 1;
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            found += usize::from(doc.mentions().iter().any(|m| {
+                let (ms, me) = map.span_to_chars(m.span);
+                m.entity_type == EntityType::Location && ms < e && s < me
+            }));
+        }
+    }
+    assert!(total > 90);
+    assert!(
+        found as f64 / total as f64 >= 0.9,
+        "{found} of {total} found"
+    );
+}

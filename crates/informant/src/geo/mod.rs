@@ -12,7 +12,7 @@
 //! | `lat`, `lon` | WGS84 degrees |
 //! | `feature` | GeoNames class.code: `P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`, ... |
 //! | `place_name` | the GeoNames name of the place |
-//! | `country`, `admin1`, `admin2` | ISO country code, first-order division code, county name |
+//! | `country`, `admin1`, `admin2` | ISO country code, first-order division code, US county or parish name |
 //! | `population` | GeoNames population, where known |
 //! | `evidence` | why this namesake: `pattern`, `context`, `country in document`, ... |
 //! | `confidence` | how sure, from 0 to 1 (the winner's share of the candidates' scores) |

@@ -7,6 +7,8 @@
 //! inside that state or country and no Location mention covers them yet. Cost: one
 //! look at each comma token.
 
+use std::collections::BTreeSet;
+
 use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
 use crate::geo::resolve::qualifier;
 use crate::geo::table::{normalise_into, table};
@@ -46,73 +48,316 @@ impl Recogniser for PlaceQualifiers {
     }
 
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
-        let text = doc.text();
-        if !text.contains(", ") {
-            return;
+        qualified(doc, out);
+        neighbours(doc, out);
+    }
+}
+
+/// `Town, St.` and `City, Country`.
+fn qualified(doc: &Document, out: &mut Vec<Mention>) {
+    let text = doc.text();
+    if !text.contains(", ") {
+        return;
+    }
+    let t = table();
+    let tokens = doc.tokens();
+    // Location names found so far, by span, for "is it covered?" (sorted by start).
+    let places: Vec<Span> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location && m.kind == MentionKind::Name)
+        .map(|m| m.span)
+        .collect();
+    let covered = |s: Span| {
+        let i = places.partition_point(|p| p.start <= s.start);
+        places[..i].iter().rev().take(4).any(|p| p.contains(s))
+    };
+    let mut norm = String::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.kind != TokenKind::Punctuation || doc.span_text(tok.span) != "," || i == 0 {
+            continue;
         }
-        let t = table();
-        let tokens = doc.tokens();
-        // Location names found so far, by span, for "is it covered?" (sorted by start).
-        let places: Vec<Span> = doc
-            .mentions()
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Location && m.kind == MentionKind::Name)
-            .map(|m| m.span)
-            .collect();
-        let covered = |s: Span| {
-            let i = places.partition_point(|p| p.start <= s.start);
-            places[..i].iter().rev().take(4).any(|p| p.contains(s))
+        let Some(q) = qualifier(t, text, tok.span.start) else {
+            continue;
         };
-        let mut norm = String::new();
-        for (i, tok) in tokens.iter().enumerate() {
-            if tok.kind != TokenKind::Punctuation || doc.span_text(tok.span) != "," || i == 0 {
+        // The words before the comma: up to three capitalised word tokens.
+        let mut start = None;
+        let mut found = false;
+        let mut j = i;
+        let mut words = 0;
+        while j > 0 && words < 3 {
+            j -= 1;
+            let w = &tokens[j];
+            let s = doc.span_text(w.span);
+            if w.kind != TokenKind::Word || !s.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            if j + 1 < i && tokens[j + 1].span.start != w.span.end + 1 {
+                break; // words one space apart
+            }
+            words += 1;
+            let span = Span::new(w.span.start, tokens[i - 1].span.end);
+            if covered(span) {
+                found = true;
+                break;
+            }
+            normalise_into(doc.span_text(span), &mut norm);
+            let inside = t.lookup_normalised(&norm).any(|k| {
+                t.get(k).is_some_and(|p| {
+                    p.is_populated()
+                        && p.country == q.country
+                        && (q.admin1.is_empty() || p.admin1 == q.admin1)
+                })
+            });
+            if inside {
+                start = Some(span);
+            }
+        }
+        if let Some(span) = start.filter(|_| !found) {
+            out.push(place_mention(span, "city", None));
+            found = true;
+        }
+        // The qualifier is a place when what it qualifies is one.
+        if found && !covered(q.span) {
+            let subtype = if q.is_country { "country" } else { "region" };
+            out.push(place_mention(q.span, subtype, Some((q.country, q.admin1))));
+        }
+    }
+}
+
+/// Confidence of a town found beside a place (`Waco and Temple`, `a Lafayette man`).
+const NEIGHBOUR_CONFIDENCE: f32 = 0.6;
+
+/// Seeds looked at (Location names and the towns found from them): bounds the work.
+const MAX_SEEDS: usize = 512;
+
+/// Candidates of one name looked at for its divisions.
+const MAX_LOOKUP: usize = 64;
+
+/// Nouns after `a Lafayette ...` that make the name before them a place of origin.
+const ORIGIN_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "teen",
+    "teenager",
+    "boy",
+    "girl",
+    "resident",
+    "residents",
+    "couple",
+    "family",
+    "native",
+    "firm",
+    "company",
+    "business",
+    "student",
+    "driver",
+    "mother",
+    "father",
+    "youth",
+];
+
+/// The (country, admin1) of the places of the table named `norm`, if it names few.
+fn divisions(norm: &str, out: &mut Vec<(&'static str, &'static str)>) {
+    let t = table();
+    for k in t.lookup_normalised(norm).take(MAX_LOOKUP) {
+        if let Some(p) = t.get(k) {
+            if !p.country.is_empty() && !p.admin1.is_empty() {
+                out.push((p.country, p.admin1));
+            }
+        }
+    }
+}
+
+/// Whether the table has a populated place named `norm` in one of `divs` (or a county,
+/// parish or borough when `norm` says so: `St. Martin Parish`).
+fn town_in(norm: &str, divs: &[(&'static str, &'static str)]) -> bool {
+    let t = table();
+    let county = [" county", " parish", " borough"]
+        .iter()
+        .any(|s| norm.ends_with(s));
+    t.lookup_normalised(norm).take(MAX_LOOKUP).any(|k| {
+        t.get(k).is_some_and(|p| {
+            (p.is_populated() || (county && p.is_admin2())) && divs.contains(&(p.country, p.admin1))
+        })
+    })
+}
+
+/// The capitalised words (one to three, one space apart) ending at token `end` (exclusive)
+/// going back, or starting at token `start` going on: the whole run, `None` if longer.
+fn run(doc: &Document, from: usize, forward: bool) -> Option<(usize, usize)> {
+    let tokens = doc.tokens();
+    let is_word = |j: usize| {
+        tokens.get(j).is_some_and(|w| {
+            w.kind == TokenKind::Word
+                && doc
+                    .span_text(w.span)
+                    .starts_with(|c: char| c.is_uppercase())
+        })
+    };
+    let (mut a, mut b) = (from, from); // tokens a..b
+    if forward {
+        while is_word(b) && b - a < 4 {
+            if b > a && tokens[b].span.start != tokens[b - 1].span.end + 1 {
+                break;
+            }
+            b += 1;
+        }
+    } else {
+        while a > 0 && is_word(a - 1) && b - a < 4 {
+            if a < b && tokens[a].span.start != tokens[a - 1].span.end + 1 {
+                break;
+            }
+            a -= 1;
+        }
+    }
+    (b > a && b - a <= 3).then_some((a, b))
+}
+
+/// Towns beside a Location name: coordinated or listed with it (`Waco and Temple`,
+/// `Metairie and Kenner`, `Olathe, Overland Park and Lenexa`) when the table has a
+/// populated place of that name in a division one of the Location's namesakes lies in;
+/// and `a Lafayette man` when the town lies in a division the document's places name.
+/// Nothing another mention covers. Cost: a few token looks and index lookups per
+/// Location name (at most [`MAX_SEEDS`]) and per `a`/`an`.
+fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    if tokens.is_empty() {
+        return;
+    }
+    // Spans other mentions hold; a weak tagger guess of another type (`Kenner` as a
+    // Person at 0.17) does not hold its span against the table and a neighbour.
+    let mut taken: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .chain(out.iter())
+        .filter(|m| {
+            !(m.recogniser.as_ref() == "tagger"
+                && m.entity_type != EntityType::Location
+                && m.confidence < NEIGHBOUR_CONFIDENCE)
+        })
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    // Free: no held span overlaps. Held spans starting before `s` ends, nearest first;
+    // they barely nest, so a few looks settle it (the work stays linear).
+    let free = |taken: &BTreeSet<(usize, usize)>, s: Span| {
+        !taken
+            .range(..(s.end, 0))
+            .rev()
+            .take(16)
+            .any(|&(a, b)| a < s.end && s.start < b)
+    };
+    let first_tok = |pos: usize| tokens.partition_point(|t| t.span.start < pos);
+    let mut seeds: Vec<Span> = doc
+        .mentions()
+        .iter()
+        .chain(out.iter())
+        .filter(|m| m.entity_type == EntityType::Location && m.kind == MentionKind::Name)
+        .map(|m| m.span)
+        .collect();
+    seeds.sort_by_key(|s| s.start);
+    seeds.dedup();
+    let mut norm = String::new();
+    let mut divs = Vec::new();
+    let mut doc_divs = Vec::new();
+    let mut found: Vec<Span> = Vec::new();
+    let mut k = 0;
+    while k < seeds.len() && k < MAX_SEEDS {
+        let seed = seeds[k];
+        k += 1;
+        normalise_into(doc.span_text(seed), &mut norm);
+        divs.clear();
+        divisions(&norm, &mut divs);
+        doc_divs.extend_from_slice(&divs);
+        if divs.is_empty() {
+            continue;
+        }
+        let a = first_tok(seed.start);
+        let b = first_tok(seed.end);
+        // after the seed: ", X", " and X", " or X", ", and X"
+        let mut j = b;
+        let mut conn = 0;
+        while let Some(t) = tokens.get(j) {
+            let w = doc.span_text(t.span);
+            if conn < 2 && (w == "," || w == "and" || w == "or") {
+                j += 1;
+                conn += 1;
+            } else {
+                break;
+            }
+        }
+        let mut cands = Vec::new();
+        if conn > 0 {
+            cands.extend(run(doc, j, true));
+        }
+        // before the seed: "X and ", "X, ", "X or "
+        let mut i = a;
+        let mut conn = 0;
+        while i > 0 && conn < 2 {
+            let w = doc.span_text(tokens[i - 1].span);
+            if w == "," || w == "and" || w == "or" {
+                i -= 1;
+                conn += 1;
+            } else {
+                break;
+            }
+        }
+        if conn > 0 {
+            cands.extend(run(doc, i, false));
+        }
+        for (x, y) in cands {
+            let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
+            if !free(&taken, span) {
                 continue;
             }
-            let Some(q) = qualifier(t, text, tok.span.start) else {
+            // "Paris, Texas": the qualifier recogniser's business
+            if tokens
+                .get(x.wrapping_sub(1))
+                .is_some_and(|t| doc.span_text(t.span) == ",")
+                && qualifier(table(), doc.text(), tokens[x - 1].span.start).is_some()
+            {
+                continue;
+            }
+            normalise_into(doc.span_text(span), &mut norm);
+            if town_in(&norm, &divs) {
+                taken.insert((span.start, span.end));
+                found.push(span);
+                seeds.push(span);
+            }
+        }
+    }
+    doc_divs.sort_unstable();
+    doc_divs.dedup();
+    // "a Lafayette man"
+    if !doc_divs.is_empty() {
+        for (i, t) in tokens.iter().enumerate() {
+            let w = doc.span_text(t.span);
+            if !matches!(w, "a" | "A" | "an" | "An") {
+                continue;
+            }
+            let Some((x, y)) = run(doc, i + 1, true) else {
                 continue;
             };
-            // The words before the comma: up to three capitalised word tokens.
-            let mut start = None;
-            let mut found = false;
-            let mut j = i;
-            let mut words = 0;
-            while j > 0 && words < 3 {
-                j -= 1;
-                let w = &tokens[j];
-                let s = doc.span_text(w.span);
-                if w.kind != TokenKind::Word || !s.starts_with(|c: char| c.is_uppercase()) {
-                    break;
-                }
-                if j + 1 < i && tokens[j + 1].span.start != w.span.end + 1 {
-                    break; // words one space apart
-                }
-                words += 1;
-                let span = Span::new(w.span.start, tokens[i - 1].span.end);
-                if covered(span) {
-                    found = true;
-                    break;
-                }
-                normalise_into(doc.span_text(span), &mut norm);
-                let inside = t.lookup_normalised(&norm).any(|k| {
-                    t.get(k).is_some_and(|p| {
-                        p.is_populated()
-                            && p.country == q.country
-                            && (q.admin1.is_empty() || p.admin1 == q.admin1)
-                    })
-                });
-                if inside {
-                    start = Some(span);
-                }
+            let Some(next) = tokens.get(y) else { continue };
+            if !ORIGIN_NOUNS.contains(&doc.span_text(next.span)) {
+                continue;
             }
-            if let Some(span) = start.filter(|_| !found) {
-                out.push(place_mention(span, "city", None));
-                found = true;
+            let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
+            if !free(&taken, span) {
+                continue;
             }
-            // The qualifier is a place when what it qualifies is one.
-            if found && !covered(q.span) {
-                let subtype = if q.is_country { "country" } else { "region" };
-                out.push(place_mention(q.span, subtype, Some((q.country, q.admin1))));
+            normalise_into(doc.span_text(span), &mut norm);
+            if town_in(&norm, &doc_divs) {
+                taken.insert((span.start, span.end));
+                found.push(span);
             }
         }
+    }
+    for span in found {
+        let mut m = place_mention(span, "city", None);
+        m.confidence = NEIGHBOUR_CONFIDENCE;
+        out.push(m);
     }
 }

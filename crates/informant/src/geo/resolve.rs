@@ -74,6 +74,8 @@ struct Work {
     /// (country, admin1) of the populated places among the candidates: a division
     /// named like one of its towns (Aleppo, Idlib) is that town unless a cue says otherwise.
     towns: Vec<(&'static str, &'static str)>,
+    /// Some populated candidate's own name equals a mention text.
+    town_exact: bool,
     /// (candidate index into `cands`, score, parts) of the choice
     choice: Option<(usize, f64, f64, Vec<&'static str>)>,
 }
@@ -152,10 +154,20 @@ fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
     if norm.is_empty() {
         return;
     }
+    // "northern Lebanon" as a name: the place after the direction word
+    if let Some((first, rest)) = norm.split_once(' ') {
+        if DIRECTIONS.contains(&first) && !rest.is_empty() {
+            out.push(rest.to_owned());
+        }
+    }
+    // A feature suffix is stripped only when the whole is no place's name: "Mexico
+    // City" is the city, not the country the stripped "Mexico" would name.
+    let whole_is_a_name = table().lookup_normalised(&norm).next().is_some();
     for &(suf, cue) in SUFFIXES {
         if let Some(s) = norm.strip_suffix(suf) {
             cues.push(cue);
-            if !s.is_empty() {
+            let keeps_whole = whole_is_a_name && cue == Cue::City;
+            if !s.is_empty() && !keeps_whole {
                 out.push(s.to_owned());
             }
         }
@@ -209,6 +221,15 @@ fn strip_nominal(s: &str) -> Option<(&str, Option<Cue>)> {
     for art in ["the ", "The "] {
         if let Some(r) = rest.strip_prefix(art) {
             rest = r;
+        }
+    }
+    // "the capital of Sinaloa": the division or country it is the capital of
+    for p in ["capital of ", "outskirts of ", "edge of "] {
+        if rest.len() > p.len()
+            && rest.is_char_boundary(p.len())
+            && rest[..p.len()].eq_ignore_ascii_case(p)
+        {
+            rest = &rest[p.len()..];
         }
     }
     let mut cue = None;
@@ -376,11 +397,17 @@ fn score(
     let p = t.get(c.place)?;
     let mut parts = Vec::new();
     let mut s = pop_prior(p) + feature_prior(p);
-    if p.is_admin1() && w.towns.contains(&(p.country, p.admin1)) {
+    // A division named like one of its towns (Aleppo, Birmingham) is the town unless a
+    // cue says otherwise.
+    if (p.is_admin1() || p.is_admin2()) && w.towns.contains(&(p.country, p.admin1)) {
         s -= 1.5;
     }
     if c.exact {
         s += 0.3;
+    } else if w.town_exact && p.is_populated() {
+        // The mention is some town's own name: a town that has it only as an alternate
+        // name (Tīrān, "Tehran") comes after that one.
+        s -= 1.0;
     }
     if !w.ctx.qualifiers.is_empty() {
         let hit = w.ctx.qualifiers.iter().any(|&(cc, a1)| {
@@ -504,6 +531,26 @@ fn by_group(works: &[Work], owns: Vec<Evidence>) -> Vec<Evidence> {
     out
 }
 
+/// Whether `s` (normalised) is the place's own name: its GeoNames name or that name's
+/// ASCII folding (`Kandahar` for Kandahār; the table writes the folding first among the
+/// alternates), not one of its other alternate names.
+fn own_name(p: &Place, s: &str, norm: &mut String) -> bool {
+    normalise_into(p.name, norm);
+    if norm == s {
+        return true;
+    }
+    if p.name.is_ascii() {
+        return false;
+    }
+    match p.alternates.split('|').next() {
+        Some(a) if a.is_ascii() && a.len() == p.name.chars().count() => {
+            normalise_into(a, norm);
+            norm == s
+        }
+        _ => false,
+    }
+}
+
 /// Runs the stage on a resolved document (see the module docs).
 pub(crate) fn resolve_places(doc: &mut Document) {
     if doc.entities.is_empty() {
@@ -576,8 +623,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         for s in &surf {
             for i in t.lookup_normalised(s) {
                 let Some(p) = t.get(i) else { continue };
-                normalise_into(p.name, &mut norm);
-                let exact = norm == *s;
+                let exact = own_name(p, s, &mut norm);
                 if region && p.is_populated() {
                     continue;
                 }
@@ -617,9 +663,13 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         for s in &surf {
             groups.entry(s.clone()).or_insert(group);
         }
+        let town_exact = cands
+            .iter()
+            .any(|c| c.exact && t.get(c.place).is_some_and(|p| p.is_populated()));
         works.push(Work {
             entity: ei,
             group,
+            town_exact,
             cands,
             ctx,
             weight,

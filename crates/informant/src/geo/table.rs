@@ -21,7 +21,7 @@ const DATA: &[u8] = include_bytes!("../../data/gazetteer/geonames.tsv.gz");
 #[non_exhaustive]
 pub struct Place {
     /// GeoNames id; `None` for places the packaged GeoNames extract gives no id
-    /// (first-order divisions outside the US, US counties, curated sites).
+    /// (curated sites and regions, a few first-order divisions).
     pub geonames: Option<u32>,
     /// The name GeoNames gives it (`Alexandria`, `Louisiana`, `Rapides Parish`).
     pub name: &'static str,
@@ -39,7 +39,8 @@ pub struct Place {
     pub country: &'static str,
     /// GeoNames first-order division code (US: the postal code, `LA`); may be empty.
     pub admin1: &'static str,
-    /// Name of the second-order division (US county or parish) where known.
+    /// Name of the US county or parish of a US place (empty elsewhere: second-order
+    /// divisions outside the US are places of their own, `A.ADM2`).
     pub admin2: &'static str,
     /// Population (0 where unknown).
     pub population: u64,
