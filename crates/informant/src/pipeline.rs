@@ -646,6 +646,10 @@ impl PipelineBuilder {
         if config.geo && config.rules {
             recognisers.push(Arc::new(crate::geo::PlaceQualifiers::new()));
         }
+        // Part of the context rules, after the tagger, so its output is no tagger feature.
+        if config.rules {
+            recognisers.push(Arc::new(crate::recognise::VehicleModels::new()));
+        }
         recognisers.extend(self.extra);
         Ok(Pipeline {
             config,
