@@ -328,6 +328,9 @@ impl Pipeline {
         segment(&mut doc, true);
         self.recognise(&mut doc);
         crate::recognise::spans::normalise(&mut doc);
+        if self.config.rules {
+            crate::recognise::vehicles::drop_makers(&mut doc);
+        }
         if self.config.resolve {
             crate::resolve::resolve(&mut doc);
             if self.config.geo {

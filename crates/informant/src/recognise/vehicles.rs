@@ -513,6 +513,30 @@ impl Recogniser for VehicleModels {
     }
 }
 
+/// Drops the Organisation name that is only the maker inside a model name (`Airbus`
+/// in `Airbus A380`): the model is the mention, its maker an attribute. Linear: one pass
+/// over the mentions, sorted by start.
+pub(crate) fn drop_makers(doc: &mut Document) {
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for m in doc.mentions() {
+        if m.recogniser == "vehicle"
+            && let Some(maker) = m.attributes.get("maker").and_then(|v| v.as_str())
+            && doc.span_text(m.span).starts_with(maker)
+        {
+            ends.push((m.span.start, m.span.start + maker.len()));
+        }
+    }
+    if ends.is_empty() {
+        return;
+    }
+    ends.sort_unstable();
+    doc.mentions.retain(|m| {
+        !(m.entity_type == EntityType::Organisation
+            && m.kind == MentionKind::Name
+            && ends.binary_search(&(m.span.start, m.span.end)).is_ok())
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::{EntityType, MentionKind};
