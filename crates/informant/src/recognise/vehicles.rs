@@ -549,7 +549,7 @@ mod tests {
     fn vehicles(doc: &Document) -> Vec<&str> {
         doc.mentions()
             .iter()
-            .filter(|m| m.entity_type == EntityType::Vehicle && m.kind == MentionKind::Name)
+            .filter(|m| m.recogniser == "vehicle" && m.kind == MentionKind::Name)
             .map(|m| doc.span_text(m.span))
             .collect()
     }
