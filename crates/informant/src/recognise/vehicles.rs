@@ -367,7 +367,7 @@ impl Recogniser for VehicleModels {
                 }
                 // "Henry Ford", or a person or place starting at the model word.
                 let person_or_place = matches!(ty, EntityType::Person | EntityType::Location);
-                person_or_place && (b.start < maker.start || b.start > maker.start)
+                person_or_place && b.start != maker.start
             })
         };
         let n = tokens.len();
