@@ -487,10 +487,19 @@ impl Recogniser for VehicleModels {
             }
             if found.is_none() {
                 let s = tok(k);
+                // "A380's", "777s": the possessive or plural of a model.
+                let s = s
+                    .strip_suffix("'s")
+                    .or_else(|| s.strip_suffix("’s"))
+                    .unwrap_or(s);
                 let base = s.split_once('-').map_or(s, |(b, _)| b);
+                let singular = s
+                    .strip_suffix('s')
+                    .filter(|x| x.ends_with(|c: char| c.is_ascii_digit()));
                 found = models
                     .get(s)
                     .or_else(|| models.get(base))
+                    .or_else(|| singular.and_then(|x| models.get(x)))
                     .map(|v| (k + 1, v));
             }
             let Some((end, (name, maker, seen))) = found else {
@@ -499,11 +508,17 @@ impl Recogniser for VehicleModels {
             };
             let span = Span::new(start, tokens[end - 1].span.end);
             let numeric = tok(k).chars().all(|c| c.is_ascii_digit());
+            // A designation with letters and digits ("A380") is that model wherever it
+            // stands, also in a headline before the full name; a number or a model word
+            // only after it.
+            let lettered = !numeric
+                && tok(k).chars().any(|c| c.is_ascii_digit())
+                && tok(k).chars().any(|c| c.is_ascii_alphabetic());
             let determined = k > 0 && {
                 let prev = tok(k - 1).to_lowercase();
                 DETERMINERS.contains(&prev.as_str())
             };
-            if *seen <= start && (!numeric || determined) && !blocked(span, span) {
+            if (lettered || *seen <= start) && (!numeric || determined) && !blocked(span, span) {
                 out.push(model_mention(span, name, maker));
                 k = end;
             } else {
@@ -596,10 +611,19 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_model_before_any_full_name_and_a_bare_number_are_not_vehicles() {
-        let doc = run("The A380 is big. Later the Airbus A380 flew. It seated 525 people.");
+    fn a_bare_number_or_word_before_its_full_name_is_no_vehicle() {
+        let doc = run("The 787 is big. Later the Boeing 787 flew. It seated 525 people.");
         let v = vehicles(&doc);
-        assert_eq!(v, vec!["Airbus A380"], "{v:?}");
+        assert_eq!(v, vec!["Boeing 787"], "{v:?}");
+        let doc = run("The Volt sold well. Later the Chevrolet Volt won a prize.");
+        let v = vehicles(&doc);
+        assert_eq!(v, vec!["Chevrolet Volt"], "{v:?}");
+        // A lettered designation is the model also before its full name (a headline),
+        // and in the plural or possessive.
+        let doc =
+            run("A380 lands in Sydney\n\nThe Airbus A380 landed. Two A380s and the A380's crew.");
+        let v = vehicles(&doc);
+        assert_eq!(v, vec!["A380", "Airbus A380", "A380s", "A380"], "{v:?}");
     }
 
     #[test]
