@@ -328,6 +328,9 @@ impl Pipeline {
         segment(&mut doc, true);
         self.recognise(&mut doc);
         crate::recognise::spans::normalise(&mut doc);
+        if self.config.rules {
+            crate::recognise::vehicles::drop_makers(&mut doc);
+        }
         if self.config.resolve {
             crate::resolve::resolve(&mut doc);
             if self.config.geo {
@@ -645,6 +648,10 @@ impl PipelineBuilder {
         // Part of the context rules, after the tagger: it reads the places found before it.
         if config.geo && config.rules {
             recognisers.push(Arc::new(crate::geo::PlaceQualifiers::new()));
+        }
+        // Part of the context rules, after the tagger, so its output is no tagger feature.
+        if config.rules {
+            recognisers.push(Arc::new(crate::recognise::VehicleModels::new()));
         }
         recognisers.extend(self.extra);
         Ok(Pipeline {

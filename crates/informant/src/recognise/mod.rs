@@ -29,8 +29,10 @@ mod rules;
 pub(crate) mod spans;
 pub mod tagger;
 mod trie;
+pub mod vehicles;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
 pub(crate) use merge::merge;
 pub use rules::ContextRules;
 pub use tagger::Tagger;
+pub use vehicles::VehicleModels;

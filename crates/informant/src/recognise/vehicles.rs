@@ -1,0 +1,653 @@
+//! The vehicle-model recogniser: `Airbus A380`, `Boeing 787-9`, `Chevrolet Volt`, and
+//! later in the same document the bare model (`the A380`, `the Volt`).
+//!
+//! A maker of `data/gazetteer/vehicle_makers.tsv` (aircraft or car makers, hand-written)
+//! followed, one space apart, by a model token makes a Vehicle name of kind name,
+//! subtype `model`: an alphanumeric designation (`A380`, `787-9`, `Model S`) for any
+//! maker, or a capitalised model word (`Volt`, `Prius`) for car makers, unless the word
+//! is one that follows company names (`Motor`, `Co.`, `Chief`, `said` is lower case
+//! anyway). The maker alone stays what other recognisers made it (an Organisation).
+//! Once a full name was seen, the bare model (the designation, with or without its
+//! `-800` variant, or the model word; a bare number only after a determiner: `the 787`)
+//! is a Vehicle name too. Both carry the full name as their `name` attribute, so
+//! resolution links them by exact name. The recogniser runs after the tagger: its
+//! output is no tagger feature. Cost: one look at each token, and a hash look-up.
+
+use std::sync::LazyLock;
+
+use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
+use crate::recognise::Recogniser;
+use crate::recognise::phrases::FastMap as HashMap;
+use crate::span::Span;
+
+const MAKERS: &str = include_str!("../../data/gazetteer/vehicle_makers.tsv");
+
+/// Confidence of a model name; above the tagger's cap (0.8), so a model wins over a
+/// tagger guess on the same or a crossing span.
+const CONFIDENCE: f32 = 0.85;
+
+/// Capitalised words that follow a maker's name without naming a model.
+const NOT_MODELS: &[&str] = &[
+    "A",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "For",
+    "In",
+    "Is",
+    "It",
+    "Of",
+    "On",
+    "Or",
+    "The",
+    "To",
+    "With",
+    "Was",
+    "Has",
+    "Had",
+    "Will",
+    "Would",
+    "Could",
+    "May",
+    "Also",
+    "Motor",
+    "Motors",
+    "Co",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "Group",
+    "Holdings",
+    "Industries",
+    "Industrie",
+    "Commercial",
+    "Military",
+    "Defence",
+    "Defense",
+    "Space",
+    "Aerospace",
+    "Aircraft",
+    "Airplanes",
+    "Aviation",
+    "Automotive",
+    "Auto",
+    "Autos",
+    "Automobile",
+    "Cars",
+    "Car",
+    "Trucks",
+    "Truck",
+    "Europe",
+    "European",
+    "Asia",
+    "America",
+    "Americas",
+    "American",
+    "Africa",
+    "China",
+    "Japan",
+    "Canada",
+    "India",
+    "Germany",
+    "France",
+    "Britain",
+    "Brazil",
+    "Korea",
+    "Australia",
+    "Mexico",
+    "Russia",
+    "UK",
+    "US",
+    "USA",
+    "International",
+    "Global",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Chief",
+    "CEO",
+    "CFO",
+    "COO",
+    "President",
+    "Chairman",
+    "Chairwoman",
+    "Executive",
+    "Director",
+    "Vice",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Board",
+    "Shares",
+    "Share",
+    "Stock",
+    "Foundation",
+    "Financial",
+    "Finance",
+    "Credit",
+    "Capital",
+    "Services",
+    "Racing",
+    "Motorsport",
+    "Team",
+    "Field",
+    "Center",
+    "Centre",
+    "Plant",
+    "Factory",
+    "Stadium",
+    "Arena",
+    "Dealers",
+    "Dealer",
+    "Dealership",
+    "Division",
+    "Unit",
+    "Sales",
+    "Workers",
+    "Union",
+    "Energy",
+    "Electric",
+    "Technologies",
+    "Technology",
+    "Research",
+    "Institute",
+    "University",
+    "Bank",
+    "Securities",
+    "Parts",
+    "Engine",
+    "Engines",
+    "News",
+    "Production",
+    "Works",
+    "Brand",
+    "Brands",
+    "Models",
+    "Model",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Recalls",
+    "Announces",
+    "Reports",
+    "Cuts",
+    "Posts",
+    "Plans",
+    "Sees",
+    "Says",
+    "Said",
+    "Wins",
+    "Loses",
+    "Sells",
+    "Buys",
+    "Opens",
+    "Closes",
+    "Shuts",
+    "Halts",
+    "Resumes",
+    "Unveils",
+    "Launches",
+    "Delays",
+    "Raises",
+    "Lowers",
+    "Expects",
+    "Warns",
+    "Agrees",
+    "Seeks",
+    "Gets",
+    "Makes",
+    "Takes",
+    "Files",
+    "Faces",
+    "Names",
+    "Hires",
+    "Fires",
+    "Drops",
+    "Rises",
+    "Falls",
+    "Beats",
+    "Misses",
+    "Reveals",
+    "Confirms",
+    "Denies",
+    "Receives",
+    "Delivers",
+    "Ends",
+    "Starts",
+    "Begins",
+    "Moves",
+    "Shifts",
+    "Offers",
+    "Slashes",
+    "Boosts",
+    "Profit",
+    "Loss",
+    "Deal",
+];
+
+/// Words before a bare number that make it a model (`the 787`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "new",
+    "first", "each", "every",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Makes {
+    Aircraft,
+    Car,
+}
+
+/// The makers, by their first word: (all their words, what they make).
+type Makers = HashMap<&'static str, Vec<(Vec<&'static str>, Makes)>>;
+
+static TABLE: LazyLock<Makers> = LazyLock::new(|| {
+    let mut map: Makers = HashMap::default();
+    for line in MAKERS.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        let Some((name, makes)) = line.split_once('\t') else {
+            continue;
+        };
+        let makes = match makes.trim() {
+            "aircraft" => Makes::Aircraft,
+            "car" => Makes::Car,
+            _ => continue,
+        };
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        if let Some(&first) = words.first() {
+            map.entry(first).or_default().push((words, makes));
+        }
+    }
+    map
+});
+
+/// An alphanumeric designation with a digit (`A380`, `787-9`, `3`), but not a year.
+fn is_designation(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if digits == 0
+        || s.len() > 12
+        || !s.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return false;
+    }
+    if digits == s.len() {
+        // A bare year or a long number is no model.
+        let year = s.len() == 4 && (s.starts_with("19") || s.starts_with("20"));
+        return s.len() <= 4 && !year;
+    }
+    true
+}
+
+/// A capitalised word that may name a model (`Volt`, `Prius`).
+fn is_model_word(s: &str) -> bool {
+    s.len() >= 2
+        && s.starts_with(|c: char| c.is_uppercase())
+        && s.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_MODELS.contains(&s)
+}
+
+/// Finds vehicle model names (see the module docs).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VehicleModels;
+
+impl VehicleModels {
+    /// The recogniser.
+    pub const fn new() -> Self {
+        VehicleModels
+    }
+}
+
+fn model_mention(span: Span, name: &str, maker: &str) -> Mention {
+    let mut m = Mention::new(span, EntityType::Vehicle, CONFIDENCE, "vehicle");
+    m.kind = MentionKind::Name;
+    m.subtype = Some("model".to_owned());
+    m.attributes.insert("name".into(), name.into());
+    m.attributes.insert("maker".into(), maker.into());
+    m
+}
+
+impl Recogniser for VehicleModels {
+    fn name(&self) -> &str {
+        "vehicle"
+    }
+
+    fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        let table = &*TABLE;
+        let tok = |i: usize| doc.span_text(tokens[i].span);
+        let adjacent = |a: usize, b: usize| {
+            tokens[a].span.end + 1 == tokens[b].span.start
+                && text.as_bytes().get(tokens[a].span.end) == Some(&b' ')
+        };
+        let wordish = |i: usize| matches!(tokens[i].kind, TokenKind::Word | TokenKind::Number);
+        // Mentions that a model may not break into: names of persons and places, and
+        // listed (gazetteer) names of any other type. Sorted by start.
+        let blockers: Vec<(Span, EntityType)> = doc
+            .mentions()
+            .iter()
+            .filter(|m| {
+                m.kind == MentionKind::Name
+                    && m.entity_type != EntityType::Vehicle
+                    && (matches!(m.entity_type, EntityType::Person | EntityType::Location)
+                        || m.recogniser == "gazetteer")
+            })
+            .map(|m| (m.span, m.entity_type))
+            .collect();
+        // Whether a blocker covers `s` or crosses into it from before `from`.
+        let blocked = |s: Span, maker: Span| {
+            let i = blockers.partition_point(|(b, _)| b.start < s.end);
+            blockers[..i].iter().rev().take(8).any(|(b, ty)| {
+                if !b.overlaps(s) {
+                    return false;
+                }
+                if b.contains(s) && *b != s {
+                    return true;
+                }
+                // "Henry Ford", or a person or place starting at the model word.
+                let person_or_place = matches!(ty, EntityType::Person | EntityType::Location);
+                person_or_place && b.start != maker.start
+            })
+        };
+        let n = tokens.len();
+        // Bare model forms -> (full name, maker, where the full name ended).
+        let mut models: HashMap<String, (String, String, usize)> = HashMap::default();
+        let mut full_spans: Vec<Span> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut hit: Option<(usize, Makes)> = None;
+            if tokens[i].kind == TokenKind::Word
+                && let Some(cands) = table.get(tok(i))
+            {
+                for (words, makes) in cands {
+                    let ok = words.iter().enumerate().all(|(k, w)| {
+                        i + k < n && tok(i + k) == *w && (k == 0 || adjacent(i + k - 1, i + k))
+                    });
+                    if ok && hit.is_none_or(|(e, _)| i + words.len() > e) {
+                        hit = Some((i + words.len(), *makes));
+                    }
+                }
+            }
+            let Some((e, makes)) = hit else {
+                i += 1;
+                continue;
+            };
+            if e >= n || !adjacent(e - 1, e) || !wordish(e) {
+                i = e;
+                continue;
+            }
+            let first = tok(e);
+            let designation = is_designation(first);
+            let single_letter_follows = |j: usize| {
+                j < n
+                    && adjacent(j - 1, j)
+                    && tok(j).len() == 1
+                    && tok(j).starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            // "Model S", "Model 3": a model word that needs its designation.
+            let model_word = makes == Makes::Car
+                && (is_model_word(first)
+                    || (first == "Model"
+                        && (single_letter_follows(e + 1)
+                            || (e + 1 < n && adjacent(e, e + 1) && is_designation(tok(e + 1))))));
+            if !designation && !model_word {
+                i = e;
+                continue;
+            }
+            let mut end = e + 1;
+            let mut extra_word: Option<usize> = None;
+            if end < n && adjacent(end - 1, end) && wordish(end) {
+                let s = tok(end);
+                if is_designation(s) || single_letter_follows(end) {
+                    end += 1;
+                } else if designation && is_model_word(s) {
+                    // "Boeing 787 Dreamliner"
+                    extra_word = Some(end);
+                    end += 1;
+                } else if !designation
+                    && s.starts_with(|c: char| c.is_uppercase())
+                    && first != "Model"
+                {
+                    // A run of capitalised words ("Toyota Recalls Cars"): a title, no model.
+                    i = e;
+                    continue;
+                }
+            }
+            let maker_span = Span::new(tokens[i].span.start, tokens[e - 1].span.end);
+            let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+            if blocked(span, maker_span) {
+                i = e;
+                continue;
+            }
+            let name = doc.span_text(span).to_owned();
+            let maker = doc.span_text(maker_span).to_owned();
+            let model = doc.span_text(Span::new(tokens[e].span.start, tokens[end - 1].span.end));
+            let mut forms: Vec<String> = vec![model.to_owned()];
+            if let Some((base, _)) = first.split_once('-') {
+                forms.push(base.to_owned());
+            }
+            if let Some(w) = extra_word {
+                forms.push(first.to_owned());
+                forms.push(tok(w).to_owned());
+            }
+            for f in forms {
+                models
+                    .entry(f)
+                    .or_insert_with(|| (name.clone(), maker.clone(), span.end));
+            }
+            out.push(model_mention(span, &name, &maker));
+            full_spans.push(span);
+            i = end;
+        }
+        if models.is_empty() {
+            return;
+        }
+        // Bare models after their full name.
+        let mut f = 0;
+        let mut k = 0;
+        let mut key = String::new();
+        while k < n {
+            let start = tokens[k].span.start;
+            while f < full_spans.len() && full_spans[f].end <= start {
+                f += 1;
+            }
+            if f < full_spans.len() && full_spans[f].start <= start || !wordish(k) {
+                k += 1;
+                continue;
+            }
+            // The longest form first: two tokens ("Model S", "787 Dreamliner"), then one.
+            let mut found: Option<(usize, &(String, String, usize))> = None;
+            if k + 1 < n && adjacent(k, k + 1) {
+                key.clear();
+                key.push_str(tok(k));
+                key.push(' ');
+                key.push_str(tok(k + 1));
+                found = models.get(key.as_str()).map(|v| (k + 2, v));
+            }
+            if found.is_none() {
+                let s = tok(k);
+                // "A380's", "777s": the possessive or plural of a model.
+                let s = s
+                    .strip_suffix("'s")
+                    .or_else(|| s.strip_suffix("’s"))
+                    .unwrap_or(s);
+                let base = s.split_once('-').map_or(s, |(b, _)| b);
+                let singular = s
+                    .strip_suffix('s')
+                    .filter(|x| x.ends_with(|c: char| c.is_ascii_digit()));
+                found = models
+                    .get(s)
+                    .or_else(|| models.get(base))
+                    .or_else(|| singular.and_then(|x| models.get(x)))
+                    .map(|v| (k + 1, v));
+            }
+            let Some((end, (name, maker, seen))) = found else {
+                k += 1;
+                continue;
+            };
+            let span = Span::new(start, tokens[end - 1].span.end);
+            let numeric = tok(k).chars().all(|c| c.is_ascii_digit());
+            // A designation with letters and digits ("A380") is that model wherever it
+            // stands, also in a headline before the full name; a number or a model word
+            // only after it.
+            let lettered = !numeric
+                && tok(k).chars().any(|c| c.is_ascii_digit())
+                && tok(k).chars().any(|c| c.is_ascii_alphabetic());
+            let determined = k > 0 && {
+                let prev = tok(k - 1).to_lowercase();
+                DETERMINERS.contains(&prev.as_str())
+            };
+            if (lettered || *seen <= start) && (!numeric || determined) && !blocked(span, span) {
+                out.push(model_mention(span, name, maker));
+                k = end;
+            } else {
+                k += 1;
+            }
+        }
+    }
+}
+
+/// Drops the Organisation name that is only the maker inside a model name (`Airbus`
+/// in `Airbus A380`): the model is the mention, its maker an attribute. Linear: one pass
+/// over the mentions, sorted by start.
+pub(crate) fn drop_makers(doc: &mut Document) {
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for m in doc.mentions() {
+        if m.recogniser == "vehicle"
+            && let Some(maker) = m.attributes.get("maker").and_then(|v| v.as_str())
+            && doc.span_text(m.span).starts_with(maker)
+        {
+            ends.push((m.span.start, m.span.start + maker.len()));
+        }
+    }
+    if ends.is_empty() {
+        return;
+    }
+    ends.sort_unstable();
+    doc.mentions.retain(|m| {
+        !(m.entity_type == EntityType::Organisation
+            && m.kind == MentionKind::Name
+            && ends.binary_search(&(m.span.start, m.span.end)).is_ok())
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{EntityType, MentionKind};
+    use crate::{Document, Pipeline};
+
+    fn run(text: &str) -> Document {
+        Pipeline::new().extract(text).expect("extract")
+    }
+
+    fn vehicles(doc: &Document) -> Vec<&str> {
+        doc.mentions()
+            .iter()
+            .filter(|m| m.recogniser == "vehicle" && m.kind == MentionKind::Name)
+            .map(|m| doc.span_text(m.span))
+            .collect()
+    }
+
+    #[test]
+    fn maker_and_model_are_a_vehicle() {
+        let doc = run("The airline ordered ten Airbus A380-800 jets and a Boeing 787 last week.");
+        let v = vehicles(&doc);
+        assert!(v.contains(&"Airbus A380-800"), "{v:?}");
+        assert!(v.contains(&"Boeing 787"), "{v:?}");
+        let doc = run("General Motors will start selling the Chevrolet Volt in November.");
+        assert!(
+            vehicles(&doc).contains(&"Chevrolet Volt"),
+            "{:?}",
+            vehicles(&doc)
+        );
+        let doc = run("Buyers waited for the Tesla Model S for months.");
+        assert!(
+            vehicles(&doc).contains(&"Tesla Model S"),
+            "{:?}",
+            vehicles(&doc)
+        );
+    }
+
+    #[test]
+    fn a_bare_model_after_its_full_name_is_the_same_vehicle() {
+        let doc = run(
+            "Singapore Airlines flew the first Airbus A380 to Sydney. The A380 carried 455 people.\n\n\
+             GM showed the Chevrolet Volt. Sales of the Volt begin next year.",
+        );
+        let v = vehicles(&doc);
+        assert!(v.contains(&"A380"), "{v:?}");
+        assert!(v.contains(&"Volt"), "{v:?}");
+        let of = |s: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == s && m.entity_type == EntityType::Vehicle)
+                .and_then(|m| m.entity)
+        };
+        assert!(of("A380").is_some());
+        assert_eq!(of("A380"), of("Airbus A380"));
+        assert_eq!(of("Volt"), of("Chevrolet Volt"));
+        assert_ne!(of("Volt"), of("A380"));
+    }
+
+    #[test]
+    fn a_bare_number_or_word_before_its_full_name_is_no_vehicle() {
+        let doc = run("The 787 is big. Later the Boeing 787 flew. It seated 525 people.");
+        let v = vehicles(&doc);
+        assert_eq!(v, vec!["Boeing 787"], "{v:?}");
+        let doc = run("The Volt sold well. Later the Chevrolet Volt won a prize.");
+        let v = vehicles(&doc);
+        assert_eq!(v, vec!["Chevrolet Volt"], "{v:?}");
+        // A lettered designation is the model also before its full name (a headline),
+        // and in the plural or possessive.
+        let doc =
+            run("A380 lands in Sydney\n\nThe Airbus A380 landed. Two A380s and the A380's crew.");
+        let v = vehicles(&doc);
+        assert_eq!(v, vec!["A380", "Airbus A380", "A380s", "A380"], "{v:?}");
+    }
+
+    #[test]
+    fn the_maker_alone_and_company_names_are_not_vehicles() {
+        for text in [
+            "Airbus said on Monday that deliveries would slow.",
+            "Ford said it would cut 2,000 jobs.",
+            "Honda Motor Co. reported a profit.",
+            "Toyota Recalls Cars In Europe",
+            "Boeing 2009 results were weak.",
+            "Henry Ford built cars in Detroit.",
+        ] {
+            let doc = run(text);
+            assert!(vehicles(&doc).is_empty(), "{text}: {:?}", vehicles(&doc));
+        }
+        let doc = run("Airbus said the Airbus A380 would fly.");
+        let airbus = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "Airbus" && m.span.start == 0);
+        assert!(
+            airbus.is_some_and(|m| m.entity_type == EntityType::Organisation),
+            "{:?}",
+            doc.mentions()
+        );
+    }
+}
