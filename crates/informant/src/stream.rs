@@ -102,7 +102,7 @@ impl<T, R> std::fmt::Debug for Ordered<T, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Ordered")
             .field("threads", &self.threads)
-            .field("in_flight", &(self.next_in - self.next_out))
+            .field("in_flight", &self.in_flight())
             .finish_non_exhaustive()
     }
 }
@@ -151,17 +151,6 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
             next_in: 0,
             next_out: 0,
         })
-    }
-
-    /// The number of worker threads.
-    pub fn threads(&self) -> usize {
-        self.threads
-    }
-
-    /// Items pushed whose results have not been taken yet.
-    pub fn in_flight(&self) -> usize {
-        // Both counters are u64 sequence numbers; what is in flight fits in memory.
-        usize::try_from(self.next_in - self.next_out).unwrap_or(usize::MAX)
     }
 
     /// Queues one item; a worker starts on it as soon as one is free.
@@ -233,6 +222,19 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
                 .0;
         }
     }
+}
+
+impl<T, R> Ordered<T, R> {
+    /// The number of worker threads.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Items pushed whose results have not been taken yet.
+    pub fn in_flight(&self) -> usize {
+        // Both counters are u64 sequence numbers; what is in flight fits in memory.
+        usize::try_from(self.next_in - self.next_out).unwrap_or(usize::MAX)
+    }
 
     /// Ends the stream: queued items and finished results are dropped, workers
     /// stop after their current item, and later pushes are ignored.
@@ -247,10 +249,7 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
 
 impl<T, R> Drop for Ordered<T, R> {
     fn drop(&mut self) {
-        let mut st = self.shared.lock();
-        st.cancelled = true;
-        st.todo.clear();
-        st.done.clear();
+        self.cancel();
     }
 }
 
