@@ -190,6 +190,26 @@ impl Runner {
         }
     }
 
+    /// One JSONL line: decoded, extracted and serialised (on the worker:
+    /// writing JSON is a large share of the work), or what was wrong with it.
+    fn process_line(&self, bytes: Vec<u8>) -> LineResult {
+        let line = self.decode(bytes)?;
+        let rec: JsonlRecord =
+            serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
+        let date = match rec.date.as_deref() {
+            Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
+            None => self.date,
+        };
+        let mut doc = self.process(rec.text, date).map_err(|e| e.to_string())?;
+        if let Some(serde_json::Value::String(s)) = &rec.id {
+            doc.set_id(Some(s.clone()));
+        }
+        let mut buf = Vec::new();
+        self.write(&mut buf, &doc, rec.id.as_ref())
+            .map_err(|e| e.to_string())?;
+        Ok(buf)
+    }
+
     /// Processes a file's bytes: HTML (by `--input html`, the file's extension or
     /// its content) is decoded with the charset the page declares; the rest as text.
     fn process_file(&self, name: &str, bytes: Vec<u8>) -> Result<Document, String> {
@@ -362,8 +382,8 @@ fn run_jsonl(
     out: &mut impl Write,
 ) -> io::Result<bool> {
     let worker = Arc::clone(runner);
-    let mut stream = match Ordered::new(threads.map(|n| n.max(1)), move |(n, bytes)| {
-        (n, worker.process_line(bytes))
+    let mut stream = match Ordered::new(threads.map(|n| n.max(1)), move |bytes| {
+        worker.process_line(bytes)
     }) {
         Ok(s) => s,
         Err(e) => {
@@ -375,6 +395,8 @@ fn run_jsonl(
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut ok = true;
     let mut line_no = 0usize;
+    // The line number of each line in flight, in order: results come back in the same order.
+    let mut in_flight = std::collections::VecDeque::new();
     let mut eof = false;
     loop {
         while !eof && stream.in_flight() < window {
@@ -385,46 +407,25 @@ fn run_jsonl(
             }
             line_no += 1;
             if !buf.iter().all(u8::is_ascii_whitespace) {
-                stream.push((line_no, buf));
+                in_flight.push_back(line_no);
+                stream.push(buf);
             }
         }
-        let Some(outcome) = stream.recv() else {
+        let (Some(outcome), Some(n)) = (stream.recv(), in_flight.pop_front()) else {
             return Ok(ok);
         };
         match outcome {
-            Ok((_, Ok(buf))) => out.write_all(&buf)?,
-            Ok((n, Err(e))) => {
+            Ok(Ok(buf)) => out.write_all(&buf)?,
+            Ok(Err(e)) => {
                 report(format_args!("{name}:{n}: {e}; line skipped"));
                 ok = false;
             }
             Err(_) => {
                 report(format_args!(
-                    "{name}: internal error in informant (please report it); line skipped"
+                    "{name}:{n}: internal error in informant (please report it); line skipped"
                 ));
                 ok = false;
             }
         }
-    }
-}
-
-impl Runner {
-    /// One JSONL line: decoded, extracted and serialised (on the worker:
-    /// writing JSON is a large share of the work), or what was wrong with it.
-    fn process_line(&self, bytes: Vec<u8>) -> LineResult {
-        let line = self.decode(bytes)?;
-        let rec: JsonlRecord =
-            serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
-        let date = match rec.date.as_deref() {
-            Some(d) => Some(informant::Date::parse(d).map_err(|e| e.to_string())?),
-            None => self.date,
-        };
-        let mut doc = self.process(rec.text, date).map_err(|e| e.to_string())?;
-        if let Some(serde_json::Value::String(s)) = &rec.id {
-            doc.set_id(Some(s.clone()));
-        }
-        let mut buf = Vec::new();
-        self.write(&mut buf, &doc, rec.id.as_ref())
-            .map_err(|e| e.to_string())?;
-        Ok(buf)
     }
 }
