@@ -125,44 +125,56 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// Scores a gold set (JSONL of `text` and `toponyms` with code-point `start`, `end`,
+/// `lat`, `lon`): the toponyms, those a Location mention overlaps, and those whose
+/// overlapping Location is resolved within 161 km of the truth.
+fn score_set(gold: &str) -> (usize, usize, usize) {
+    let p = Pipeline::new();
+    let (mut total, mut found, mut near) = (0, 0, 0);
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: serde_json::Value = serde_json::from_str(line).expect("gold line is JSON");
+        let text = g["text"].as_str().expect("gold text");
+        let doc = p.extract(text).expect("extract");
+        let map = informant::OffsetMap::new(text);
+        for t in g["toponyms"].as_array().expect("gold toponyms") {
+            total += 1;
+            let (s, e) = (
+                t["start"].as_u64().expect("start") as usize,
+                t["end"].as_u64().expect("end") as usize,
+            );
+            let truth = (
+                t["lat"].as_f64().expect("lat"),
+                t["lon"].as_f64().expect("lon"),
+            );
+            let overlapping = || {
+                doc.mentions().iter().filter(|m| {
+                    let (ms, me) = map.span_to_chars(m.span);
+                    m.entity_type == EntityType::Location && ms < e && s < me
+                })
+            };
+            found += usize::from(overlapping().next().is_some());
+            near += usize::from(overlapping().any(|m| {
+                m.entity.is_some_and(|i| {
+                    let a = &doc.entities()[i].attributes;
+                    match (
+                        a.get("lat").and_then(|v| v.as_f64()),
+                        a.get("lon").and_then(|v| v.as_f64()),
+                    ) {
+                        (Some(la), Some(lo)) => km((la, lo), truth) <= 161.0,
+                        _ => false,
+                    }
+                })
+            }));
+        }
+    }
+    (total, found, near)
+}
+
 /// The hand-written set: every gold toponym whose span a Location mention overlaps,
 /// within 161 km. A guard against regressions, not a blind figure (docs/geo.md).
 #[test]
 fn hand_written_set() {
-    let gold = include_str!("fixtures/geo/geo-gold.jsonl");
-    let p = Pipeline::new();
-    let (mut total, mut near) = (0, 0);
-    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
-        let g: serde_json::Value = serde_json::from_str(line).unwrap();
-        let text = g["text"].as_str().unwrap();
-        let doc = p.extract(text).unwrap();
-        let map = informant::OffsetMap::new(text);
-        for t in g["toponyms"].as_array().unwrap() {
-            total += 1;
-            let (s, e) = (
-                t["start"].as_u64().unwrap() as usize,
-                t["end"].as_u64().unwrap() as usize,
-            );
-            let truth = (t["lat"].as_f64().unwrap(), t["lon"].as_f64().unwrap());
-            let hit = doc.mentions().iter().any(|m| {
-                let (ms, me) = map.span_to_chars(m.span);
-                m.entity_type == EntityType::Location
-                    && ms < e
-                    && s < me
-                    && m.entity.is_some_and(|i| {
-                        let a = &doc.entities()[i].attributes;
-                        match (
-                            a.get("lat").and_then(|v| v.as_f64()),
-                            a.get("lon").and_then(|v| v.as_f64()),
-                        ) {
-                            (Some(la), Some(lo)) => km((la, lo), truth) <= 161.0,
-                            _ => false,
-                        }
-                    })
-            });
-            near += usize::from(hit);
-        }
-    }
+    let (total, _, near) = score_set(include_str!("fixtures/geo/geo-gold.jsonl"));
     let acc = near as f64 / total as f64;
     assert!(total > 90);
     assert!(acc >= 0.9, "{near} of {total} within 161 km");
@@ -243,26 +255,7 @@ fn towns_beside_a_place_become_places() {
 /// guard, tuned on (docs/geo.md), like `hand_written_set`.
 #[test]
 fn article_development_set() {
-    let gold = include_str!("fixtures/geo/articles-dev-gold.jsonl");
-    let p = Pipeline::new();
-    let (mut total, mut found) = (0, 0);
-    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
-        let g: serde_json::Value = serde_json::from_str(line).unwrap();
-        let text = g["text"].as_str().unwrap();
-        let doc = p.extract(text).unwrap();
-        let map = informant::OffsetMap::new(text);
-        for t in g["toponyms"].as_array().unwrap() {
-            total += 1;
-            let (s, e) = (
-                t["start"].as_u64().unwrap() as usize,
-                t["end"].as_u64().unwrap() as usize,
-            );
-            found += usize::from(doc.mentions().iter().any(|m| {
-                let (ms, me) = map.span_to_chars(m.span);
-                m.entity_type == EntityType::Location && ms < e && s < me
-            }));
-        }
-    }
+    let (total, found, _) = score_set(include_str!("fixtures/geo/articles-dev-gold.jsonl"));
     assert!(total > 90);
     assert!(
         found as f64 / total as f64 >= 0.9,
