@@ -154,8 +154,29 @@ pub(crate) fn normalise_into(s: &str, out: &mut String) {
     }
 }
 
+/// The tab-separated fields of `line`, as `line.split('\t')` yields them: a byte
+/// loop, since the fields are short and the table has 280,000 lines of ten
+/// (`str::split` paid a searcher's set-up for each field: about 10% of the load).
+fn fields(line: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            // A tab is ASCII: both sides of it are on char boundaries.
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn parse_line(line: &'static str) -> Option<Place> {
-    let mut f = line.split('\t');
+    let mut f = fields(line);
     let gid: u32 = f.next()?.parse().ok()?;
     let name = f.next()?;
     let alternates = f.next()?;
@@ -312,6 +333,17 @@ pub fn place_count() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_split_as_str_split_does() {
+        for line in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tß\t\t東京", "1\t2\t3\t4"] {
+            assert_eq!(
+                fields(line).collect::<Vec<_>>(),
+                line.split('\t').collect::<Vec<_>>(),
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn radix_sort_of_the_index_equals_a_comparison_sort() {
