@@ -336,7 +336,15 @@ mod tests {
 
     #[test]
     fn fields_split_as_str_split_does() {
-        for line in ["", "a", "a\tb", "\t", "a\t\tb\t", "é\tß\t\t東京", "1\t2\t3\t4"] {
+        for line in [
+            "",
+            "a",
+            "a\tb",
+            "\t",
+            "a\t\tb\t",
+            "é\tß\t\t東京",
+            "1\t2\t3\t4",
+        ] {
             assert_eq!(
                 fields(line).collect::<Vec<_>>(),
                 line.split('\t').collect::<Vec<_>>(),
