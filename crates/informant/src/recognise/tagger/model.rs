@@ -135,6 +135,9 @@ pub struct Lattice {
     /// `tr[(b * ends.len() + e) * OPEN_BLOCK + j] = trans[ends[e] * n_tags + opens[b * OPEN_BLOCK + j]]`,
     /// `NEG` past the last opening tag.
     tr: Vec<f32>,
+    /// Per type `k`, the transitions into its inner tags: `B-k → I-k`, `I-k → I-k`,
+    /// `B-k → L-k`, `I-k → L-k`.
+    inner: Vec<[f32; 4]>,
 }
 
 impl Lattice {
@@ -156,11 +159,23 @@ impl Lattice {
                     trans.get(p * n_tags + t).copied().unwrap_or(NEG);
             }
         }
+        let at = |p: usize, t: usize| trans.get(p * n_tags + t).copied().unwrap_or(NEG);
+        let inner = (0..k)
+            .map(|kk| {
+                let (b, i, l) = (
+                    tag_of(Part::B, kk),
+                    tag_of(Part::I, kk),
+                    tag_of(Part::L, kk),
+                );
+                [at(b, i), at(i, i), at(b, l), at(i, l)]
+            })
+            .collect();
         Lattice {
             n_tags,
             ends,
             opens,
             tr,
+            inner,
         }
     }
 
@@ -201,12 +216,22 @@ impl Lattice {
                     cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
                 }
             }
-            for kk in 0..k {
-                let (b, ii) = (tag_of(Part::B, kk), tag_of(Part::I, kk));
-                for t in [ii, tag_of(Part::L, kk)] {
-                    let best = (prev[b] + trans[b * nt + t]).max(prev[ii] + trans[ii * nt + t]);
-                    cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
-                }
+            // `I-k` and `L-k` follow `B-k` or `I-k` only.
+            for (kk, w) in self.inner.iter().enumerate().take(k) {
+                let (b, ii, l) = (
+                    tag_of(Part::B, kk),
+                    tag_of(Part::I, kk),
+                    tag_of(Part::L, kk),
+                );
+                let (pb, pi) = (prev[b], prev[ii]);
+                let best = (pb + w[0]).max(pi + w[1]);
+                cur[ii] = if best > NEG / 2.0 {
+                    best + emi[ii]
+                } else {
+                    NEG
+                };
+                let best = (pb + w[2]).max(pi + w[3]);
+                cur[l] = if best > NEG / 2.0 { best + emi[l] } else { NEG };
             }
         }
         let last_row = &scores[(n - 1) * nt..];
