@@ -110,26 +110,7 @@ pub(crate) fn normalise_into(s: &str, out: &mut String) {
     let mut space = false;
     let s = s.trim();
     if s.is_ascii() {
-        // The same steps byte by byte (most names are ASCII): '`' is the one ASCII
-        // apostrophe to map, and `char::is_whitespace` on ASCII is these six bytes.
-        for &b in s.as_bytes() {
-            let b = match b {
-                b'`' => b'\'',
-                b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
-                    space = true;
-                    continue;
-                }
-                b => b.to_ascii_lowercase(),
-            };
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(char::from(b));
-        }
-        if out.starts_with("the ") {
-            out.drain(..4);
-        }
+        normalise_ascii(s, out);
         return;
     }
     for c in s.chars() {
@@ -151,6 +132,50 @@ pub(crate) fn normalise_into(s: &str, out: &mut String) {
     }
     if let Some(rest) = out.strip_prefix("the ") {
         *out = rest.to_owned();
+    }
+}
+
+/// [`normalise_into`] for a trimmed ASCII `s`.
+fn normalise_ascii(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    // Most names have no '`', no space but ASCII spaces, and no two of those in a
+    // row: then the steps below come to lower-casing a copy.
+    let plain = !b
+        .iter()
+        .any(|&c| matches!(c, b'`' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return;
+    }
+    normalise_ascii_bytewise(s, out);
+}
+
+/// [`normalise_ascii`] byte by byte, for any trimmed ASCII `s`.
+fn normalise_ascii_bytewise(s: &str, out: &mut String) {
+    let mut space = false;
+    // '`' is the one ASCII apostrophe to map, and `char::is_whitespace` on ASCII is these six bytes.
+    for &b in s.as_bytes() {
+        let b = match b {
+            b'`' => b'\'',
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
+                space = true;
+                continue;
+            }
+            b => b.to_ascii_lowercase(),
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(char::from(b));
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
 }
 
@@ -333,6 +358,36 @@ pub fn place_count() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_shortcut_normalises_as_the_byte_loop_does() {
+        for s in [
+            "",
+            "A",
+            "New York",
+            "The Hague",
+            "the",
+            "THE  Hague",
+            "Côte",
+            "O`Brien",
+            "a\tb",
+            "St. John's",
+            "X  Y   Z",
+            "Theodore",
+        ] {
+            let t = s.trim();
+            if !t.is_ascii() {
+                continue;
+            }
+            let (mut fast, mut slow) = (String::new(), String::new());
+            normalise_ascii(t, &mut fast);
+            normalise_ascii_bytewise(t, &mut slow);
+            assert_eq!(fast, slow, "{s:?}");
+        }
+        let mut out = String::new();
+        normalise_into("  The   Hague ", &mut out);
+        assert_eq!(out, "hague");
+    }
 
     #[test]
     fn fields_split_as_str_split_does() {
