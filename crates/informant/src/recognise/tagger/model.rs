@@ -117,7 +117,7 @@ const OPEN_BLOCK: usize = 40;
 /// Under BILOU, a tag that opens (`O`, `B-k`, `U-k`) may only follow a tag that
 /// closes (`O`, `L-j`, `U-j`), and `I-k`/`L-k` only follow `B-k` or `I-k`. The
 /// opening tags' predecessors are therefore one fixed set. Its transitions are
-/// kept here predecessor-major, in blocks of [`OPEN_BLOCK`] opening tags padded
+/// kept here predecessor-major, in blocks of 40 opening tags padded
 /// with `NEG`: for each closing tag, its score is broadcast and added to the
 /// block's row, and the block's maxima are updated lane by lane, with no
 /// horizontal reduction (the maximum of a set does not depend on the order it is
