@@ -5,6 +5,7 @@
 //!     [--stage parse|extract] [--without patterns|gazetteer|rules|resolve|geo|attribute ...]
 //! cargo run --release -p informant-bench -- --stage html [--data DIR] [--repeat R]
 //! cargo run --release -p informant-bench -- --stage load [--repeat R]
+//! cargo run --release -p informant-bench -- --stage tagger [--repeat R]
 //! ```
 //! The corpus is the `text` of every document in `DIR/*.jsonl` (default
 //! `../shared/data/re3d`), repeated in order until it holds at least N words
@@ -21,6 +22,11 @@
 //! it runs itself R times (default 3, at least 5) as a fresh process and reports
 //! the best and median time to load the built-in gazetteer, and then to build the
 //! whole default pipeline. It needs no corpus.
+//!
+//! `--stage tagger` times the statistical tagger alone: every document of the
+//! corpus is first extracted without the tagger (so it holds what the earlier
+//! recognisers found, the tagger's features), then the built-in tagger runs over
+//! all of them, R times; words/s counts the corpus's words.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -115,6 +121,9 @@ fn main() {
         }
     }
     let bytes: usize = corpus.iter().map(|t| t.len()).sum();
+    if args.stage == "tagger" {
+        return tagger(&args, &corpus, words);
+    }
     let started = Instant::now();
     let pipeline = build_pipeline(&args.without);
     let _ = pipeline.extract("warm-up");
@@ -160,6 +169,43 @@ fn main() {
         words as f64 / best
     );
     println!("output           {sentences} sentences, {tokens} tokens, {mentions} mentions");
+}
+
+/// `--stage tagger`: the tagger alone over documents extracted without it.
+fn tagger(args: &Args, corpus: &[&str], words: usize) {
+    use informant::recognise::{Recogniser, Tagger};
+    let Some(tagger) = Tagger::builtin() else {
+        eprintln!("informant-bench: the built-in tagger model does not load");
+        return;
+    };
+    let mut without = args.without.clone();
+    without.push("tagger".into());
+    let pipeline = build_pipeline(&without);
+    let docs: Vec<_> = corpus
+        .iter()
+        .filter_map(|t| pipeline.extract(t).ok())
+        .collect();
+    let mut out = Vec::new();
+    let mut best = f64::INFINITY;
+    let mut found = 0usize;
+    for _ in 0..args.repeat.max(1) {
+        let t0 = Instant::now();
+        found = 0;
+        for doc in &docs {
+            out.clear();
+            tagger.recognise(doc, &mut out);
+            found += out.len();
+        }
+        best = best.min(t0.elapsed().as_secs_f64());
+    }
+    println!("stage            tagger (alone, on documents extracted without it)");
+    println!("corpus           {} documents, {words} words", docs.len());
+    println!("best of {}        {:.3} s", args.repeat.max(1), best);
+    println!(
+        "throughput       {:.0} words/s (one core)",
+        words as f64 / best
+    );
+    println!("output           {found} tagger mentions");
 }
 
 /// The pipeline with the stages named by `--without` left out.

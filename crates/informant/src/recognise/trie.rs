@@ -15,18 +15,32 @@ use std::ops::Range;
 /// The trie, in breadth-first order: the children of a node have consecutive
 /// ids, so finding a child scans a few contiguous bytes, and building it from
 /// sorted keys is one pass over their bytes per level, with no hashing.
+///
+/// The walk is bound by memory (the trie is a few megabytes, and the tagger's
+/// model competes for the cache): what one step needs of a node sits in one
+/// 8-byte [`Node`], so a step reads the node and its children's labels, and the
+/// range of forms only where a form ends.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Trie {
     /// The root's children by byte (0: none); most walks end here.
     root: Vec<u32>,
     /// Per node: the byte on the edge into it.
     label: Vec<u8>,
-    /// Per node: the id of its first child (children are consecutive).
-    first_child: Vec<u32>,
-    /// Per node: how many children it has.
-    children: Vec<u16>,
+    /// Per node: its children and whether forms end there.
+    nodes: Vec<Node>,
     /// Per node: the range of form ids ending there (empty for most nodes).
     ends: Vec<(u32, u32)>,
+}
+
+/// What a walk reads of a node at each step.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// The id of its first child (children are consecutive).
+    first_child: u32,
+    /// How many children it has.
+    children: u16,
+    /// Whether some form ends here (its range is in `Trie::ends`).
+    terminal: bool,
 }
 
 impl Trie {
@@ -42,14 +56,12 @@ impl Trie {
         let mut t = Trie {
             root: vec![0; 256],
             label: Vec::with_capacity(cap),
-            first_child: Vec::with_capacity(cap),
-            children: Vec::with_capacity(cap),
+            nodes: Vec::with_capacity(cap),
             ends: Vec::with_capacity(cap),
         };
         // The root.
         t.label.push(0);
-        t.first_child.push(0);
-        t.children.push(0);
+        t.nodes.push(Node::default());
         t.ends.push((0, 0));
         // Per node, (first key, end key, depth): the keys below a node are a run
         // of the sorted list, and its children are the runs sharing the next
@@ -63,10 +75,11 @@ impl Trie {
             n += 1;
             if let Some((_, forms)) = keys.get(lo).filter(|(k, _)| k.len() == depth) {
                 t.ends[node] = (forms.start, forms.end);
+                t.nodes[node].terminal = forms.start < forms.end;
                 lo += 1;
             }
             let first = t.label.len();
-            t.first_child[node] = as32(first);
+            t.nodes[node].first_child = as32(first);
             let mut i = lo;
             while i < hi {
                 let b = keys[i].0[depth];
@@ -76,8 +89,7 @@ impl Trie {
                 }
                 let child = as32(t.label.len());
                 t.label.push(b);
-                t.first_child.push(0);
-                t.children.push(0);
+                t.nodes.push(Node::default());
                 t.ends.push((0, 0));
                 if node == 0 {
                     t.root[usize::from(b)] = child;
@@ -85,7 +97,7 @@ impl Trie {
                 runs.push((as32(i), as32(j), as32(depth + 1)));
                 i = j;
             }
-            t.children[node] = u16::try_from(t.label.len() - first).unwrap_or(u16::MAX);
+            t.nodes[node].children = u16::try_from(t.label.len() - first).unwrap_or(u16::MAX);
         }
         t
     }
@@ -94,9 +106,9 @@ impl Trie {
         if node == 0 {
             return self.root.get(usize::from(b)).copied().filter(|&c| c != 0);
         }
-        let n = node as usize;
-        let first = self.first_child[n] as usize;
-        let count = usize::from(self.children[n]);
+        let n = self.nodes.get(node as usize)?;
+        let first = n.first_child as usize;
+        let count = usize::from(n.children);
         let labels = self.label.get(first..first + count)?;
         labels
             .iter()
@@ -118,8 +130,8 @@ impl Trie {
                 Some(c) => node = c,
                 None => return,
             }
-            let (a, z) = self.ends[node as usize];
-            if a < z {
+            if self.nodes.get(node as usize).is_some_and(|n| n.terminal) {
+                let (a, z) = self.ends[node as usize];
                 found(start + i + 1, a..z);
             }
         }

@@ -804,6 +804,11 @@ fn find_line(text: &str, out: &mut Vec<Cand>) {
         // kind that does not match here cannot scan far ahead.
         let hay = text.get(..whole.end()).unwrap_or(text);
         let cand = p.kinds.iter().find_map(|(kind, re)| {
+            // Most kinds do not match here: `is_match_at` says so with the DFA alone,
+            // where `captures_at` would first allocate its capture slots.
+            if !re.is_match_at(hay, whole.start()) {
+                return None;
+            }
             let c = re.captures_at(hay, whole.start())?;
             let m = c.get(0)?;
             if m.start() != whole.start() || m.end() != whole.end() {
