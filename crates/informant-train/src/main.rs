@@ -160,8 +160,7 @@ fn train_model(o: &Opts, docs: &[&GoldDoc], verbose: bool) -> Vec<u8> {
 fn pipeline_with(model: &[u8]) -> Result<Pipeline, String> {
     let m = Model::from_bytes(model).map_err(|e| e.to_string())?;
     Pipeline::builder()
-        .tagger(false)
-        .recogniser(Tagger::with_model(m).with_params(TaggerParams::default()))
+        .tagger_model(Tagger::with_model(m).with_params(TaggerParams::default()))
         .build()
         .map_err(|e| e.to_string())
 }

@@ -102,7 +102,9 @@ pub struct AlignStats {
     pub unaligned: usize,
 }
 
-/// The pipeline that prepares documents for the tagger: everything before it.
+/// The pipeline that prepares documents for the tagger (with
+/// [`Pipeline::prepare_for_tagger`]: the recognisers before the tagger's place, as
+/// the tagger sees their mentions when it runs).
 pub fn prep_pipeline() -> Pipeline {
     Pipeline::builder()
         .tagger(false)
@@ -238,7 +240,7 @@ pub fn prepare(
         .par_iter()
         .map(|d| {
             let mut stats = AlignStats::default();
-            let Ok(doc) = p.extract(&d.text) else {
+            let Ok(doc) = p.prepare_for_tagger(&d.text) else {
                 return (Vec::new(), stats);
             };
             let w = match d.group {
