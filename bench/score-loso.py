@@ -63,6 +63,13 @@ def main():
             core = f"{allc['strict']['micro']['f1']:16.3f}{allc['overlap']['micro']['f1']:9.3f}"
         report[s] = row
         print(f"{s:<48}{names['strict']['micro']['f1']:13.3f}{names['overlap']['micro']['f1']:9.3f}   {pt:<22}{core}")
+    if report:
+        strict = [r["names"]["strict"]["micro"]["f1"] for r in report.values()]
+        core = [r["core"]["strict"]["micro"]["f1"] for r in report.values() if "core" in r]
+        line = f"mean names strict over {len(strict)} held-out sources: {sum(strict) / len(strict):.4f}"
+        if core:
+            line += f"; re3d all core strict: {sum(core) / len(core):.4f}"
+        print(line)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)

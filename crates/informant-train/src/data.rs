@@ -18,7 +18,8 @@ use informant::{EntityType, MentionKind, OffsetMap, Span};
 pub struct GoldDoc {
     /// The corpus's document id.
     pub id: String,
-    /// The group whose annotation scheme it follows: `re3d`, `gum`, `ner` or `meantime`.
+    /// The group whose annotation scheme it follows: `re3d`, `gum`, `ner`, `meantime` or
+    /// `silver`.
     pub group: &'static str,
     /// The source held out together in leave-one-source-out evaluation: `re3d-centcom`,
     /// `gum`, `uner-ewt`, `btc`, `wnut17`, `meantime`.
@@ -150,6 +151,49 @@ pub fn read_ner_open(dir: &Path) -> Result<Vec<GoldDoc>, String> {
         if p.exists() {
             docs.extend(read_jsonl(&p, "ner", source, "entities", &names)?);
         }
+    }
+    Ok(docs)
+}
+
+/// Silver names of news pages (`tools/silver/build.py`): records of `silver` hold a page
+/// id and `{start, end, type}` mentions in code points into that page's `articleBody` in
+/// `pages` (the article-extraction benchmark's `ground-truth.json`, read here, not copied).
+/// Group and source `silver`: always trained on, never held out.
+pub fn read_silver(silver: &Path, pages: &Path) -> Result<Vec<GoldDoc>, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let bodies: serde_json::Value =
+        serde_json::from_str(&read(pages)?).map_err(|e| format!("{}: {e}", pages.display()))?;
+    let mut docs = Vec::new();
+    for line in read(silver)?.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: {e}", silver.display()))?;
+        let id = v["id"].as_str().unwrap_or_default();
+        let Some(text) = bodies[id]["articleBody"].as_str() else {
+            return Err(format!(
+                "{}: page {id} not in {}",
+                silver.display(),
+                pages.display()
+            ));
+        };
+        let map = OffsetMap::new(text);
+        let mentions = v["mentions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                let span =
+                    map.chars_to_span(e["start"].as_u64()? as usize, e["end"].as_u64()? as usize)?;
+                let ty = EntityType::from_name(e["type"].as_str()?)?;
+                Some(gold(text, span, ty, MentionKind::Name))
+            })
+            .collect();
+        docs.push(GoldDoc {
+            id: id.to_owned(),
+            group: "silver",
+            source: "silver".to_owned(),
+            text: text.to_owned(),
+            mentions,
+        });
     }
     Ok(docs)
 }

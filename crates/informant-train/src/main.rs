@@ -5,10 +5,12 @@
 //! informant-train loso [--out DIR] [--only S1,S2]    leave one source out: for each source, train
 //!                                                     on all the others, predict the held-out one
 //! common: [--data DIR] [--epochs N] [--bits B] [--seed S] [--gum-weight W] [--ner-weight W]
-//!         [--meantime-weight W] [--no-twins] [--min-q Q] [--without GROUP,...]
+//!         [--meantime-weight W] [--no-twins] [--min-q Q] [--without GROUP,...] [--dropout P]
+//!         [--silver FILE] [--silver-weight W]
 //! ```
 //! `--data` (default `../shared/data`) holds `re3d/*.jsonl`, `gum/*.conllu`,
-//! `ner-open/*.jsonl` and `meantime/dev.jsonl`. Sources: `re3d-<file>` (each of the five
+//! `ner-open/*.jsonl` and `meantime/dev.jsonl` (and, with `--silver`, the pages of
+//! `article-extraction/ground-truth.json` that FILE annotates: see `tools/silver/build.py`). Sources: `re3d-<file>` (each of the five
 //! re3d sources), `gum`, `uner-ewt`, `btc`, `wnut17`, `meantime`. `train` writes
 //! `crates/informant/data/model/tagger.bin` by default; the same data and options give
 //! the same bytes (fixed seed and epochs; training itself is sequential). `loso` writes
@@ -40,6 +42,8 @@ struct Opts {
     weights: train::GroupWeights,
     twins: bool,
     min_q: i8,
+    dropout: f32,
+    silver: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Opts, String> {
@@ -60,9 +64,12 @@ fn parse_args() -> Result<Opts, String> {
             gum: 0.5,
             ner: 1.0,
             meantime: 1.0,
+            silver: 0.5,
         },
         twins: true,
         min_q: 3,
+        dropout: 0.0,
+        silver: None,
     };
     let list = |v: String| v.split(',').map(str::to_owned).collect::<Vec<_>>();
     while let Some(flag) = it.next() {
@@ -80,6 +87,9 @@ fn parse_args() -> Result<Opts, String> {
             "--ner-weight" => o.weights.ner = num(value()?, "--ner-weight")?,
             "--meantime-weight" => o.weights.meantime = num(value()?, "--meantime-weight")?,
             "--no-twins" => o.twins = false,
+            "--silver" => o.silver = Some(PathBuf::from(value()?)),
+            "--silver-weight" => o.weights.silver = num(value()?, "--silver-weight")?,
+            "--dropout" => o.dropout = num(value()?, "--dropout")?,
             "--min-q" => o.min_q = value()?.parse().map_err(|e| format!("--min-q: {e}"))?,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -96,6 +106,10 @@ fn load(o: &Opts) -> Result<Vec<GoldDoc>, String> {
     }
     docs.extend(data::read_ner_open(&o.data.join("ner-open"))?);
     docs.extend(data::read_meantime(&o.data.join("meantime"))?);
+    if let Some(silver) = &o.silver {
+        let pages = o.data.join("article-extraction").join("ground-truth.json");
+        docs.extend(data::read_silver(silver, &pages)?);
+    }
     docs.retain(|d| !o.without.iter().any(|g| g == d.group || *g == d.source));
     if docs.is_empty() {
         return Err(format!("no training documents under {}", o.data.display()));
@@ -130,7 +144,7 @@ fn train_model(o: &Opts, docs: &[&GoldDoc], verbose: bool) -> Vec<u8> {
             stats.unaligned
         );
     }
-    let wts = train::train(&seqs, o.bits, o.epochs, o.seed, verbose);
+    let wts = train::train(&seqs, o.bits, o.epochs, o.seed, o.dropout, verbose);
     let temp = train::median_margin(&wts, &seqs);
     let bytes = train::encode(&wts, temp, o.min_q);
     if verbose {
@@ -146,8 +160,7 @@ fn train_model(o: &Opts, docs: &[&GoldDoc], verbose: bool) -> Vec<u8> {
 fn pipeline_with(model: &[u8]) -> Result<Pipeline, String> {
     let m = Model::from_bytes(model).map_err(|e| e.to_string())?;
     Pipeline::builder()
-        .tagger(false)
-        .recogniser(Tagger::with_model(m).with_params(TaggerParams::default()))
+        .tagger_model(Tagger::with_model(m).with_params(TaggerParams::default()))
         .build()
         .map_err(|e| e.to_string())
 }
@@ -227,6 +240,8 @@ fn cmd_loso(o: &Opts) -> Result<(), String> {
     let mut sources: Vec<&str> = all.iter().map(|d| d.source.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
+    // Silver data is no corpus of gold: always trained on, never held out.
+    sources.retain(|s| *s != "silver");
     if !o.only.is_empty() {
         sources.retain(|s| o.only.iter().any(|x| x == s));
     }

@@ -63,6 +63,8 @@ pub fn annotated(group: &str, l: &Label) -> bool {
         "re3d" => true,
         "gum" => pol || matches!(l.entity_type, T::Temporal | T::Quantity),
         "meantime" => pol || l.entity_type == T::Temporal,
+        // spaCy's names, nationalities (NORP) included
+        "silver" => (pol || l.entity_type == T::Nationality) && l.kind.is_none(),
         // names only
         _ => pol && l.kind.is_none(),
     }
@@ -100,7 +102,9 @@ pub struct AlignStats {
     pub unaligned: usize,
 }
 
-/// The pipeline that prepares documents for the tagger: everything before it.
+/// The pipeline that prepares documents for the tagger (with
+/// [`Pipeline::prepare_for_tagger`]: the recognisers before the tagger's place, as
+/// the tagger sees their mentions when it runs).
 pub fn prep_pipeline() -> Pipeline {
     Pipeline::builder()
         .tagger(false)
@@ -214,6 +218,7 @@ pub struct GroupWeights {
     pub gum: f32,
     pub ner: f32,
     pub meantime: f32,
+    pub silver: f32,
 }
 
 /// Prepares every document of `docs` as sequences (documents in parallel: the
@@ -226,21 +231,23 @@ pub fn prepare(
 ) -> (Vec<Seq>, AlignStats) {
     use rayon::prelude::*;
     let p = prep_pipeline();
-    let masks: Vec<(&str, std::sync::Arc<Vec<bool>>)> = ["re3d", "gum", "ner", "meantime"]
-        .iter()
-        .map(|g| (*g, std::sync::Arc::new(tag_mask(g))))
-        .collect();
+    let masks: Vec<(&str, std::sync::Arc<Vec<bool>>)> =
+        ["re3d", "gum", "ner", "meantime", "silver"]
+            .iter()
+            .map(|g| (*g, std::sync::Arc::new(tag_mask(g))))
+            .collect();
     let per_doc: Vec<(Vec<Seq>, AlignStats)> = docs
         .par_iter()
         .map(|d| {
             let mut stats = AlignStats::default();
-            let Ok(doc) = p.extract(&d.text) else {
+            let Ok(doc) = p.prepare_for_tagger(&d.text) else {
                 return (Vec::new(), stats);
             };
             let w = match d.group {
                 "gum" => weights.gum,
                 "ner" => weights.ner,
                 "meantime" => weights.meantime,
+                "silver" => weights.silver,
                 _ => 1.0,
             };
             let mask = masks.iter().find(|(g, _)| *g == d.group).map_or_else(
@@ -304,6 +311,35 @@ impl Rng {
     }
 }
 
+/// A feature slot blanked by word dropout: it contributes nothing and is not updated.
+const DROPPED: u32 = u32::MAX;
+
+/// Feature slots (of the per-token layout of `features.rs`) that word dropout blanks:
+/// the word as written and lower-cased.
+const WORD_SLOTS: [usize; 2] = [1, 2];
+
+/// Copies `s.feats` into `out`, blanking, on each token with probability `p`, its word
+/// slots in every half of the row (shared and group-private), so that the model learns
+/// to tag a word from its context, shape and cluster as if it had never seen it.
+fn drop_words(s: &Seq, p: f32, rng: &mut Rng, out: &mut Vec<u32>) {
+    out.clear();
+    out.extend_from_slice(&s.feats);
+    // p in 1/2^24 steps, compared against 24 random bits.
+    let threshold = (f64::from(p.clamp(0.0, 1.0)) * f64::from(1u32 << 24)) as u64;
+    for row in out.chunks_exact_mut(s.nf) {
+        if (rng.next() >> 40) >= threshold {
+            continue;
+        }
+        for half in (0..s.nf).step_by(N_FEATURES) {
+            for k in WORD_SLOTS {
+                if let Some(f) = row.get_mut(half + k) {
+                    *f = DROPPED;
+                }
+            }
+        }
+    }
+}
+
 /// Float weights of the perceptron: features, start and transitions.
 pub struct Weights {
     pub bits: u32,
@@ -321,6 +357,9 @@ impl Weights {
         for i in 0..n {
             let row = &mut em[i * nt..(i + 1) * nt];
             for &f in &feats[i * nf..(i + 1) * nf] {
+                if f == DROPPED {
+                    continue;
+                }
                 let w = &self.w[f as usize * nt..(f as usize + 1) * nt];
                 for (r, x) in row.iter_mut().zip(w) {
                     *r += x;
@@ -355,8 +394,17 @@ impl Weights {
     }
 }
 
-/// Averaged structured perceptron: `epochs` passes in an order shuffled by `seed`.
-pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -> Weights {
+/// Averaged structured perceptron: `epochs` passes in an order shuffled by `seed`;
+/// with `dropout` above 0, each token's word features are blanked with that
+/// probability on each pass (see [`drop_words`]; the draws come from `seed` too).
+pub fn train(
+    seqs: &[Seq],
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    dropout: f32,
+    verbose: bool,
+) -> Weights {
     let nt = n_tags();
     let nb = 1usize << bits;
     let mut cur = Weights {
@@ -372,6 +420,8 @@ pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -
     let mut c = 1.0f64;
     let mut order: Vec<usize> = (0..seqs.len()).collect();
     let mut rng = Rng::new(seed);
+    let mut drop_rng = Rng::new(seed ^ 0x5eed_d209_0ff5_e7a1);
+    let mut dropped = Vec::new();
     let mut em = Vec::new();
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
@@ -379,7 +429,13 @@ pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -
         let mut total = 0usize;
         for &si in &order {
             let s = &seqs[si];
-            let pred = cur.decode_masked(&s.feats, s.nf, &s.mask, &mut em);
+            let feats: &[u32] = if dropout > 0.0 {
+                drop_words(s, dropout, &mut drop_rng, &mut dropped);
+                &dropped
+            } else {
+                &s.feats
+            };
+            let pred = cur.decode_masked(feats, s.nf, &s.mask, &mut em);
             total += s.gold.len();
             if pred == s.gold {
                 c += 1.0;
@@ -393,7 +449,10 @@ pub fn train(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, verbose: bool) -
                 let prev_p = if i == 0 { None } else { Some(pred[i - 1]) };
                 if g != p {
                     errors += 1;
-                    for &f in &s.feats[i * s.nf..(i + 1) * s.nf] {
+                    for &f in &feats[i * s.nf..(i + 1) * s.nf] {
+                        if f == DROPPED {
+                            continue;
+                        }
                         let f = f as usize * nt;
                         cur.w[f + g] += lr;
                         cur.w[f + p] -= lr;
@@ -495,4 +554,54 @@ pub fn encode(wts: &Weights, temperature: f32, min_q: i8) -> Vec<u8> {
         &wts.trans,
         &wts.w,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seq(tokens: usize, nf: usize) -> Seq {
+        Seq {
+            feats: (0..(tokens * nf) as u32).collect(),
+            nf,
+            gold: vec![0; tokens],
+            weight: 1.0,
+            mask: std::sync::Arc::new(vec![true; n_tags()]),
+            calibrate: false,
+        }
+    }
+
+    #[test]
+    fn word_dropout_blanks_only_word_slots_in_both_halves() {
+        let s = seq(200, 2 * N_FEATURES);
+        let mut out = Vec::new();
+        drop_words(&s, 0.3, &mut Rng::new(7), &mut out);
+        let mut dropped_tokens = 0;
+        for (row, orig) in out.chunks_exact(s.nf).zip(s.feats.chunks_exact(s.nf)) {
+            let blank: Vec<usize> = (0..s.nf).filter(|&k| row[k] == DROPPED).collect();
+            if blank.is_empty() {
+                assert_eq!(row, orig);
+                continue;
+            }
+            dropped_tokens += 1;
+            assert_eq!(blank, vec![1, 2, N_FEATURES + 1, N_FEATURES + 2]);
+            for k in (0..s.nf).filter(|k| !blank.contains(k)) {
+                assert_eq!(row[k], orig[k]);
+            }
+        }
+        // About 30% of 200 tokens.
+        assert!((35..=85).contains(&dropped_tokens), "{dropped_tokens}");
+    }
+
+    #[test]
+    fn word_dropout_is_seeded_and_zero_keeps_everything() {
+        let s = seq(50, N_FEATURES);
+        let (mut a, mut b, mut z) = (Vec::new(), Vec::new(), Vec::new());
+        drop_words(&s, 0.5, &mut Rng::new(11), &mut a);
+        drop_words(&s, 0.5, &mut Rng::new(11), &mut b);
+        drop_words(&s, 0.0, &mut Rng::new(11), &mut z);
+        assert_eq!(a, b);
+        assert_ne!(a, s.feats);
+        assert_eq!(z, s.feats);
+    }
 }

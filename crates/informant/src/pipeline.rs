@@ -99,6 +99,8 @@ pub struct Pipeline {
     config: PipelineConfig,
     input: InputFormat,
     recognisers: Vec<Arc<dyn Recogniser>>,
+    /// How many recognisers run before the tagger's place (whether or not it is on).
+    tagger_at: usize,
 }
 
 impl Default for Pipeline {
@@ -118,6 +120,7 @@ impl Pipeline {
             config: PipelineConfig::default(),
             input: InputFormat::Auto,
             recognisers: Vec::new(),
+            tagger_at: 0,
         })
     }
 
@@ -127,6 +130,7 @@ impl Pipeline {
             config: PipelineConfig::default(),
             gazetteer_files: Vec::new(),
             extra: Vec::new(),
+            tagger: None,
         }
     }
 
@@ -151,6 +155,7 @@ impl Pipeline {
             config,
             gazetteer_files: Vec::new(),
             extra: Vec::new(),
+            tagger: None,
         }
         .build()
     }
@@ -412,8 +417,27 @@ impl Pipeline {
     }
 
     /// Runs the recognisers in order; each sees the merged mentions of those before it.
+    /// Parses `text` and runs only the recognisers placed before the tagger, merged as
+    /// in [`Pipeline::extract`] but with no span normalisation, resolution or
+    /// attribution: the document as the tagger reads it. For training a tagger
+    /// (`crates/informant-train`), so that it learns from what it will see.
+    ///
+    /// # Errors
+    /// As [`Pipeline::parse`].
+    pub fn prepare_for_tagger(&self, text: &str) -> Result<Document> {
+        self.check_size(text)?;
+        let mut doc = parse_blocks(text.to_owned(), self.input)?;
+        segment(&mut doc, true);
+        self.recognise_with(&mut doc, &self.recognisers[..self.tagger_at]);
+        Ok(doc)
+    }
+
     fn recognise(&self, doc: &mut Document) {
-        for (order, r) in self.recognisers.iter().enumerate() {
+        self.recognise_with(doc, &self.recognisers);
+    }
+
+    fn recognise_with(&self, doc: &mut Document, recognisers: &[Arc<dyn Recogniser>]) {
+        for (order, r) in recognisers.iter().enumerate() {
             let mut found: Vec<Mention> = Vec::new();
             r.recognise(doc, &mut found);
             if found.is_empty() {
@@ -440,6 +464,7 @@ pub struct PipelineBuilder {
     config: PipelineConfig,
     gazetteer_files: Vec<PathBuf>,
     extra: Vec<Arc<dyn Recogniser>>,
+    tagger: Option<Arc<dyn Recogniser>>,
 }
 
 impl PipelineBuilder {
@@ -581,6 +606,15 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses `tagger` (for example one with a model of your own, [`Tagger::with_model`]) in
+    /// the built-in tagger's place, after the lists and rules and before the recognisers
+    /// that must not feed it; turns the tagger on. Default: the built-in model.
+    pub fn tagger_model(mut self, tagger: Tagger) -> Self {
+        self.config.tagger = true;
+        self.tagger = Some(Arc::new(tagger));
+        self
+    }
+
     /// Adds a recogniser of your own; it runs after the built-in ones. Default: none.
     pub fn recogniser(mut self, r: impl Recogniser + 'static) -> Self {
         self.extra.push(Arc::new(r));
@@ -640,8 +674,11 @@ impl PipelineBuilder {
             let g = gaz.clone().unwrap_or_else(Gazetteer::empty);
             recognisers.push(Arc::new(ContextRules::new(&g)));
         }
+        let tagger_at = recognisers.len();
         if config.tagger {
-            if let Some(t) = Tagger::builtin() {
+            if let Some(t) = self.tagger {
+                recognisers.push(t);
+            } else if let Some(t) = Tagger::builtin() {
                 recognisers.push(Arc::new(t));
             }
         }
@@ -658,6 +695,7 @@ impl PipelineBuilder {
             config,
             input,
             recognisers,
+            tagger_at,
         })
     }
 }

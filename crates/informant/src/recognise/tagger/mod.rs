@@ -545,4 +545,28 @@ mod tests {
         let off = Pipeline::builder().tagger(false).build().unwrap();
         assert!(!off.recogniser_names().contains(&"tagger"));
     }
+
+    #[test]
+    fn a_tagger_of_ones_own_takes_the_builtin_place_and_training_sees_what_it_sees() {
+        let m = Model::from_bytes(BUILTIN_MODEL).unwrap();
+        let own = Pipeline::builder()
+            .tagger(false)
+            .tagger_model(Tagger::with_model(m))
+            .build()
+            .unwrap();
+        assert_eq!(own.recogniser_names(), Pipeline::new().recogniser_names());
+        // What the trainer prepares: only the recognisers before the tagger's place ran.
+        let prep = Pipeline::builder().tagger(false).build().unwrap();
+        let text = "Air France flew the Airbus A380 from Paris, Texas, to Boston.";
+        let full = prep.extract(text).unwrap();
+        let before = prep.prepare_for_tagger(text).unwrap();
+        assert!(full.mentions().iter().any(|m| m.recogniser == "vehicle"));
+        assert!(!before.mentions().is_empty());
+        assert!(
+            before
+                .mentions()
+                .iter()
+                .all(|m| !matches!(&*m.recogniser, "vehicle" | "geo" | "tagger"))
+        );
+    }
 }
