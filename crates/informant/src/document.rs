@@ -255,6 +255,9 @@ pub enum EntityType {
     MilitaryPlatform,
     /// A non-military vehicle.
     Vehicle,
+    /// A commercial product other than a vehicle: a device, a product line, software
+    /// ("iPhone", "Xbox 360", "Windows Vista").
+    Product,
     /// A reference to a document ("Resolution 2254").
     DocumentReference,
     /// A geographic coordinate.
@@ -269,7 +272,7 @@ pub enum EntityType {
 
 impl EntityType {
     /// Every type, in schema order.
-    pub const ALL: [EntityType; 15] = [
+    pub const ALL: [EntityType; 16] = [
         EntityType::Person,
         EntityType::Organisation,
         EntityType::Location,
@@ -280,6 +283,7 @@ impl EntityType {
         EntityType::Weapon,
         EntityType::MilitaryPlatform,
         EntityType::Vehicle,
+        EntityType::Product,
         EntityType::DocumentReference,
         EntityType::Coordinate,
         EntityType::CommsIdentifier,
@@ -300,6 +304,7 @@ impl EntityType {
             EntityType::Weapon => "Weapon",
             EntityType::MilitaryPlatform => "MilitaryPlatform",
             EntityType::Vehicle => "Vehicle",
+            EntityType::Product => "Product",
             EntityType::DocumentReference => "DocumentReference",
             EntityType::Coordinate => "Coordinate",
             EntityType::CommsIdentifier => "CommsIdentifier",

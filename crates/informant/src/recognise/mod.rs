@@ -25,6 +25,7 @@ pub trait Recogniser:
 pub(crate) mod gazetteer;
 pub(crate) mod merge;
 pub(crate) mod phrases;
+pub mod products;
 mod rules;
 pub(crate) mod spans;
 pub mod tagger;
@@ -33,6 +34,7 @@ pub mod vehicles;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
 pub(crate) use merge::merge;
+pub use products::ProductNames;
 pub use rules::ContextRules;
 pub use tagger::Tagger;
 pub use vehicles::VehicleModels;

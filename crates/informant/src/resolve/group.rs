@@ -1202,9 +1202,11 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     k.clone_from(a);
                     aliased = true;
                 }
-                // A class word in lower case ("aircraft", "jets") names no one entity.
-                let common =
-                    m.kind == MentionKind::Name && surface.starts_with(|c: char| c.is_lowercase());
+                // A class word in lower case ("aircraft", "jets") names no one entity; a
+                // product in camel case ("iPhone") does.
+                let common = m.kind == MentionKind::Name
+                    && surface.starts_with(|c: char| c.is_lowercase())
+                    && m.entity_type != EntityType::Product;
                 let key = (m.entity_type, k);
                 if common {
                     (r.new_group(&m), Resolution::First, None, Vec::new())

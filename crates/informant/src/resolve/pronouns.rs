@@ -88,6 +88,7 @@ fn thing(t: EntityType) -> bool {
             | EntityType::Weapon
             | EntityType::MilitaryPlatform
             | EntityType::Vehicle
+            | EntityType::Product
             | EntityType::DocumentReference
     )
 }

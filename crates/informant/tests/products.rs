@@ -1,0 +1,67 @@
+//! Products and the entities they form, through the public API and the JSON output:
+//! product names (`iPhone`, `Apple iPhone`, `Xbox 360`) and their resolution.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
+use informant::{Document, EntityType, JsonOptions, MentionKind, Pipeline};
+
+fn entity_of(doc: &Document, text: &str, ty: EntityType) -> Option<usize> {
+    doc.mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == text && m.entity_type == ty)
+        .and_then(|m| m.entity)
+}
+
+#[test]
+fn product_names_form_entities_of_their_own() {
+    let text = "Apple shows iPhone\n\n\
+                Apple said on Monday that the Apple iPhone would reach Europe in November. \
+                The iPhone costs $399. Microsoft, whose Xbox 360 sold well, said nothing.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    doc.validate().unwrap();
+    let products: Vec<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Product && m.kind == MentionKind::Name)
+        .map(|m| doc.span_text(m.span))
+        .collect();
+    assert!(products.contains(&"Apple iPhone"), "{products:?}");
+    assert!(products.contains(&"Xbox 360"), "{products:?}");
+    // The headline's, the full and the bare name: one entity, named by its longest name.
+    let iphone = entity_of(&doc, "Apple iPhone", EntityType::Product).unwrap();
+    assert_eq!(entity_of(&doc, "iPhone", EntityType::Product), Some(iphone));
+    assert_eq!(doc.entities()[iphone].name, "Apple iPhone");
+    assert_eq!(doc.entities()[iphone].entity_type, EntityType::Product);
+    // The makers stay organisations, apart from their products.
+    let apple = entity_of(&doc, "Apple", EntityType::Organisation).unwrap();
+    assert_ne!(apple, iphone);
+    assert!(entity_of(&doc, "Microsoft", EntityType::Organisation).is_some());
+    // The type reaches the JSON by its schema name, and reads back.
+    let json = informant::to_json(&doc, &JsonOptions::default()).to_string();
+    assert!(json.contains("\"type\":\"Product\""), "{json}");
+    let back = informant::from_json(&json).unwrap();
+    assert!(
+        back.mentions()
+            .iter()
+            .any(|m| m.entity_type == EntityType::Product)
+    );
+    assert_eq!(EntityType::from_name("product"), Some(EntityType::Product));
+}
+
+#[test]
+fn words_that_only_look_like_products_are_not() {
+    for text in [
+        "Windows were broken in the storm.",
+        "The Office of the Prime Minister said no.",
+        "eBay reported a profit. Apple Computer grew.",
+        "The farm in Palm Beach uses 40 kWh a day.",
+    ] {
+        let doc = Pipeline::new().extract(text).unwrap();
+        let products: Vec<&str> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Product)
+            .map(|m| doc.span_text(m.span))
+            .collect();
+        assert!(products.is_empty(), "{text}: {products:?}");
+    }
+}
