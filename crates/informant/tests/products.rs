@@ -65,3 +65,28 @@ fn words_that_only_look_like_products_are_not() {
         assert!(products.is_empty(), "{text}: {products:?}");
     }
 }
+
+#[test]
+fn a_title_word_before_a_company_word_is_no_person() {
+    let p = Pipeline::builder().tagger(false).build().unwrap();
+    for text in [
+        "General Motors said sales fell.",
+        "Shares of General Electric rose.",
+    ] {
+        let doc = p.extract(text).unwrap();
+        let persons: Vec<&str> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Person)
+            .map(|m| doc.span_text(m.span))
+            .collect();
+        assert!(persons.is_empty(), "{text}: {persons:?}");
+    }
+    // A title before a person's name still makes a person.
+    let doc = p.extract("General Petraeus spoke.").unwrap();
+    assert!(
+        doc.mentions()
+            .iter()
+            .any(|m| m.entity_type == EntityType::Person)
+    );
+}
