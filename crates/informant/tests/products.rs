@@ -1,5 +1,7 @@
 //! Products and the entities they form, through the public API and the JSON output:
-//! product names (`iPhone`, `Apple iPhone`, `Xbox 360`) and their resolution.
+//! product names (`iPhone`, `Apple iPhone`, `Xbox 360`), company names after a title
+//! word (`General Motors`), and the class nominals that stand for them (`the device`,
+//! `the car`, `the automaker`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests: a panic is a failure.
 use informant::{Document, EntityType, JsonOptions, MentionKind, Pipeline};
@@ -88,5 +90,60 @@ fn a_title_word_before_a_company_word_is_no_person() {
         doc.mentions()
             .iter()
             .any(|m| m.entity_type == EntityType::Person)
+    );
+}
+
+fn entity_of_text(doc: &Document, text: &str) -> Option<usize> {
+    doc.mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == text)
+        .and_then(|m| m.entity)
+}
+
+#[test]
+fn product_and_company_nominals_stand_for_what_was_named_before() {
+    let text = "General Motors will start selling the Chevrolet Volt next year. The car runs \
+                on electricity. The Detroit automaker said the Volt would cost $40,000.\n\n\
+                Apple unveiled the iPhone 3G on Monday. The device will sell for $199, the firm said.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    doc.validate().unwrap();
+    let volt = entity_of(&doc, "Chevrolet Volt", EntityType::Vehicle).unwrap();
+    assert_eq!(entity_of_text(&doc, "The car"), Some(volt));
+    let gm = entity_of(&doc, "General Motors", EntityType::Organisation).unwrap();
+    assert_eq!(entity_of_text(&doc, "The Detroit automaker"), Some(gm));
+    let iphone = entity_of(&doc, "iPhone 3G", EntityType::Product).unwrap();
+    assert_eq!(entity_of_text(&doc, "The device"), Some(iphone));
+    let apple = entity_of(&doc, "Apple", EntityType::Organisation).unwrap();
+    assert_eq!(entity_of_text(&doc, "the firm"), Some(apple));
+    let m = doc
+        .mentions()
+        .iter()
+        .find(|m| doc.span_text(m.span) == "The device")
+        .unwrap();
+    assert_eq!(m.kind, MentionKind::Nominal);
+    assert_eq!(m.entity_type, EntityType::Product);
+    assert_eq!(m.recogniser, "resolver");
+}
+
+#[test]
+fn a_class_nominal_with_nothing_named_before_is_no_mention() {
+    let text = "The device was found in a car park. The company that owns it said nothing.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    assert!(
+        !doc.mentions()
+            .iter()
+            .any(|m| doc.span_text(m.span) == "The device"),
+        "{:?}",
+        doc.mentions()
+    );
+    // A government is no company's antecedent.
+    let text = "The Pentagon awarded the contract. The company will build tankers.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    let pentagon = entity_of_text(&doc, "Pentagon");
+    let company = entity_of_text(&doc, "The company");
+    assert!(
+        company.is_none() || company != pentagon,
+        "{:?}",
+        doc.mentions()
     );
 }

@@ -20,7 +20,9 @@
 //!   bank` after `Bank of America`), else whose head is a class word for the type
 //!   (`the company`, `the carmaker`, `the country`), for the nearest such entity
 //!   named in this or the three sentences before; `the regime` for the one
-//!   government named;
+//!   government named; a class nominal no recogniser marked (`the device`, `the
+//!   plane`, `the automaker`: `nominals.rs`) for the nearest named product, vehicle
+//!   or company, a mention only when it links;
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
@@ -42,6 +44,7 @@ use crate::recognise::phrases::FastMap as HashMap;
 use crate::span::Span;
 use crate::steps;
 
+use super::nominals::{self, Candidate};
 use super::pronouns::{self, Agreement, Gender};
 use super::{canonical, name_words, person_or_surface, strip_article};
 
@@ -637,6 +640,14 @@ fn with_roles_before(
     out
 }
 
+/// What the grouping pass finds in the text besides the recognisers' mentions.
+enum Extra {
+    /// A pronoun no recogniser marked.
+    Pronoun(Agreement),
+    /// A class nominal no recogniser marked.
+    Nominal(Candidate),
+}
+
 struct Resolver<'a> {
     text: &'a str,
     groups: Vec<Group>,
@@ -780,6 +791,9 @@ impl Resolver<'_> {
             return None;
         }
         let country = COUNTRY_HEADS.contains(&head.as_str());
+        // `the company` stands for no government, armed force or the like.
+        let company = ty == EntityType::Organisation
+            && nominals::class_of(&head) == Some(nominals::Class::Company);
         let found = self.walk_back(
             sentence,
             WINDOW,
@@ -787,11 +801,53 @@ impl Resolver<'_> {
                 g.entity_type == ty
                     && !g.plural
                     && (!country || g.subtype.as_deref() == Some("country"))
+                    && (!company || nominals::company_like(g.subtype.as_deref()))
             },
             true,
         );
         // Several: the leftmost of the nearest sentence, as for pronouns.
         found.last().map(|&gi| (gi, Resolution::Nominal))
+    }
+
+    /// The entity a class nominal no recogniser marked stands for (`the device`, `the
+    /// carmaker`): an entity its head was said of, else the nearest named entity its
+    /// class fits (a company nominal: an organisation that is no government, armed
+    /// force or the like) in this sentence or up to [`WINDOW`] before.
+    fn class_nominal(&self, c: &Candidate, sentence: usize) -> Option<usize> {
+        let head = head_of(&self.text[c.span.range()]);
+        for ty in [
+            EntityType::Organisation,
+            EntityType::Product,
+            EntityType::Vehicle,
+        ] {
+            if !c.class.fits(ty) {
+                continue;
+            }
+            steps::count();
+            if let Some(&gi) = self
+                .index
+                .by_head
+                .get(&(ty, head.clone()))
+                .and_then(|l| l.last())
+            {
+                return Some(gi);
+            }
+        }
+        let found = self.walk_back(
+            sentence,
+            WINDOW,
+            |g| {
+                c.class.fits(g.entity_type)
+                    && !g.plural
+                    // Not a lower-case class word ("passenger plane"), which names no
+                    // one entity; a camel-case product ("iPhone") does.
+                    && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                    && (c.class != nominals::Class::Company
+                        || nominals::company_like(g.subtype.as_deref()))
+            },
+            true,
+        );
+        found.last().copied()
     }
 
     /// A name and a nominal of one type side by side: `X, the Y` or `the Y, X`,
@@ -1058,7 +1114,30 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let text = doc.text.as_str();
     let sentences = &doc.sentences;
     let old = with_roles_before(text, sentences, std::mem::take(&mut doc.mentions));
-    let extra = pronouns::unmarked(text, sentences, &old);
+    let pronouns_left = pronouns::unmarked(text, sentences, &old);
+    let nominals_left = nominals::unmarked(text, sentences, &old);
+    // Both in text order: one list, in text order.
+    let mut extra: Vec<(Span, Extra)> =
+        Vec::with_capacity(pronouns_left.len() + nominals_left.len());
+    {
+        let mut a = pronouns_left.into_iter().peekable();
+        let mut b = nominals_left.into_iter().peekable();
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some((sa, _)), Some(c)) => sa.start <= c.span.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_a {
+                if let Some((sp, ag)) = a.next() {
+                    extra.push((sp, Extra::Pronoun(ag)));
+                }
+            } else if let Some(c) = b.next() {
+                extra.push((c.span, Extra::Nominal(c)));
+            }
+        }
+    }
     let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
     let mut r = Resolver {
         text,
@@ -1079,8 +1158,12 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     // A role nominal found after a name (`X, the Syrian president`), waiting its turn.
     let mut pending: Option<Mention> = None;
     loop {
+        // A mention a class nominal replaced (`aircraft` in `the aircraft`) is gone.
+        while old.get(oi).is_some_and(Option::is_none) {
+            oi += 1;
+        }
         // The next item in text order: a mention (found, or found here), or a
-        // pronoun no recogniser marked.
+        // pronoun or class nominal no recogniser marked.
         let next_old = old.get(oi).and_then(Option::as_ref).map(|m| m.span);
         let next = match (pending.as_ref().map(|m| m.span), next_old) {
             (Some(p), Some(o)) => Some(
@@ -1109,8 +1192,40 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             si += 1;
         }
         if take_extra {
-            let Some((span, agreement)) = extra.next() else {
+            let Some((span, item)) = extra.next() else {
                 break;
+            };
+            let agreement = match item {
+                Extra::Pronoun(a) => a,
+                Extra::Nominal(c) => {
+                    let Some(gi) = r.class_nominal(&c, si) else {
+                        continue;
+                    };
+                    if let Some(k) = c.replaces {
+                        old.get_mut(k).and_then(Option::take);
+                    }
+                    let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
+                    m.kind = MentionKind::Nominal;
+                    m.subtype = Some("nominal".into());
+                    let mi = out.len();
+                    r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
+                    r.groups[gi].last_sentence = si;
+                    r.placed.push(Placed {
+                        sentence: si,
+                        group: gi,
+                        nested: span.start < outer_end,
+                    });
+                    outer_end = outer_end.max(span.end);
+                    r.prev = Some(Prev {
+                        end: span.end,
+                        sentence: si,
+                        kind: MentionKind::Nominal,
+                        entity_type: m.entity_type,
+                        group: gi,
+                    });
+                    out.push(m);
+                    continue;
+                }
             };
             let Some(gi) = r.pronoun(agreement, si) else {
                 continue;
