@@ -147,3 +147,18 @@ fn a_class_nominal_with_nothing_named_before_is_no_mention() {
         doc.mentions()
     );
 }
+
+#[test]
+fn a_company_and_its_initials_are_one_entity() {
+    let text = "GM to cut jobs\n\nGeneral Motors will cut 10,000 jobs. GM also plans to sell \
+                a brand.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    let gm = entity_of(&doc, "General Motors", EntityType::Organisation).unwrap();
+    let acronyms: Vec<Option<usize>> = doc
+        .mentions()
+        .iter()
+        .filter(|m| doc.span_text(m.span) == "GM")
+        .map(|m| m.entity)
+        .collect();
+    assert_eq!(acronyms, vec![Some(gm), Some(gm)], "{:?}", doc.mentions());
+}

@@ -345,6 +345,28 @@ struct Index {
     by_head: HashMap<(EntityType, String), Vec<usize>>,
     /// Governments named so far (two are enough to know it is ambiguous).
     governments: Vec<usize>,
+    /// The initials of an organisation's name of two words or more (`GM` for `General
+    /// Motors`) -> that organisation.
+    by_initials: HashMap<String, usize>,
+    /// An organisation named by an acronym alone (`GM`), by the acronym -> it.
+    by_acronym: HashMap<String, usize>,
+}
+
+/// Whether a name is an acronym: two to five capital letters (`GM`, `IBM`).
+fn is_acronym(surface: &str) -> bool {
+    (2..=5).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The initials of an organisation's name words of two or more (`gm` for `general
+/// motors`; `of`, `the`, company suffixes aside), `None` for one word.
+fn initials(words: &[String]) -> Option<String> {
+    let w = org_words(words);
+    let letters: String = w
+        .iter()
+        .filter(|x| !STOPWORDS.contains(&x.as_str()))
+        .filter_map(|x| x.chars().next())
+        .collect();
+    (letters.chars().count() >= 2 && letters.chars().all(|c| c.is_alphabetic())).then_some(letters)
 }
 
 fn push_capped(v: &mut Vec<usize>, gi: usize) {
@@ -913,6 +935,18 @@ impl Resolver<'_> {
             }
         }
         if m.entity_type == EntityType::Organisation && !words.is_empty() {
+            // An acronym of an organisation named before (`GM` after `General Motors`),
+            // or the reverse.
+            let surface = self.text[m.span.range()].trim_end_matches("'s");
+            steps::count();
+            let by_initials = if is_acronym(surface) {
+                self.index.by_initials.get(&surface.to_ascii_lowercase())
+            } else {
+                initials(words).and_then(|i| self.index.by_acronym.get(&i))
+            };
+            if let Some(&gi) = by_initials {
+                return Some((gi, Resolution::Acronym));
+            }
             let mine = org_words(words);
             let mut best: Option<usize> = None;
             for &gi in self
@@ -1101,6 +1135,16 @@ impl Resolver<'_> {
                         push_capped(list, gi);
                     }
                 }
+            }
+        }
+        if m.kind == MentionKind::Name && self.groups[gi].entity_type == EntityType::Organisation {
+            let surface = surface.trim_end_matches("'s");
+            if is_acronym(surface) {
+                self.index
+                    .by_acronym
+                    .insert(surface.to_ascii_lowercase(), gi);
+            } else if let Some(i) = initials(&name_words(surface)) {
+                self.index.by_initials.insert(i, gi);
             }
         }
         if let Some(k) = key {
@@ -1440,6 +1484,47 @@ mod tests {
             .filter(|(_, m)| m.recogniser == "tagger")
             .map(|(i, m)| (m.entity.unwrap(), doc.resolution(i).unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn an_acronym_of_an_organisation_named_before_or_after() {
+        use EntityType::Organisation as O;
+        use MentionKind::Name as N;
+        let text = "General Motors cut jobs. GM said so. Bank of America and BA fell.";
+        let r = resolve_marked(
+            text,
+            &[
+                ("General Motors", O, N),
+                ("GM", O, N),
+                ("Bank of America", O, N),
+                ("BA", O, N),
+            ],
+        );
+        assert_eq!(r[1], (r[0].0, Resolution::Acronym));
+        assert_eq!(r[3].0, r[2].0, "{r:?}");
+        // The acronym first (a headline), the name later.
+        let r = resolve_marked(
+            "GM cuts jobs. General Motors said so.",
+            &[("GM", O, N), ("General Motors", O, N)],
+        );
+        assert_eq!(r[1], (r[0].0, Resolution::Acronym));
+        // Not for places, nor for letters that are no one's initials.
+        let r = resolve_marked(
+            "United States troops left. US and IBM said so.",
+            &[
+                ("United States", EntityType::Location, N),
+                ("US", EntityType::Location, N),
+                ("IBM", O, N),
+            ],
+        );
+        assert_ne!(r[1].0, r[0].0);
+        assert_ne!(r[2].0, r[0].0);
+        assert_eq!(
+            initials(&["general".into(), "motors".into(), "corp".into()]).as_deref(),
+            Some("gm")
+        );
+        assert_eq!(initials(&["boeing".into()]), None);
+        assert!(is_acronym("GM") && !is_acronym("G") && !is_acronym("Gm"));
     }
 
     #[test]
