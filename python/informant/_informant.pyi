@@ -138,7 +138,8 @@ class Mention:
     def type(self) -> str:
         """``Person``, ``Organisation``, ``Location``, ``Nationality``, ``Temporal``, ``Money``,
         ``Quantity``, ``Weapon``, ``MilitaryPlatform``, ``Vehicle``, ``Product``,
-        ``DocumentReference``, ``Coordinate``, ``CommsIdentifier``, ``Frequency`` or ``Url``."""
+        ``Financial``, ``DocumentReference``, ``Coordinate``, ``CommsIdentifier``, ``Frequency``
+        or ``Url``."""
     @property
     def kind(self) -> str:
         """``name``, ``nominal`` (``the regime``), ``pronoun`` (``he``) or ``value`` (dates, money,

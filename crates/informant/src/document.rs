@@ -258,6 +258,9 @@ pub enum EntityType {
     /// A commercial product other than a vehicle: a device, a product line, software
     /// ("iPhone", "Xbox 360", "Windows Vista").
     Product,
+    /// A financial entity: a stock-market index ("the Dow Jones Industrial Average",
+    /// "the FTSE 100").
+    Financial,
     /// A reference to a document ("Resolution 2254").
     DocumentReference,
     /// A geographic coordinate.
@@ -272,7 +275,7 @@ pub enum EntityType {
 
 impl EntityType {
     /// Every type, in schema order.
-    pub const ALL: [EntityType; 16] = [
+    pub const ALL: [EntityType; 17] = [
         EntityType::Person,
         EntityType::Organisation,
         EntityType::Location,
@@ -284,6 +287,7 @@ impl EntityType {
         EntityType::MilitaryPlatform,
         EntityType::Vehicle,
         EntityType::Product,
+        EntityType::Financial,
         EntityType::DocumentReference,
         EntityType::Coordinate,
         EntityType::CommsIdentifier,
@@ -305,6 +309,7 @@ impl EntityType {
             EntityType::MilitaryPlatform => "MilitaryPlatform",
             EntityType::Vehicle => "Vehicle",
             EntityType::Product => "Product",
+            EntityType::Financial => "Financial",
             EntityType::DocumentReference => "DocumentReference",
             EntityType::Coordinate => "Coordinate",
             EntityType::CommsIdentifier => "CommsIdentifier",

@@ -653,6 +653,7 @@ impl PipelineBuilder {
         if config.rules {
             recognisers.push(Arc::new(crate::recognise::VehicleModels::new()));
             recognisers.push(Arc::new(crate::recognise::ProductNames::new()));
+            recognisers.push(Arc::new(crate::recognise::MarketIndices::new()));
         }
         recognisers.extend(self.extra);
         Ok(Pipeline {

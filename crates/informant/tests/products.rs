@@ -162,3 +162,18 @@ fn a_company_and_its_initials_are_one_entity() {
         .collect();
     assert_eq!(acronyms, vec![Some(gm), Some(gm)], "{:?}", doc.mentions());
 }
+
+#[test]
+fn a_market_index_its_short_name_and_the_index_are_one_entity() {
+    let text = "The Dow Jones Industrial Average fell 4% on Monday. The index lost 300 \
+                points. Later the Dow recovered.";
+    let doc = Pipeline::new().extract(text).unwrap();
+    doc.validate().unwrap();
+    let dow = entity_of(&doc, "Dow Jones Industrial Average", EntityType::Financial).unwrap();
+    assert_eq!(entity_of_text(&doc, "The index"), Some(dow));
+    assert_eq!(entity_of(&doc, "Dow", EntityType::Financial), Some(dow));
+    assert_eq!(
+        EntityType::from_name("Financial"),
+        Some(EntityType::Financial)
+    );
+}

@@ -23,6 +23,7 @@ pub trait Recogniser:
 }
 
 pub(crate) mod gazetteer;
+pub mod indices;
 pub(crate) mod merge;
 pub(crate) mod phrases;
 pub mod products;
@@ -33,6 +34,7 @@ mod trie;
 pub mod vehicles;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
+pub use indices::MarketIndices;
 pub(crate) use merge::merge;
 pub use products::ProductNames;
 pub use rules::ContextRules;

@@ -841,6 +841,7 @@ impl Resolver<'_> {
             EntityType::Organisation,
             EntityType::Product,
             EntityType::Vehicle,
+            EntityType::Financial,
         ] {
             if !c.class.fits(ty) {
                 continue;

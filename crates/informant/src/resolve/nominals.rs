@@ -33,6 +33,8 @@ pub(super) enum Class {
     Made,
     /// A company (`the company`, `the carmaker`, `the firm`): an Organisation.
     Company,
+    /// A market index (`the index`): a Financial entity.
+    Index,
 }
 
 impl Class {
@@ -43,6 +45,7 @@ impl Class {
             Class::Vehicle => ty == EntityType::Vehicle,
             Class::Made => matches!(ty, EntityType::Product | EntityType::Vehicle),
             Class::Company => ty == EntityType::Organisation,
+            Class::Index => ty == EntityType::Financial,
         }
     }
 }
@@ -55,6 +58,7 @@ pub(super) fn class_of(head: &str) -> Option<Class> {
         "aircraft" | "airliner" | "plane" | "airplane" | "aeroplane" | "jet" | "jetliner"
         | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" => Class::Vehicle,
         "model" | "product" => Class::Made,
+        "index" => Class::Index,
         "company" | "firm" | "carmaker" | "automaker" | "manufacturer" | "maker" | "planemaker"
         | "airframer" | "chipmaker" | "corporation" | "conglomerate" | "group" => Class::Company,
         _ => return None,

@@ -89,6 +89,7 @@ fn thing(t: EntityType) -> bool {
             | EntityType::MilitaryPlatform
             | EntityType::Vehicle
             | EntityType::Product
+            | EntityType::Financial
             | EntityType::DocumentReference
     )
 }
