@@ -317,6 +317,9 @@ struct Placed {
     group: usize,
     /// It lies inside an earlier mention ("Singapore" in "Singapore Airlines").
     nested: bool,
+    /// A possessive `'s` follows it ("Apple's chief executive"): a modifier of another
+    /// noun phrase, seldom what a later `it` stands for.
+    possessor: bool,
 }
 
 /// The previous mention that was not nested, for appositives.
@@ -695,7 +698,22 @@ impl Resolver<'_> {
         accept: impl Fn(&Group) -> bool,
         named_only: bool,
     ) -> Vec<usize> {
+        self.walk_back_preferring(false, sentence, window, accept, named_only)
+    }
+
+    /// [`Resolver::walk_back`]; with `heads`, the entities of the nearest sentence that
+    /// were said there as no possessor (`Apple` in `Apple's chief executive`), when
+    /// there are any.
+    fn walk_back_preferring(
+        &self,
+        heads: bool,
+        sentence: usize,
+        window: usize,
+        accept: impl Fn(&Group) -> bool,
+        named_only: bool,
+    ) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
+        let mut not_possessed: Vec<usize> = Vec::new();
         let mut at: Option<usize> = None;
         for p in self.placed.iter().rev().take(MAX_BACK) {
             steps::count();
@@ -717,13 +735,20 @@ impl Resolver<'_> {
                 if !found.contains(&p.group) {
                     found.push(p.group);
                 }
+                if heads && !p.possessor && !not_possessed.contains(&p.group) {
+                    not_possessed.push(p.group);
+                }
             }
+        }
+        if heads && !not_possessed.is_empty() {
+            return not_possessed;
         }
         found
     }
 
     fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
-        let found = self.walk_back(
+        let found = self.walk_back_preferring(
+            agreement == Agreement::Thing,
             sentence,
             pronouns::window(agreement),
             |g| {
@@ -1259,6 +1284,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                         sentence: si,
                         group: gi,
                         nested: span.start < outer_end,
+                        possessor: false,
                     });
                     outer_end = outer_end.max(span.end);
                     r.prev = Some(Prev {
@@ -1285,6 +1311,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 sentence: si,
                 group: gi,
                 nested: false,
+                possessor: false,
             });
             out.push(m);
             continue;
@@ -1387,10 +1414,16 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
         }
+        let possessor = text
+            .get(m.span.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+            || surface.ends_with("'s")
+            || surface.ends_with("’s");
         r.placed.push(Placed {
             sentence: si,
             group: gi,
             nested,
+            possessor,
         });
         r.groups[gi].last_sentence = si;
         if !nested && subject_seen != Some(si) {
@@ -1485,6 +1518,28 @@ mod tests {
             .filter(|(_, m)| m.recogniser == "tagger")
             .map(|(i, m)| (m.entity.unwrap(), doc.resolution(i).unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn it_prefers_what_was_no_possessor() {
+        let p = Pipeline::new();
+        let entity_of = |doc: &Document, t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        let doc = p
+            .extract("Apple's chief Steve Jobs said the iPod touch is fine. It will go on sale.")
+            .unwrap();
+        assert!(entity_of(&doc, "iPod touch").is_some());
+        assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "iPod touch"));
+        // A possessor alone is still the antecedent.
+        let doc = p
+            .extract("Apple's chief Steve Jobs spoke. It said no.")
+            .unwrap();
+        assert!(entity_of(&doc, "Apple").is_some());
+        assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "Apple"));
     }
 
     #[test]
