@@ -26,6 +26,8 @@ COLOURS: Dict[str, str] = {
     "Weapon": "#ff9e9e",
     "MilitaryPlatform": "#f7b2f0",
     "Vehicle": "#8eeaf5",
+    "Product": "#c4f0a8",
+    "Financial": "#f0d8a8",
     "DocumentReference": "#e8c6a0",
     "Coordinate": "#b7d7f0",
     "CommsIdentifier": "#dfe8a6",

@@ -137,8 +137,9 @@ class Mention:
     @property
     def type(self) -> str:
         """``Person``, ``Organisation``, ``Location``, ``Nationality``, ``Temporal``, ``Money``,
-        ``Quantity``, ``Weapon``, ``MilitaryPlatform``, ``Vehicle``, ``DocumentReference``,
-        ``Coordinate``, ``CommsIdentifier``, ``Frequency`` or ``Url``."""
+        ``Quantity``, ``Weapon``, ``MilitaryPlatform``, ``Vehicle``, ``Product``,
+        ``Financial``, ``DocumentReference``, ``Coordinate``, ``CommsIdentifier``, ``Frequency``
+        or ``Url``."""
     @property
     def kind(self) -> str:
         """``name``, ``nominal`` (``the regime``), ``pronoun`` (``he``) or ``value`` (dates, money,

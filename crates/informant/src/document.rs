@@ -255,6 +255,12 @@ pub enum EntityType {
     MilitaryPlatform,
     /// A non-military vehicle.
     Vehicle,
+    /// A commercial product other than a vehicle: a device, a product line, software
+    /// ("iPhone", "Xbox 360", "Windows Vista").
+    Product,
+    /// A financial entity: a stock-market index ("the Dow Jones Industrial Average",
+    /// "the FTSE 100").
+    Financial,
     /// A reference to a document ("Resolution 2254").
     DocumentReference,
     /// A geographic coordinate.
@@ -269,7 +275,7 @@ pub enum EntityType {
 
 impl EntityType {
     /// Every type, in schema order.
-    pub const ALL: [EntityType; 15] = [
+    pub const ALL: [EntityType; 17] = [
         EntityType::Person,
         EntityType::Organisation,
         EntityType::Location,
@@ -280,6 +286,8 @@ impl EntityType {
         EntityType::Weapon,
         EntityType::MilitaryPlatform,
         EntityType::Vehicle,
+        EntityType::Product,
+        EntityType::Financial,
         EntityType::DocumentReference,
         EntityType::Coordinate,
         EntityType::CommsIdentifier,
@@ -300,6 +308,8 @@ impl EntityType {
             EntityType::Weapon => "Weapon",
             EntityType::MilitaryPlatform => "MilitaryPlatform",
             EntityType::Vehicle => "Vehicle",
+            EntityType::Product => "Product",
+            EntityType::Financial => "Financial",
             EntityType::DocumentReference => "DocumentReference",
             EntityType::Coordinate => "Coordinate",
             EntityType::CommsIdentifier => "CommsIdentifier",

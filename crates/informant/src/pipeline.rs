@@ -689,6 +689,8 @@ impl PipelineBuilder {
         // Part of the context rules, after the tagger, so its output is no tagger feature.
         if config.rules {
             recognisers.push(Arc::new(crate::recognise::VehicleModels::new()));
+            recognisers.push(Arc::new(crate::recognise::ProductNames::new()));
+            recognisers.push(Arc::new(crate::recognise::MarketIndices::new()));
         }
         recognisers.extend(self.extra);
         Ok(Pipeline {

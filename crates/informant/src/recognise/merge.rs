@@ -25,7 +25,7 @@ pub(crate) fn may_nest(outer: EntityType, inner: EntityType) -> bool {
             | (Person, Person | Nationality | Organisation | Location)
             | (Location, Location | Nationality)
             | (
-                Weapon | MilitaryPlatform | Vehicle,
+                Weapon | MilitaryPlatform | Vehicle | Product,
                 Nationality | Organisation | Location
             )
             | (DocumentReference, Organisation | Temporal)

@@ -23,8 +23,10 @@ pub trait Recogniser:
 }
 
 pub(crate) mod gazetteer;
+pub mod indices;
 pub(crate) mod merge;
 pub(crate) mod phrases;
+pub mod products;
 mod rules;
 pub(crate) mod spans;
 pub mod tagger;
@@ -32,7 +34,9 @@ mod trie;
 pub mod vehicles;
 
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerRecogniser};
+pub use indices::MarketIndices;
 pub(crate) use merge::merge;
+pub use products::ProductNames;
 pub use rules::ContextRules;
 pub use tagger::Tagger;
 pub use vehicles::VehicleModels;

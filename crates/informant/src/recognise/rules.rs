@@ -589,6 +589,20 @@ impl Recogniser for ContextRules {
     }
 }
 
+/// Words that make a company's name after a title word (`General Motors`, `General
+/// Electric`, `General Mills`, `General Dynamics`), never a person's name.
+const COMPANY_WORDS: &[&str] = &[
+    "Motors",
+    "Motor",
+    "Electric",
+    "Mills",
+    "Dynamics",
+    "Atomics",
+    "Foods",
+    "Instruments",
+    "Instrument",
+];
+
 /// `[Nationality] Title Name` → Person; `the Title` → Person.
 fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
     let (Some(ti), Some(te)) = (v.token_at(tspan.start), v.token_ending(tspan.end)) else {
@@ -612,6 +626,10 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
         }
     }
     let title = &v.text[tspan.range()];
+    // "General Motors", "General Electric": a company's name, not a titled person.
+    if end > after && COMPANY_WORDS.contains(&v.word(after)) {
+        return;
+    }
     if end > after {
         // A name follows, unless it is already something else.
         if (after..end).any(|i| v.covered(i) && !v.covered_by(i, EntityType::Person)) {

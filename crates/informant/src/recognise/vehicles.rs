@@ -1,5 +1,14 @@
 //! The vehicle-model recogniser: `Airbus A380`, `Boeing 787-9`, `Chevrolet Volt`, and
-//! later in the same document the bare model (`the A380`, `the Volt`).
+//! later in the same document the bare model (`the A380`, `the Volt`); and the same for
+//! the products of consumer-electronics and software makers (`Apple iPhone`, `Nokia
+//! N95`, `Palm Pre`; type Product, recogniser `product`).
+//!
+//! An electronics maker is followed by a product line of `data/gazetteer/product_lines.tsv`
+//! (with its qualifiers: `Apple iPhone 3G`), a camel-case word, a designation with a
+//! letter, or a capitalised word that follows no company name (`Computer`, `Pictures`,
+//! `Beach` are none) and starts no run of capitalised words. A listed line is named as
+//! the line (`iPhone`, as [`crate::recognise::products`] names it alone); another model
+//! by maker and model, its bare model later the same.
 //!
 //! A maker of `data/gazetteer/vehicle_makers.tsv` (aircraft or car makers, hand-written)
 //! followed, one space apart, by a model token makes a Vehicle name of kind name,
@@ -253,11 +262,71 @@ const DETERMINERS: &[&str] = &[
     "first", "each", "every",
 ];
 
+/// Words after an electronics or software maker's name that name no product
+/// (`Apple Computer`, `Sony Pictures`, `Palm Beach`), besides [`NOT_MODELS`].
+const NOT_PRODUCTS: &[&str] = &[
+    "Computer",
+    "Computers",
+    "Store",
+    "Stores",
+    "Music",
+    "Mobile",
+    "Mobility",
+    "Software",
+    "Systems",
+    "Electronics",
+    "Entertainment",
+    "Pictures",
+    "Networks",
+    "Labs",
+    "Worldwide",
+    "Developers",
+    "Ericsson",
+    "Siemens",
+    "Online",
+    "Games",
+    "Studios",
+    "Records",
+    "Books",
+    "Press",
+    "Retail",
+    "Web",
+    "Daily",
+    "Semiconductor",
+    "Semiconductors",
+    "Display",
+    "Displays",
+    "River",
+    "Basin",
+    "Rainforest",
+    "Beach",
+    "Springs",
+    "Sunday",
+    "Island",
+    "Islands",
+    "Bay",
+    "City",
+    "County",
+    "Street",
+    "Avenue",
+    "Square",
+    "Campus",
+    "Headquarters",
+    "Japan",
+    "Korea",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Makes {
     Aircraft,
     Car,
+    /// Consumer electronics or software: the model is a Product.
+    Electronics,
 }
+
+/// A bare model form's full name, maker, where the full name ended, and whether it
+/// is a Product (else a Vehicle).
+type Bare = (String, String, usize, bool);
 
 /// The makers, by their first word: (all their words, what they make).
 type Makers = HashMap<&'static str, Vec<(Vec<&'static str>, Makes)>>;
@@ -271,6 +340,7 @@ static TABLE: LazyLock<Makers> = LazyLock::new(|| {
         let makes = match makes.trim() {
             "aircraft" => Makes::Aircraft,
             "car" => Makes::Car,
+            "electronics" => Makes::Electronics,
             _ => continue,
         };
         let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
@@ -282,7 +352,7 @@ static TABLE: LazyLock<Makers> = LazyLock::new(|| {
 });
 
 /// An alphanumeric designation with a digit (`A380`, `787-9`, `3`), but not a year.
-fn is_designation(s: &str) -> bool {
+pub(crate) fn is_designation(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     if digits == 0
         || s.len() > 12
@@ -300,7 +370,7 @@ fn is_designation(s: &str) -> bool {
 }
 
 /// A capitalised word that may name a model (`Volt`, `Prius`).
-fn is_model_word(s: &str) -> bool {
+pub(crate) fn is_model_word(s: &str) -> bool {
     s.len() >= 2
         && s.starts_with(|c: char| c.is_uppercase())
         && s.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -371,8 +441,17 @@ impl Recogniser for VehicleModels {
             })
         };
         let n = tokens.len();
-        // Bare model forms -> (full name, maker, where the full name ended).
-        let mut models: HashMap<String, (String, String, usize)> = HashMap::default();
+        // Bare model forms -> (full name, maker, where the full name ended, a Product).
+        let mut models: HashMap<String, Bare> = HashMap::default();
+        // Whether a person's or place's name, or a gazetteer name, overlaps `s` at all.
+        let named = |s: Span| {
+            let i = blockers.partition_point(|(b, _)| b.start < s.end);
+            blockers[..i]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|(b, _)| b.overlaps(s))
+        };
         let mut full_spans: Vec<Span> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -399,6 +478,54 @@ impl Recogniser for VehicleModels {
             }
             let first = tok(e);
             let designation = is_designation(first);
+            if makes == Makes::Electronics {
+                // A listed product line ("Apple iPhone", "Microsoft Office"), a camel-case
+                // word, a designation with a letter ("Nokia N95"), or a capitalised word
+                // that follows no company name ("Palm Pre") and starts no run of them.
+                let line = super::products::line_at(doc, e, &adjacent);
+                let camel = super::products::is_camel(first);
+                let lettered = designation && first.chars().any(|c| c.is_ascii_alphabetic());
+                let run = e + 1 < n
+                    && adjacent(e, e + 1)
+                    && tok(e + 1).starts_with(|c: char| c.is_uppercase())
+                    && !is_designation(tok(e + 1));
+                let word = is_model_word(first) && !NOT_PRODUCTS.contains(&first) && !run;
+                if line.is_none() && !camel && !lettered && !word {
+                    i = e;
+                    continue;
+                }
+                let listed = line.is_some() || camel;
+                let line_end = line.map_or(e + 1, |(x, _)| x);
+                let end = if listed {
+                    super::products::qualified_end(doc, line_end, &adjacent)
+                } else {
+                    line_end
+                };
+                let maker_span = Span::new(tokens[i].span.start, tokens[e - 1].span.end);
+                let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+                if named(Span::new(tokens[e].span.start, span.end)) || blocked(span, maker_span) {
+                    i = e;
+                    continue;
+                }
+                let maker = doc.span_text(maker_span).to_owned();
+                let model = doc.span_text(Span::new(tokens[e].span.start, span.end));
+                // A listed line is named as the line ("iPhone", also alone); another
+                // model by maker and model, its bare model later the same.
+                let name = if listed {
+                    model.to_owned()
+                } else {
+                    doc.span_text(span).to_owned()
+                };
+                if !listed {
+                    models
+                        .entry(model.to_owned())
+                        .or_insert_with(|| (name.clone(), maker.clone(), span.end, true));
+                }
+                out.push(super::products::product_mention(span, &name, Some(&maker)));
+                full_spans.push(span);
+                i = end;
+                continue;
+            }
             let single_letter_follows = |j: usize| {
                 j < n
                     && adjacent(j - 1, j)
@@ -454,7 +581,7 @@ impl Recogniser for VehicleModels {
             for f in forms {
                 models
                     .entry(f)
-                    .or_insert_with(|| (name.clone(), maker.clone(), span.end));
+                    .or_insert_with(|| (name.clone(), maker.clone(), span.end, false));
             }
             out.push(model_mention(span, &name, &maker));
             full_spans.push(span);
@@ -477,7 +604,7 @@ impl Recogniser for VehicleModels {
                 continue;
             }
             // The longest form first: two tokens ("Model S", "787 Dreamliner"), then one.
-            let mut found: Option<(usize, &(String, String, usize))> = None;
+            let mut found: Option<(usize, &Bare)> = None;
             if k + 1 < n && adjacent(k, k + 1) {
                 key.clear();
                 key.push_str(tok(k));
@@ -502,7 +629,7 @@ impl Recogniser for VehicleModels {
                     .or_else(|| singular.and_then(|x| models.get(x)))
                     .map(|v| (k + 1, v));
             }
-            let Some((end, (name, maker, seen))) = found else {
+            let Some((end, (name, maker, seen, product))) = found else {
                 k += 1;
                 continue;
             };
@@ -519,7 +646,11 @@ impl Recogniser for VehicleModels {
                 DETERMINERS.contains(&prev.as_str())
             };
             if (lettered || *seen <= start) && (!numeric || determined) && !blocked(span, span) {
-                out.push(model_mention(span, name, maker));
+                out.push(if *product {
+                    super::products::product_mention(span, name, Some(maker))
+                } else {
+                    model_mention(span, name, maker)
+                });
                 k = end;
             } else {
                 k += 1;
@@ -534,7 +665,7 @@ impl Recogniser for VehicleModels {
 pub(crate) fn drop_makers(doc: &mut Document) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for m in doc.mentions() {
-        if m.recogniser == "vehicle"
+        if (m.recogniser == "vehicle" || m.recogniser == "product")
             && let Some(maker) = m.attributes.get("maker").and_then(|v| v.as_str())
             && doc.span_text(m.span).starts_with(maker)
         {

@@ -20,7 +20,9 @@
 //!   bank` after `Bank of America`), else whose head is a class word for the type
 //!   (`the company`, `the carmaker`, `the country`), for the nearest such entity
 //!   named in this or the three sentences before; `the regime` for the one
-//!   government named;
+//!   government named; a class nominal no recogniser marked (`the device`, `the
+//!   plane`, `the automaker`: `nominals.rs`) for the nearest named product, vehicle
+//!   or company, a mention only when it links;
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
@@ -42,6 +44,7 @@ use crate::recognise::phrases::FastMap as HashMap;
 use crate::span::Span;
 use crate::steps;
 
+use super::nominals::{self, Candidate};
 use super::pronouns::{self, Agreement, Gender};
 use super::{canonical, name_words, person_or_surface, strip_article};
 
@@ -314,6 +317,9 @@ struct Placed {
     group: usize,
     /// It lies inside an earlier mention ("Singapore" in "Singapore Airlines").
     nested: bool,
+    /// A possessive `'s` follows it ("Apple's chief executive"): a modifier of another
+    /// noun phrase, seldom what a later `it` stands for.
+    possessor: bool,
 }
 
 /// The previous mention that was not nested, for appositives.
@@ -342,6 +348,28 @@ struct Index {
     by_head: HashMap<(EntityType, String), Vec<usize>>,
     /// Governments named so far (two are enough to know it is ambiguous).
     governments: Vec<usize>,
+    /// The initials of an organisation's name of two words or more (`GM` for `General
+    /// Motors`) -> that organisation.
+    by_initials: HashMap<String, usize>,
+    /// An organisation named by an acronym alone (`GM`), by the acronym -> it.
+    by_acronym: HashMap<String, usize>,
+}
+
+/// Whether a name is an acronym: two to five capital letters (`GM`, `IBM`).
+fn is_acronym(surface: &str) -> bool {
+    (2..=5).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The initials of an organisation's name words of two or more (`gm` for `general
+/// motors`; `of`, `the`, company suffixes aside), `None` for one word.
+fn initials(words: &[String]) -> Option<String> {
+    let w = org_words(words);
+    let letters: String = w
+        .iter()
+        .filter(|x| !STOPWORDS.contains(&x.as_str()))
+        .filter_map(|x| x.chars().next())
+        .collect();
+    (letters.chars().count() >= 2 && letters.chars().all(|c| c.is_alphabetic())).then_some(letters)
 }
 
 fn push_capped(v: &mut Vec<usize>, gi: usize) {
@@ -637,6 +665,14 @@ fn with_roles_before(
     out
 }
 
+/// What the grouping pass finds in the text besides the recognisers' mentions.
+enum Extra {
+    /// A pronoun no recogniser marked.
+    Pronoun(Agreement),
+    /// A class nominal no recogniser marked.
+    Nominal(Candidate),
+}
+
 struct Resolver<'a> {
     text: &'a str,
     groups: Vec<Group>,
@@ -662,7 +698,22 @@ impl Resolver<'_> {
         accept: impl Fn(&Group) -> bool,
         named_only: bool,
     ) -> Vec<usize> {
+        self.walk_back_preferring(false, sentence, window, accept, named_only)
+    }
+
+    /// [`Resolver::walk_back`]; with `heads`, the entities of the nearest sentence that
+    /// were said there as no possessor (`Apple` in `Apple's chief executive`), when
+    /// there are any.
+    fn walk_back_preferring(
+        &self,
+        heads: bool,
+        sentence: usize,
+        window: usize,
+        accept: impl Fn(&Group) -> bool,
+        named_only: bool,
+    ) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
+        let mut not_possessed: Vec<usize> = Vec::new();
         let mut at: Option<usize> = None;
         for p in self.placed.iter().rev().take(MAX_BACK) {
             steps::count();
@@ -684,13 +735,20 @@ impl Resolver<'_> {
                 if !found.contains(&p.group) {
                     found.push(p.group);
                 }
+                if heads && !p.possessor && !not_possessed.contains(&p.group) {
+                    not_possessed.push(p.group);
+                }
             }
+        }
+        if heads && !not_possessed.is_empty() {
+            return not_possessed;
         }
         found
     }
 
     fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
-        let found = self.walk_back(
+        let found = self.walk_back_preferring(
+            agreement == Agreement::Thing,
             sentence,
             pronouns::window(agreement),
             |g| {
@@ -780,6 +838,9 @@ impl Resolver<'_> {
             return None;
         }
         let country = COUNTRY_HEADS.contains(&head.as_str());
+        // `the company` stands for no government, armed force or the like.
+        let company = ty == EntityType::Organisation
+            && nominals::class_of(&head) == Some(nominals::Class::Company);
         let found = self.walk_back(
             sentence,
             WINDOW,
@@ -787,11 +848,54 @@ impl Resolver<'_> {
                 g.entity_type == ty
                     && !g.plural
                     && (!country || g.subtype.as_deref() == Some("country"))
+                    && (!company || nominals::company_like(g.subtype.as_deref()))
             },
             true,
         );
         // Several: the leftmost of the nearest sentence, as for pronouns.
         found.last().map(|&gi| (gi, Resolution::Nominal))
+    }
+
+    /// The entity a class nominal no recogniser marked stands for (`the device`, `the
+    /// carmaker`): an entity its head was said of, else the nearest named entity its
+    /// class fits (a company nominal: an organisation that is no government, armed
+    /// force or the like) in this sentence or up to [`WINDOW`] before.
+    fn class_nominal(&self, c: &Candidate, sentence: usize) -> Option<usize> {
+        let head = head_of(&self.text[c.span.range()]);
+        for ty in [
+            EntityType::Organisation,
+            EntityType::Product,
+            EntityType::Vehicle,
+            EntityType::Financial,
+        ] {
+            if !c.class.fits(ty) {
+                continue;
+            }
+            steps::count();
+            if let Some(&gi) = self
+                .index
+                .by_head
+                .get(&(ty, head.clone()))
+                .and_then(|l| l.last())
+            {
+                return Some(gi);
+            }
+        }
+        let found = self.walk_back(
+            sentence,
+            WINDOW,
+            |g| {
+                c.class.fits(g.entity_type)
+                    && !g.plural
+                    // Not a lower-case class word ("passenger plane"), which names no
+                    // one entity; a camel-case product ("iPhone") does.
+                    && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                    && (c.class != nominals::Class::Company
+                        || nominals::company_like(g.subtype.as_deref()))
+            },
+            true,
+        );
+        found.last().copied()
     }
 
     /// A name and a nominal of one type side by side: `X, the Y` or `the Y, X`,
@@ -857,6 +961,18 @@ impl Resolver<'_> {
             }
         }
         if m.entity_type == EntityType::Organisation && !words.is_empty() {
+            // An acronym of an organisation named before (`GM` after `General Motors`),
+            // or the reverse.
+            let surface = self.text[m.span.range()].trim_end_matches("'s");
+            steps::count();
+            let by_initials = if is_acronym(surface) {
+                self.index.by_initials.get(&surface.to_ascii_lowercase())
+            } else {
+                initials(words).and_then(|i| self.index.by_acronym.get(&i))
+            };
+            if let Some(&gi) = by_initials {
+                return Some((gi, Resolution::Acronym));
+            }
             let mine = org_words(words);
             let mut best: Option<usize> = None;
             for &gi in self
@@ -1047,6 +1163,16 @@ impl Resolver<'_> {
                 }
             }
         }
+        if m.kind == MentionKind::Name && self.groups[gi].entity_type == EntityType::Organisation {
+            let surface = surface.trim_end_matches("'s");
+            if is_acronym(surface) {
+                self.index
+                    .by_acronym
+                    .insert(surface.to_ascii_lowercase(), gi);
+            } else if let Some(i) = initials(&name_words(surface)) {
+                self.index.by_initials.insert(i, gi);
+            }
+        }
         if let Some(k) = key {
             self.index.by_key.insert(k, gi);
         }
@@ -1058,7 +1184,30 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let text = doc.text.as_str();
     let sentences = &doc.sentences;
     let old = with_roles_before(text, sentences, std::mem::take(&mut doc.mentions));
-    let extra = pronouns::unmarked(text, sentences, &old);
+    let pronouns_left = pronouns::unmarked(text, sentences, &old);
+    let nominals_left = nominals::unmarked(text, sentences, &old);
+    // Both in text order: one list, in text order.
+    let mut extra: Vec<(Span, Extra)> =
+        Vec::with_capacity(pronouns_left.len() + nominals_left.len());
+    {
+        let mut a = pronouns_left.into_iter().peekable();
+        let mut b = nominals_left.into_iter().peekable();
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some((sa, _)), Some(c)) => sa.start <= c.span.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_a {
+                if let Some((sp, ag)) = a.next() {
+                    extra.push((sp, Extra::Pronoun(ag)));
+                }
+            } else if let Some(c) = b.next() {
+                extra.push((c.span, Extra::Nominal(c)));
+            }
+        }
+    }
     let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
     let mut r = Resolver {
         text,
@@ -1079,8 +1228,12 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     // A role nominal found after a name (`X, the Syrian president`), waiting its turn.
     let mut pending: Option<Mention> = None;
     loop {
+        // A mention a class nominal replaced (`aircraft` in `the aircraft`) is gone.
+        while old.get(oi).is_some_and(Option::is_none) {
+            oi += 1;
+        }
         // The next item in text order: a mention (found, or found here), or a
-        // pronoun no recogniser marked.
+        // pronoun or class nominal no recogniser marked.
         let next_old = old.get(oi).and_then(Option::as_ref).map(|m| m.span);
         let next = match (pending.as_ref().map(|m| m.span), next_old) {
             (Some(p), Some(o)) => Some(
@@ -1109,8 +1262,41 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             si += 1;
         }
         if take_extra {
-            let Some((span, agreement)) = extra.next() else {
+            let Some((span, item)) = extra.next() else {
                 break;
+            };
+            let agreement = match item {
+                Extra::Pronoun(a) => a,
+                Extra::Nominal(c) => {
+                    let Some(gi) = r.class_nominal(&c, si) else {
+                        continue;
+                    };
+                    if let Some(k) = c.replaces {
+                        old.get_mut(k).and_then(Option::take);
+                    }
+                    let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
+                    m.kind = MentionKind::Nominal;
+                    m.subtype = Some("nominal".into());
+                    let mi = out.len();
+                    r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
+                    r.groups[gi].last_sentence = si;
+                    r.placed.push(Placed {
+                        sentence: si,
+                        group: gi,
+                        nested: span.start < outer_end,
+                        possessor: false,
+                    });
+                    outer_end = outer_end.max(span.end);
+                    r.prev = Some(Prev {
+                        end: span.end,
+                        sentence: si,
+                        kind: MentionKind::Nominal,
+                        entity_type: m.entity_type,
+                        group: gi,
+                    });
+                    out.push(m);
+                    continue;
+                }
             };
             let Some(gi) = r.pronoun(agreement, si) else {
                 continue;
@@ -1125,6 +1311,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 sentence: si,
                 group: gi,
                 nested: false,
+                possessor: false,
             });
             out.push(m);
             continue;
@@ -1202,9 +1389,11 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     k.clone_from(a);
                     aliased = true;
                 }
-                // A class word in lower case ("aircraft", "jets") names no one entity.
-                let common =
-                    m.kind == MentionKind::Name && surface.starts_with(|c: char| c.is_lowercase());
+                // A class word in lower case ("aircraft", "jets") names no one entity; a
+                // product in camel case ("iPhone") does.
+                let common = m.kind == MentionKind::Name
+                    && surface.starts_with(|c: char| c.is_lowercase())
+                    && m.entity_type != EntityType::Product;
                 let key = (m.entity_type, k);
                 if common {
                     (r.new_group(&m), Resolution::First, None, Vec::new())
@@ -1225,10 +1414,16 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
         }
+        let possessor = text
+            .get(m.span.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+            || surface.ends_with("'s")
+            || surface.ends_with("’s");
         r.placed.push(Placed {
             sentence: si,
             group: gi,
             nested,
+            possessor,
         });
         r.groups[gi].last_sentence = si;
         if !nested && subject_seen != Some(si) {
@@ -1323,6 +1518,69 @@ mod tests {
             .filter(|(_, m)| m.recogniser == "tagger")
             .map(|(i, m)| (m.entity.unwrap(), doc.resolution(i).unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn it_prefers_what_was_no_possessor() {
+        let p = Pipeline::new();
+        let entity_of = |doc: &Document, t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        let doc = p
+            .extract("Apple's chief Steve Jobs said the iPod touch is fine. It will go on sale.")
+            .unwrap();
+        assert!(entity_of(&doc, "iPod touch").is_some());
+        assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "iPod touch"));
+        // A possessor alone is still the antecedent.
+        let doc = p
+            .extract("Apple's chief Steve Jobs spoke. It said no.")
+            .unwrap();
+        assert!(entity_of(&doc, "Apple").is_some());
+        assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "Apple"));
+    }
+
+    #[test]
+    fn an_acronym_of_an_organisation_named_before_or_after() {
+        use EntityType::Organisation as O;
+        use MentionKind::Name as N;
+        let text = "General Motors cut jobs. GM said so. Bank of America and BA fell.";
+        let r = resolve_marked(
+            text,
+            &[
+                ("General Motors", O, N),
+                ("GM", O, N),
+                ("Bank of America", O, N),
+                ("BA", O, N),
+            ],
+        );
+        assert_eq!(r[1], (r[0].0, Resolution::Acronym));
+        assert_eq!(r[3].0, r[2].0, "{r:?}");
+        // The acronym first (a headline), the name later.
+        let r = resolve_marked(
+            "GM cuts jobs. General Motors said so.",
+            &[("GM", O, N), ("General Motors", O, N)],
+        );
+        assert_eq!(r[1], (r[0].0, Resolution::Acronym));
+        // Not for places, nor for letters that are no one's initials.
+        let r = resolve_marked(
+            "United States troops left. US and IBM said so.",
+            &[
+                ("United States", EntityType::Location, N),
+                ("US", EntityType::Location, N),
+                ("IBM", O, N),
+            ],
+        );
+        assert_ne!(r[1].0, r[0].0);
+        assert_ne!(r[2].0, r[0].0);
+        assert_eq!(
+            initials(&["general".into(), "motors".into(), "corp".into()]).as_deref(),
+            Some("gm")
+        );
+        assert_eq!(initials(&["boeing".into()]), None);
+        assert!(is_acronym("GM") && !is_acronym("G") && !is_acronym("Gm"));
     }
 
     #[test]

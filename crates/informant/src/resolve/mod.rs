@@ -21,6 +21,7 @@ use crate::span::Span;
 
 mod group;
 mod names;
+mod nominals;
 mod pronouns;
 
 /// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.

@@ -88,6 +88,8 @@ fn thing(t: EntityType) -> bool {
             | EntityType::Weapon
             | EntityType::MilitaryPlatform
             | EntityType::Vehicle
+            | EntityType::Product
+            | EntityType::Financial
             | EntityType::DocumentReference
     )
 }

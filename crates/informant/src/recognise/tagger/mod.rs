@@ -538,10 +538,13 @@ mod tests {
         }
         let p = Pipeline::new();
         // The tagger runs after the lists and rules; only the `Town, St.` recogniser
-        // (geo), which reads the places found before it, and the vehicle models, which
-        // must not feed the tagger, come after it.
+        // (geo), which reads the places found before it, and the vehicle models,
+        // products and market indices, which must not feed the tagger, come after it.
         let names = p.recogniser_names();
-        assert_eq!(names[names.len() - 3..], ["tagger", "geo", "vehicle"]);
+        assert_eq!(
+            names[names.len() - 5..],
+            ["tagger", "geo", "vehicle", "product", "index"]
+        );
         let off = Pipeline::builder().tagger(false).build().unwrap();
         assert!(!off.recogniser_names().contains(&"tagger"));
     }
