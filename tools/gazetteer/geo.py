@@ -71,7 +71,9 @@ COUNTRY_EXTRA = {"CD": ["Congo", "the Congo"]}
 
 # Feature codes for the curated Location subtypes.
 CURATED_FEATURE = {"facility": "S.INSM", "continent": "L.CONT", "region": "L.RGN",
-                   "body_of_water": "H.SEA", "river": "H.STM", "city": "P.PPL"}
+                   "body_of_water": "H.SEA", "river": "H.STM", "lake": "H.LK",
+                   "mountain": "T.MT", "mountains": "T.MTS", "desert": "T.DSRT",
+                   "valley": "T.VAL", "island": "T.ISL", "city": "P.PPL"}
 
 
 def _box_mid(points):

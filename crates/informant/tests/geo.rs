@@ -82,6 +82,33 @@ fn one_mention_per_place_name() {
 }
 
 #[test]
+fn physical_features_are_places_of_their_own() {
+    let doc = extract(
+        "Grain barges were stuck on the Mississippi River, and ice covered Lake Michigan. \
+         Later the team flew over the Gulf of Mexico to climb in the Rocky Mountains.",
+    );
+    let river = place(&doc, "Mississippi River");
+    assert_eq!(river["feature"], "H.STM", "{river:?}");
+    assert_eq!(place(&doc, "Lake Michigan")["feature"], "H.LK");
+    assert_eq!(place(&doc, "Gulf of Mexico")["feature"], "H.SEA");
+    assert_eq!(place(&doc, "Rocky Mountains")["feature"], "T.MTS");
+    // No state of Mississippi or Michigan, no country Mexico inside the feature names.
+    let inner: Vec<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| doc.span_text(m.span))
+        .filter(|t| matches!(*t, "Mississippi" | "Michigan" | "Mexico"))
+        .collect();
+    assert!(inner.is_empty(), "{inner:?}");
+    let doc = extract("Two climbers died on Mount Everest; a third crossed the Sahara Desert.");
+    let everest = place(&doc, "Mount Everest");
+    assert_eq!(everest["feature"], "T.MT");
+    assert!((everest["lat"].as_f64().unwrap() - 27.99).abs() < 0.5);
+    assert_eq!(place(&doc, "Sahara Desert")["feature"], "T.DSRT");
+}
+
+#[test]
 fn geojson_feature_collection() {
     let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
     let fc = doc.to_geojson();

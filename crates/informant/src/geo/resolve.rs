@@ -615,7 +615,22 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             doc.mentions
                 .get(mi)
                 .and_then(|m| m.entry.as_deref())
-                .is_some_and(|en| matches!(en.subtype.as_deref(), Some("region" | "body_of_water")))
+                .is_some_and(|en| {
+                    matches!(
+                        en.subtype.as_deref(),
+                        Some(
+                            "region"
+                                | "body_of_water"
+                                | "river"
+                                | "lake"
+                                | "mountain"
+                                | "mountains"
+                                | "desert"
+                                | "valley"
+                                | "island"
+                        )
+                    )
+                })
         });
         let mut cands: Vec<Cand> = Vec::new();
         let mut seen: HashMap<u32, usize> = HashMap::default();
