@@ -109,6 +109,46 @@ fn physical_features_are_places_of_their_own() {
 }
 
 #[test]
+fn towns_after_a_locative_word_in_a_named_division_become_places() {
+    let doc = extract(
+        "JACKSON, Miss. (AP) — Floodwaters reached Vicksburg on Monday, and the road \
+         between Hattiesburg and Laurel was closed.",
+    );
+    for town in ["Vicksburg", "Hattiesburg", "Laurel"] {
+        let a = place(&doc, town);
+        assert_eq!(
+            (&a["country"], &a["admin1"]),
+            (&"US".into(), &"MS".into()),
+            "{town}"
+        );
+    }
+    // Without a division named in the document the table alone does not make a place.
+    let doc = extract("Floodwaters reached Vicksburg on Monday.");
+    assert!(
+        !doc.mentions()
+            .iter()
+            .any(|m| m.entity_type == EntityType::Location && doc.span_text(m.span) == "Vicksburg")
+    );
+}
+
+#[test]
+fn a_listed_town_before_a_state_abbreviation_is_found() {
+    let doc = extract("Rain fell across Mobile, Ala., and Pensacola, Fla., on Sunday.");
+    assert_eq!(place(&doc, "Pensacola")["admin1"], "FL");
+    assert_eq!(place(&doc, "Mobile")["admin1"], "AL");
+}
+
+#[test]
+fn a_river_is_the_namesake_near_the_other_places() {
+    let doc = extract(
+        "FARGO, N.D. (AP) — The Red River crested on Sunday, sparing Fargo and Moorhead, Minn.",
+    );
+    let river = place(&doc, "Red River");
+    assert_eq!(river["feature"], "H.STM");
+    assert!(river["lat"].as_f64().unwrap() > 45.0, "{river:?}");
+}
+
+#[test]
 fn geojson_feature_collection() {
     let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
     let fc = doc.to_geojson();

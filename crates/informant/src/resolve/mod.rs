@@ -20,7 +20,7 @@ use crate::recognise::gazetteer::{boundary_after, boundary_before};
 use crate::span::Span;
 
 mod group;
-mod names;
+pub(crate) mod names;
 mod pronouns;
 
 /// Runs the three steps on `doc`, filling `doc.entities` and each mention's `entity`.
