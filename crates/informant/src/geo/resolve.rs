@@ -10,6 +10,8 @@
 //! - **pattern**: a mention followed by `, Qualifier` (`Alexandria, La.`,
 //!   `Paris, Texas`, `Tripoli, Lebanon`) whose qualifier is a US state, a country or
 //!   a first-order division: +4 for candidates inside it, -3 for the others;
+//! - **dateline**: a dateline without qualifier (`WASHINGTON (AP) —`) names a city in
+//!   news style: +2.5 for populated places;
 //! - **context**: a cue before or inside the mention (`the city of`, `town of`,
 //!   `X province`, `X County`, `state of`) favours the feature type it names;
 //! - **document**: countries and first-order divisions the rest of the document names
@@ -39,6 +41,8 @@ pub(crate) const MAX_ANCHORS: usize = 48;
 
 const W_PATTERN: f64 = 4.0;
 const W_PATTERN_MISS: f64 = -3.0;
+/// A town whose own name is a dateline without qualifier (`WASHINGTON (AP) —`).
+const W_BARE_DATELINE: f64 = 2.5;
 
 /// Feature a context cue asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +59,9 @@ struct Context {
     qualifiers: Vec<(&'static str, &'static str)>,
     cues: Vec<Cue>,
     dateline: bool,
+    /// A dateline without a qualifier (`WASHINGTON (AP) —`): news style keeps those for
+    /// cities, so the city comes before a state or division of that name.
+    bare_dateline: bool,
 }
 
 struct Cand {
@@ -422,6 +429,10 @@ fn score(
             s += W_PATTERN_MISS;
         }
     }
+    if w.ctx.bare_dateline && p.is_populated() {
+        s += W_BARE_DATELINE;
+        parts.push("dateline");
+    }
     for &cue in &w.ctx.cues {
         let fits = match cue {
             Cue::City => p.is_populated(),
@@ -591,13 +602,16 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 continue;
             }
             names += 1;
-            if let Some(q) = qualifier(t, text, m.span.end) {
+            let q = qualifier(t, text, m.span.end);
+            let dateline = is_dateline(doc, m.span);
+            ctx.bare_dateline |= dateline && q.is_none();
+            if let Some(q) = q {
                 ctx.qualifiers.push((q.country, q.admin1));
             }
             if let Some(c) = cue_before(text, m.span.start) {
                 ctx.cues.push(c);
             }
-            ctx.dateline |= is_dateline(doc, m.span);
+            ctx.dateline |= dateline;
         }
         if names == 0 {
             continue;
@@ -609,27 +623,31 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         surf.dedup();
         ctx.cues.sort_by_key(|c| *c as u8);
         ctx.cues.dedup();
-        // A region or sea by the curated gazetteer ("Middle East") is not the town that
-        // shares its name (a Baltimore neighbourhood): no populated place for it.
+        // A region, sea or other feature of the curated gazetteer ("Middle East", "Lake
+        // Tahoe") is not the town that shares its name (a Baltimore neighbourhood): no
+        // populated place for it. A division from ISO 3166 ("New York") may be its city.
         let region = e.mentions.iter().any(|&mi| {
             doc.mentions
                 .get(mi)
                 .and_then(|m| m.entry.as_deref())
                 .is_some_and(|en| {
-                    matches!(
-                        en.subtype.as_deref(),
-                        Some(
-                            "region"
-                                | "body_of_water"
-                                | "river"
-                                | "lake"
-                                | "mountain"
-                                | "mountains"
-                                | "desert"
-                                | "valley"
-                                | "island"
+                    en.attributes()
+                        .get("source")
+                        .is_some_and(|s| s == "curated")
+                        && matches!(
+                            en.subtype.as_deref(),
+                            Some(
+                                "region"
+                                    | "body_of_water"
+                                    | "river"
+                                    | "lake"
+                                    | "mountain"
+                                    | "mountains"
+                                    | "desert"
+                                    | "valley"
+                                    | "island"
+                            )
                         )
-                    )
                 })
         });
         let mut cands: Vec<Cand> = Vec::new();
