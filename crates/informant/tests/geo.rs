@@ -106,6 +106,9 @@ fn physical_features_are_places_of_their_own() {
     assert_eq!(everest["feature"], "T.MT");
     assert!((everest["lat"].as_f64().unwrap() - 27.99).abs() < 0.5);
     assert_eq!(place(&doc, "Sahara Desert")["feature"], "T.DSRT");
+    // A river is not the division named after it, even with its country in the text.
+    let doc = extract("Sudan and Egypt argued over the dam on the Blue Nile.");
+    assert_eq!(place(&doc, "Blue Nile")["feature"], "H.STM");
 }
 
 #[test]
@@ -154,6 +157,11 @@ fn a_dateline_without_qualifier_is_the_city() {
     assert_eq!(place(&doc, "WASHINGTON")["admin1"], "DC");
     let doc = extract("NEW YORK (AP) — Stocks fell sharply on Monday.");
     assert_eq!(place(&doc, "NEW YORK")["feature"], "P.PPL");
+    // Bare datelines are kept for large cities: not the small Washington, Iowa.
+    let doc = extract(
+        "WASHINGTON (AP) — The Senate voted to fund levee repairs after floods in Nebraska and Iowa.",
+    );
+    assert_eq!(place(&doc, "WASHINGTON")["admin1"], "DC");
     // In running text the state stays first.
     let doc = extract("Police in New York said the storm was over.");
     assert_eq!(place(&doc, "New York")["feature"], "A.ADM1");

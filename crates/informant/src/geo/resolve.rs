@@ -11,7 +11,7 @@
 //!   `Paris, Texas`, `Tripoli, Lebanon`) whose qualifier is a US state, a country or
 //!   a first-order division: +4 for candidates inside it, -3 for the others;
 //! - **dateline**: a dateline without qualifier (`WASHINGTON (AP) —`) names a city in
-//!   news style: +2.5 for populated places;
+//!   news style: +2.5 for populated places of 100,000 people or more;
 //! - **context**: a cue before or inside the mention (`the city of`, `town of`,
 //!   `X province`, `X County`, `state of`) favours the feature type it names;
 //! - **document**: countries and first-order divisions the rest of the document names
@@ -43,6 +43,8 @@ const W_PATTERN: f64 = 4.0;
 const W_PATTERN_MISS: f64 = -3.0;
 /// A town whose own name is a dateline without qualifier (`WASHINGTON (AP) —`).
 const W_BARE_DATELINE: f64 = 2.5;
+/// News style keeps bare datelines for large cities: smaller namesakes get no bonus.
+const BARE_DATELINE_POP: u64 = 100_000;
 
 /// Feature a context cue asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,7 +431,7 @@ fn score(
             s += W_PATTERN_MISS;
         }
     }
-    if w.ctx.bare_dateline && p.is_populated() {
+    if w.ctx.bare_dateline && p.is_populated() && p.population >= BARE_DATELINE_POP {
         s += W_BARE_DATELINE;
         parts.push("dateline");
     }
@@ -626,30 +628,27 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         // A region, sea or other feature of the curated gazetteer ("Middle East", "Lake
         // Tahoe") is not the town that shares its name (a Baltimore neighbourhood): no
         // populated place for it. A division from ISO 3166 ("New York") may be its city.
-        let region = e.mentions.iter().any(|&mi| {
-            doc.mentions
-                .get(mi)
-                .and_then(|m| m.entry.as_deref())
-                .is_some_and(|en| {
-                    en.attributes()
-                        .get("source")
-                        .is_some_and(|s| s == "curated")
-                        && matches!(
-                            en.subtype.as_deref(),
-                            Some(
-                                "region"
-                                    | "body_of_water"
-                                    | "river"
-                                    | "lake"
-                                    | "mountain"
-                                    | "mountains"
-                                    | "desert"
-                                    | "valley"
-                                    | "island"
-                            )
-                        )
-                })
+        let curated = |pred: fn(&str) -> bool| {
+            e.mentions.iter().any(|&mi| {
+                doc.mentions
+                    .get(mi)
+                    .and_then(|m| m.entry.as_deref())
+                    .is_some_and(|en| {
+                        en.attributes()
+                            .get("source")
+                            .is_some_and(|s| s == "curated")
+                            && en.subtype.as_deref().is_some_and(pred)
+                    })
+            })
+        };
+        let physical = curated(|s| {
+            matches!(
+                s,
+                "river" | "lake" | "mountain" | "mountains" | "desert" | "valley" | "island"
+            )
         });
+        let region = physical || curated(|s| matches!(s, "region" | "body_of_water"));
+        let division_cue = ctx.cues.contains(&Cue::Admin1) || ctx.cues.contains(&Cue::Admin2);
         let mut cands: Vec<Cand> = Vec::new();
         let mut seen: HashMap<u32, usize> = HashMap::default();
         let mut norm = String::new();
@@ -660,6 +659,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 if region && p.is_populated() {
                     continue;
                 }
+
                 // A county by its bare name ("Red River" for Red River Parish) only with a cue.
                 if p.is_admin2() && !exact && !ctx.cues.contains(&Cue::Admin2) {
                     continue;
@@ -672,6 +672,23 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                     }
                 }
             }
+        }
+        // A river, lake or mountain by its own name ("Blue Nile") is not the town or
+        // division named after it (Blue Nile state) unless the words say so (`Blue Nile
+        // state`, `Lake Geneva, Wis.`).
+        let physical = physical
+            || cands.iter().any(|c| {
+                c.exact
+                    && t.get(c.place).is_some_and(|p| {
+                        p.geonames.is_none()
+                            && (p.feature.starts_with("H.") || p.feature.starts_with("T."))
+                    })
+            });
+        if physical && !division_cue && ctx.qualifiers.is_empty() {
+            cands.retain(|c| {
+                t.get(c.place)
+                    .is_some_and(|p| !(p.is_populated() || p.is_admin1() || p.is_admin2()))
+            });
         }
         if cands.is_empty() {
             continue;
