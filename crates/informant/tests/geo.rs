@@ -168,6 +168,16 @@ fn a_dateline_without_qualifier_is_the_city() {
 }
 
 #[test]
+fn a_town_and_its_county_choose_each_other() {
+    let doc = extract("The Jefferson County Commission met in Birmingham on Tuesday.");
+    assert_eq!(place(&doc, "Birmingham")["admin1"], "AL");
+    assert_eq!(place(&doc, "Jefferson County")["admin1"], "AL");
+    // Alone, the English city stays the most likely Birmingham.
+    let doc = extract("The council met in Birmingham on Tuesday.");
+    assert_eq!(place(&doc, "Birmingham")["country"], "GB");
+}
+
+#[test]
 fn geojson_feature_collection() {
     let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
     let fc = doc.to_geojson();

@@ -43,6 +43,8 @@ const W_PATTERN: f64 = 4.0;
 const W_PATTERN_MISS: f64 = -3.0;
 /// A town whose own name is a dateline without qualifier (`WASHINGTON (AP) —`).
 const W_BARE_DATELINE: f64 = 2.5;
+/// A US town and its county both named in the document (see `link_counties`).
+const W_LINKED: f64 = 2.0;
 /// News style keeps bare datelines for large cities: smaller namesakes get no bonus.
 const BARE_DATELINE_POP: u64 = 100_000;
 
@@ -70,6 +72,9 @@ struct Cand {
     place: u32,
     /// The candidate's primary name equals a mention text.
     exact: bool,
+    /// A US town in a county another entity may name, or a county another entity's
+    /// town may lie in (`Birmingham` and `Jefferson County`).
+    linked: bool,
 }
 
 struct Work {
@@ -395,6 +400,50 @@ impl Evidence {
     }
 }
 
+/// Marks the candidates that a county and a town of two entities share: a US town whose
+/// county is a candidate of another entity, and that county (`Jefferson County` and
+/// `Birmingham`: Alabama's, not Kentucky's and England's). Linear in the candidates.
+fn link_counties(t: &Table, works: &mut [Work]) {
+    type Key = (&'static str, &'static str, &'static str);
+    // key -> (first group seen, whether a second group has it too)
+    let mut counties: HashMap<Key, (usize, bool)> = HashMap::default();
+    let mut towns: HashMap<Key, (usize, bool)> = HashMap::default();
+    for w in works.iter() {
+        for c in &w.cands {
+            let Some(p) = t.get(c.place) else { continue };
+            if p.country != "US" || p.admin2.is_empty() {
+                continue;
+            }
+            let map = if p.is_admin2() {
+                &mut counties
+            } else if p.is_populated() {
+                &mut towns
+            } else {
+                continue;
+            };
+            let e = map
+                .entry((p.country, p.admin1, p.admin2))
+                .or_insert((w.group, false));
+            e.1 |= e.0 != w.group;
+        }
+    }
+    if counties.is_empty() || towns.is_empty() {
+        return;
+    }
+    for w in works.iter_mut() {
+        for c in &mut w.cands {
+            let Some(p) = t.get(c.place) else { continue };
+            if p.country != "US" || p.admin2.is_empty() {
+                continue;
+            }
+            let other = if p.is_admin2() { &towns } else { &counties };
+            c.linked = other
+                .get(&(p.country, p.admin1, p.admin2))
+                .is_some_and(|&(g, multi)| multi || g != w.group);
+        }
+    }
+}
+
 fn score(
     t: &Table,
     w: &Work,
@@ -430,6 +479,10 @@ fn score(
         } else {
             s += W_PATTERN_MISS;
         }
+    }
+    if c.linked {
+        s += W_LINKED;
+        parts.push("county in document");
     }
     if w.ctx.bare_dateline && p.is_populated() && p.population >= BARE_DATELINE_POP {
         s += W_BARE_DATELINE;
@@ -668,7 +721,11 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                     Some(&k) => cands[k].exact |= exact,
                     None => {
                         seen.insert(i, cands.len());
-                        cands.push(Cand { place: i, exact });
+                        cands.push(Cand {
+                            place: i,
+                            exact,
+                            linked: false,
+                        });
                     }
                 }
             }
@@ -730,6 +787,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
     if works.is_empty() {
         return;
     }
+    link_counties(t, &mut works);
     // Pass 1: evidence from every entity's country and division candidates, shared
     // among them, and from the qualifiers; nationalities name their country.
     let mut ev = Evidence::default();
