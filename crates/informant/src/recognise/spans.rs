@@ -108,19 +108,35 @@ const FEATURE_WORDS: &[&str] = &[
 /// a run-on span). Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
 /// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
 /// open outer names does it: linear in the mentions times the depth of nesting.
-/// Whether `outer` is `inner` followed by feature words only (`Mississippi River`).
+/// Words before a place name that make a feature of it (`Lake Michigan`, `Gulf of Mexico`).
+const FEATURE_HEADS: &[&str] = &[
+    "lake", "mount", "mt.", "gulf", "bay", "sea", "strait", "straits", "isle", "river", "cape",
+];
+
+/// Whether `outer` is `inner` followed by feature words only (`Mississippi River`), or
+/// a feature head (`Lake`, `Gulf of`, `the Sea of`) followed by `inner` only.
 fn feature_of(text: &str, outer: Span, inner: Span) -> bool {
-    if inner.end >= outer.end {
-        return false;
-    }
+    let is_feature = |w: &str| FEATURE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f));
     let head = text.get(outer.start..inner.start).unwrap_or("x");
-    let head = head.trim();
-    if !(head.is_empty() || head.eq_ignore_ascii_case("the")) {
+    let tail = text.get(inner.end..outer.end).unwrap_or("x");
+    let mut hw = head.split_whitespace().peekable();
+    if hw.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        hw.next();
+    }
+    if tail.trim().is_empty() {
+        // `Lake Michigan`, `Gulf of Mexico`, `the Sea of Japan`.
+        let Some(first) = hw.next() else {
+            return false;
+        };
+        let rest: Vec<&str> = hw.collect();
+        return FEATURE_HEADS.iter().any(|f| first.eq_ignore_ascii_case(f))
+            && (rest.is_empty() || (rest.len() == 1 && rest[0] == "of"));
+    }
+    if hw.next().is_some() {
         return false;
     }
-    let tail = text.get(inner.end..outer.end).unwrap_or("");
     let mut words = tail.split_whitespace().peekable();
-    words.peek().is_some() && words.all(|w| FEATURE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+    words.peek().is_some() && words.all(is_feature)
 }
 
 fn one_place_per_name(doc: &mut Document) {

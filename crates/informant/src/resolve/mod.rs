@@ -20,7 +20,7 @@ use crate::recognise::gazetteer::{boundary_after, boundary_before};
 use crate::span::Span;
 
 mod group;
-mod names;
+pub(crate) mod names;
 mod nominals;
 mod pronouns;
 

@@ -34,6 +34,11 @@ pub(super) fn first_name_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Whether `word` (any case) is a first name of the table.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    NAMES.contains_key(word.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
