@@ -23,7 +23,7 @@ def test_pipeline_options() -> None:
     bare = informant.Pipeline(patterns=False, rules=False, builtin_gazetteer=False, tagger=False)
     assert bare.recognisers == []
     assert bare.extract(SEED).mentions == ()
-    assert informant.Pipeline().recognisers == ["pattern", "gazetteer", "rule", "tagger", "geo", "vehicle"]
+    assert informant.Pipeline().recognisers == ["pattern", "gazetteer", "rule", "tagger", "geo", "vehicle", "product", "index"]
     assert "geo" not in informant.Pipeline(geo=False).recognisers
 
 
