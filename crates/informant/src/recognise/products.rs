@@ -32,9 +32,6 @@ use crate::span::Span;
 
 const LINES: &str = include_str!("../../data/gazetteer/product_lines.tsv");
 
-/// Confidence of a product name: as a vehicle model's, above the tagger's cap (0.8).
-const CONFIDENCE: f32 = 0.85;
-
 /// Where a product line names its product without its maker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Alone {
@@ -203,14 +200,7 @@ impl ProductNames {
 
 /// A Product name mention.
 pub(crate) fn product_mention(span: Span, name: &str, maker: Option<&str>) -> Mention {
-    let mut m = Mention::new(span, EntityType::Product, CONFIDENCE, "product");
-    m.kind = MentionKind::Name;
-    m.subtype = Some("model".to_owned());
-    m.attributes.insert("name".into(), name.into());
-    if let Some(maker) = maker {
-        m.attributes.insert("maker".into(), maker.into());
-    }
-    m
+    super::vehicles::model_mention(span, EntityType::Product, "product", name, maker)
 }
 
 impl Recogniser for ProductNames {

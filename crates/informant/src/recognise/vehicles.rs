@@ -388,13 +388,27 @@ impl VehicleModels {
     }
 }
 
-fn model_mention(span: Span, name: &str, maker: &str) -> Mention {
-    let mut m = Mention::new(span, EntityType::Vehicle, CONFIDENCE, "vehicle");
+/// A named model of `entity_type` ("Airbus A380" a Vehicle, "Apple iPhone" a Product), found
+/// by `recogniser`: subtype `model`, with its `name` and, when known, its `maker` as attributes.
+pub(crate) fn model_mention(
+    span: Span,
+    entity_type: EntityType,
+    recogniser: &'static str,
+    name: &str,
+    maker: Option<&str>,
+) -> Mention {
+    let mut m = Mention::new(span, entity_type, CONFIDENCE, recogniser);
     m.kind = MentionKind::Name;
     m.subtype = Some("model".to_owned());
     m.attributes.insert("name".into(), name.into());
-    m.attributes.insert("maker".into(), maker.into());
+    if let Some(maker) = maker {
+        m.attributes.insert("maker".into(), maker.into());
+    }
     m
+}
+
+fn vehicle_mention(span: Span, name: &str, maker: &str) -> Mention {
+    model_mention(span, EntityType::Vehicle, "vehicle", name, Some(maker))
 }
 
 impl Recogniser for VehicleModels {
@@ -583,7 +597,7 @@ impl Recogniser for VehicleModels {
                     .entry(f)
                     .or_insert_with(|| (name.clone(), maker.clone(), span.end, false));
             }
-            out.push(model_mention(span, &name, &maker));
+            out.push(vehicle_mention(span, &name, &maker));
             full_spans.push(span);
             i = end;
         }
@@ -649,7 +663,7 @@ impl Recogniser for VehicleModels {
                 out.push(if *product {
                     super::products::product_mention(span, name, Some(maker))
                 } else {
-                    model_mention(span, name, maker)
+                    vehicle_mention(span, name, maker)
                 });
                 k = end;
             } else {
