@@ -182,139 +182,301 @@ fn default_format() -> String {
     "text".into()
 }
 
-fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
-    let map = OffsetMap::new(&doc.text);
-    let ws = |s: Span| {
-        let (start, end) = map.span_to_chars(s);
-        WSpan { start, end }
-    };
-    let entity_id = |i: Option<usize>| i.and_then(|i| doc.entities.get(i)).map(|e| e.id.clone());
-    // Each mention's evidence, from its entity's list: one pass, not a search per mention.
-    let mut resolution: Vec<Option<&'static str>> = vec![None; doc.mentions.len()];
-    for e in &doc.entities {
-        for (k, &i) in e.mentions.iter().enumerate() {
-            if let Some(r) = resolution.get_mut(i) {
-                *r = Some(
-                    e.evidence
-                        .get(k)
-                        .copied()
-                        .unwrap_or(Resolution::Unstated)
-                        .as_str(),
-                );
+/// A sequence serialised straight from an iterator: no `Vec` of wire records.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// [`WMetadata`] borrowed from the document.
+#[derive(Serialize)]
+struct OutMetadata<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+}
+
+/// [`WBlock`] with its kind's static name.
+#[derive(Serialize)]
+struct OutBlock {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<WSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<WSpan>,
+}
+
+/// [`WToken`] with its kind's static name.
+#[derive(Serialize)]
+struct OutToken {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+fn no_attributes(a: &&Attributes) -> bool {
+    a.is_empty()
+}
+
+/// [`WMention`] borrowed from the document: same fields, same order, same skips.
+#[derive(Serialize)]
+struct OutMention<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'static str,
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtype: Option<&'a str>,
+    confidence: f64,
+    recogniser: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolution: Option<&'static str>,
+    #[serde(skip_serializing_if = "no_attributes")]
+    attributes: &'a Attributes,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timex_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+}
+
+/// [`WEntity`] borrowed from the document.
+#[derive(Serialize)]
+struct OutEntity<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'static str,
+    name: &'a str,
+    mentions: &'a [usize],
+    attributes: &'a Attributes,
+}
+
+/// [`WSource`] borrowed from the document.
+#[derive(Serialize)]
+struct OutSource<'a> {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+}
+
+/// [`WAttribution`] borrowed from the document.
+#[derive(Serialize)]
+struct OutAttribution<'a> {
+    source: OutSource<'a>,
+    cue: WSpan,
+    claim: WSpan,
+}
+
+/// The document in the contract's shape, serialised straight from the
+/// [`Document`]: the fields, their order and what is skipped are those of
+/// [`WDocument`] (which reads them back), but nothing is copied first.
+struct Wire<'a> {
+    doc: &'a Document,
+    opts: &'a JsonOptions,
+    /// Replaces the document's id (the CLI echoes a JSONL record's id as it came).
+    id: Option<&'a serde_json::Value>,
+    map: OffsetMap,
+    /// Each mention's resolution evidence, by mention index.
+    resolution: Vec<Option<&'static str>>,
+}
+
+impl<'a> Wire<'a> {
+    fn new(doc: &'a Document, opts: &'a JsonOptions, id: Option<&'a serde_json::Value>) -> Self {
+        // Each mention's evidence, from its entity's list: one pass, not a search per mention.
+        let mut resolution: Vec<Option<&'static str>> = vec![None; doc.mentions.len()];
+        for e in &doc.entities {
+            for (k, &i) in e.mentions.iter().enumerate() {
+                if let Some(r) = resolution.get_mut(i) {
+                    *r = Some(
+                        e.evidence
+                            .get(k)
+                            .copied()
+                            .unwrap_or(Resolution::Unstated)
+                            .as_str(),
+                    );
+                }
             }
         }
+        Wire {
+            doc,
+            opts,
+            id,
+            map: OffsetMap::new(&doc.text),
+            resolution,
+        }
     }
-    WDocument {
-        id: doc
-            .id
-            .clone()
-            .map_or(serde_json::Value::Null, serde_json::Value::String),
-        format: doc.format.as_str().into(),
-        text: doc.text.clone(),
-        title: doc.title.map(ws),
-        metadata: (!doc.metadata.is_empty()).then(|| {
+
+    fn ws(&self, s: Span) -> WSpan {
+        let (start, end) = self.map.span_to_chars(s);
+        WSpan { start, end }
+    }
+
+    fn entity_id(&self, i: Option<usize>) -> Option<&'a str> {
+        let doc = self.doc;
+        i.and_then(|i| doc.entities.get(i)).map(|e| e.id.as_str())
+    }
+}
+
+impl Serialize for Wire<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let doc = self.doc;
+        let mut st = s.serialize_struct("WDocument", 14)?;
+        match self.id {
+            Some(id) => st.serialize_field("id", id)?,
+            None => st.serialize_field("id", &doc.id.as_deref())?,
+        }
+        st.serialize_field("format", doc.format.as_str())?;
+        st.serialize_field("text", doc.text.as_str())?;
+        st.serialize_field("title", &doc.title.map(|t| self.ws(t)))?;
+        if doc.metadata.is_empty() {
+            st.skip_field("metadata")?;
+        } else {
             let m = &doc.metadata;
-            WMetadata {
-                title: m.title.clone(),
-                authors: m.authors.clone(),
-                published: m.published.clone(),
-                url: m.url.clone(),
-                site: m.site.clone(),
-                language: m.language.clone(),
-            }
-        }),
-        date: doc.date.map(|d| d.to_string()),
-        date_source: doc.date_source.map(|s| s.as_str().into()),
-        blocks: doc
-            .blocks
-            .iter()
-            .map(|b| {
-                let WSpan { start, end } = ws(b.span);
-                WBlock {
-                    kind: b.kind.as_str().into(),
-                    start,
-                    end,
-                    level: b.level,
-                    label: b.label.map(ws),
-                    source: b.source.map(|s| WSpan {
-                        start: s.start,
-                        end: s.end,
-                    }),
-                }
-            })
-            .collect(),
-        sentences: doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let WSpan { start, end } = ws(s.span);
-                WSentence { start, end }
-            })
-            .collect(),
-        tokens: opts.tokens.then(|| {
-            doc.tokens
-                .iter()
-                .map(|t| {
-                    let WSpan { start, end } = ws(t.span);
-                    WToken {
+            st.serialize_field(
+                "metadata",
+                &OutMetadata {
+                    title: m.title.as_deref(),
+                    authors: &m.authors,
+                    published: m.published.as_deref(),
+                    url: m.url.as_deref(),
+                    site: m.site.as_deref(),
+                    language: m.language.as_deref(),
+                },
+            )?;
+        }
+        match doc.date {
+            Some(d) => st.serialize_field("date", &d.to_string())?,
+            None => st.skip_field("date")?,
+        }
+        match doc.date_source {
+            Some(ds) => st.serialize_field("date_source", ds.as_str())?,
+            None => st.skip_field("date_source")?,
+        }
+        st.serialize_field(
+            "blocks",
+            &Seq(|| {
+                doc.blocks.iter().map(|b| {
+                    let WSpan { start, end } = self.ws(b.span);
+                    OutBlock {
+                        kind: b.kind.as_str(),
                         start,
                         end,
-                        kind: t.kind.as_str().into(),
+                        level: b.level,
+                        label: b.label.map(|l| self.ws(l)),
+                        source: b.source.map(|s| WSpan {
+                            start: s.start,
+                            end: s.end,
+                        }),
                     }
                 })
-                .collect()
-        }),
-        mentions: doc
-            .mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let WSpan { start, end } = ws(m.span);
-                WMention {
-                    start,
-                    end,
-                    text: doc.span_text(m.span).into(),
-                    entity_type: m.entity_type.as_str().into(),
-                    kind: Some(m.kind.as_str().into()),
-                    subtype: m.subtype.clone(),
-                    // Four decimals: an f32 printed as f64 would show 0.8500000238418579.
-                    confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
-                    recogniser: m.recogniser.to_string(),
-                    entity: entity_id(m.entity),
-                    resolution: resolution[i].map(str::to_owned),
-                    attributes: m.attributes.clone(),
-                    timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str().into()),
-                    value: m.timex.as_ref().and_then(|t| t.value.clone()),
-                }
-            })
-            .collect(),
-        entities: doc
-            .entities
-            .iter()
-            .map(|e| WEntity {
-                id: e.id.clone(),
-                entity_type: e.entity_type.as_str().into(),
-                name: e.name.clone(),
-                mentions: e.mentions.clone(),
-                attributes: e.attributes.clone(),
-            })
-            .collect(),
-        attributions: doc
-            .attributions
-            .iter()
-            .map(|a| {
-                let WSpan { start, end } = ws(a.source);
-                WAttribution {
-                    source: WSource {
+            }),
+        )?;
+        st.serialize_field(
+            "sentences",
+            &Seq(|| {
+                doc.sentences.iter().map(|s| {
+                    let WSpan { start, end } = self.ws(s.span);
+                    WSentence { start, end }
+                })
+            }),
+        )?;
+        if self.opts.tokens {
+            st.serialize_field(
+                "tokens",
+                &Seq(|| {
+                    doc.tokens.iter().map(|t| {
+                        let WSpan { start, end } = self.ws(t.span);
+                        OutToken {
+                            start,
+                            end,
+                            kind: t.kind.as_str(),
+                        }
+                    })
+                }),
+            )?;
+        } else {
+            st.skip_field("tokens")?;
+        }
+        st.serialize_field(
+            "mentions",
+            &Seq(|| {
+                doc.mentions.iter().enumerate().map(|(i, m)| {
+                    let WSpan { start, end } = self.ws(m.span);
+                    OutMention {
                         start,
                         end,
-                        entity: entity_id(a.source_entity),
-                    },
-                    cue: ws(a.cue),
-                    claim: ws(a.claim),
-                }
-            })
-            .collect(),
+                        text: doc.span_text(m.span),
+                        entity_type: m.entity_type.as_str(),
+                        kind: Some(m.kind.as_str()),
+                        subtype: m.subtype.as_deref(),
+                        // Four decimals: an f32 printed as f64 would show 0.8500000238418579.
+                        confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
+                        recogniser: &m.recogniser,
+                        entity: self.entity_id(m.entity),
+                        resolution: self.resolution.get(i).copied().flatten(),
+                        attributes: &m.attributes,
+                        timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str()),
+                        value: m.timex.as_ref().and_then(|t| t.value.as_deref()),
+                    }
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "entities",
+            &Seq(|| {
+                doc.entities.iter().map(|e| OutEntity {
+                    id: &e.id,
+                    entity_type: e.entity_type.as_str(),
+                    name: &e.name,
+                    mentions: &e.mentions,
+                    attributes: &e.attributes,
+                })
+            }),
+        )?;
+        st.serialize_field(
+            "attributions",
+            &Seq(|| {
+                doc.attributions.iter().map(|a| {
+                    let WSpan { start, end } = self.ws(a.source);
+                    OutAttribution {
+                        source: OutSource {
+                            start,
+                            end,
+                            entity: self.entity_id(a.source_entity),
+                        },
+                        cue: self.ws(a.cue),
+                        claim: self.ws(a.claim),
+                    }
+                })
+            }),
+        )?;
+        st.end()
     }
 }
 
@@ -473,10 +635,7 @@ pub fn write_json<W: std::io::Write>(
     id: Option<&serde_json::Value>,
     pretty: bool,
 ) -> std::io::Result<()> {
-    let mut wd = wire(doc, opts);
-    if let Some(id) = id {
-        wd.id = id.clone();
-    }
+    let wd = Wire::new(doc, opts, id);
     if pretty {
         serde_json::to_writer_pretty(w, &wd)?;
     } else {
@@ -495,7 +654,7 @@ pub fn write_json<W: std::io::Write>(
 /// # Ok::<(), informant::Error>(())
 /// ```
 pub fn to_json(doc: &Document, opts: &JsonOptions) -> serde_json::Value {
-    serde_json::to_value(wire(doc, opts)).unwrap_or(serde_json::Value::Null)
+    serde_json::to_value(Wire::new(doc, opts, None)).unwrap_or(serde_json::Value::Null)
 }
 
 /// Reads a document written by [`to_json`] (or by hand, following `docs/json.md`).
@@ -516,7 +675,7 @@ pub fn from_json(json: &str) -> Result<Document> {
 impl Serialize for Document {
     /// Serialises to the JSON contract, tokens included.
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        wire(self, &JsonOptions::with_tokens(true)).serialize(s)
+        Wire::new(self, &JsonOptions::with_tokens(true), None).serialize(s)
     }
 }
 
@@ -530,6 +689,200 @@ impl<'de> Deserialize<'de> for Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The value tree `write_json` built before it streamed: the reference the
+    /// streaming writer must match byte for byte.
+    fn wire(doc: &Document, opts: &JsonOptions) -> WDocument {
+        let map = OffsetMap::new(&doc.text);
+        let ws = |s: Span| {
+            let (start, end) = map.span_to_chars(s);
+            WSpan { start, end }
+        };
+        let entity_id =
+            |i: Option<usize>| i.and_then(|i| doc.entities.get(i)).map(|e| e.id.clone());
+        // Each mention's evidence, from its entity's list: one pass, not a search per mention.
+        let mut resolution: Vec<Option<&'static str>> = vec![None; doc.mentions.len()];
+        for e in &doc.entities {
+            for (k, &i) in e.mentions.iter().enumerate() {
+                if let Some(r) = resolution.get_mut(i) {
+                    *r = Some(
+                        e.evidence
+                            .get(k)
+                            .copied()
+                            .unwrap_or(Resolution::Unstated)
+                            .as_str(),
+                    );
+                }
+            }
+        }
+        WDocument {
+            id: doc
+                .id
+                .clone()
+                .map_or(serde_json::Value::Null, serde_json::Value::String),
+            format: doc.format.as_str().into(),
+            text: doc.text.clone(),
+            title: doc.title.map(ws),
+            metadata: (!doc.metadata.is_empty()).then(|| {
+                let m = &doc.metadata;
+                WMetadata {
+                    title: m.title.clone(),
+                    authors: m.authors.clone(),
+                    published: m.published.clone(),
+                    url: m.url.clone(),
+                    site: m.site.clone(),
+                    language: m.language.clone(),
+                }
+            }),
+            date: doc.date.map(|d| d.to_string()),
+            date_source: doc.date_source.map(|s| s.as_str().into()),
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| {
+                    let WSpan { start, end } = ws(b.span);
+                    WBlock {
+                        kind: b.kind.as_str().into(),
+                        start,
+                        end,
+                        level: b.level,
+                        label: b.label.map(ws),
+                        source: b.source.map(|s| WSpan {
+                            start: s.start,
+                            end: s.end,
+                        }),
+                    }
+                })
+                .collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| {
+                    let WSpan { start, end } = ws(s.span);
+                    WSentence { start, end }
+                })
+                .collect(),
+            tokens: opts.tokens.then(|| {
+                doc.tokens
+                    .iter()
+                    .map(|t| {
+                        let WSpan { start, end } = ws(t.span);
+                        WToken {
+                            start,
+                            end,
+                            kind: t.kind.as_str().into(),
+                        }
+                    })
+                    .collect()
+            }),
+            mentions: doc
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let WSpan { start, end } = ws(m.span);
+                    WMention {
+                        start,
+                        end,
+                        text: doc.span_text(m.span).into(),
+                        entity_type: m.entity_type.as_str().into(),
+                        kind: Some(m.kind.as_str().into()),
+                        subtype: m.subtype.clone(),
+                        // Four decimals: an f32 printed as f64 would show 0.8500000238418579.
+                        confidence: (f64::from(m.confidence) * 1e4).round() / 1e4,
+                        recogniser: m.recogniser.to_string(),
+                        entity: entity_id(m.entity),
+                        resolution: resolution[i].map(str::to_owned),
+                        attributes: m.attributes.clone(),
+                        timex_type: m.timex.as_ref().map(|t| t.timex_type.as_str().into()),
+                        value: m.timex.as_ref().and_then(|t| t.value.clone()),
+                    }
+                })
+                .collect(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| WEntity {
+                    id: e.id.clone(),
+                    entity_type: e.entity_type.as_str().into(),
+                    name: e.name.clone(),
+                    mentions: e.mentions.clone(),
+                    attributes: e.attributes.clone(),
+                })
+                .collect(),
+            attributions: doc
+                .attributions
+                .iter()
+                .map(|a| {
+                    let WSpan { start, end } = ws(a.source);
+                    WAttribution {
+                        source: WSource {
+                            start,
+                            end,
+                            entity: entity_id(a.source_entity),
+                        },
+                        cue: ws(a.cue),
+                        claim: ws(a.claim),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn streaming_writes_the_bytes_of_the_value_tree() {
+        let texts = [
+            "Title 👩‍👩‍👧 Here\n\nSyria’s army — مرحبا — fled. It said so.\n\n• Label: item",
+            include_str!("../../../seeds/assad-asylum-russia.txt"),
+            "On 3 May 2021 Apple Inc. said it paid $5 million. \"We won,\" Tim Cook told Reuters.",
+            "",
+            "<html><head><title>T</title><meta name=\"author\" content=\"A B\"></head>\
+             <body><article><h1>Paris</h1><p>Macron met Merkel in Berlin on Monday.</p>\
+             </article></body></html>",
+        ];
+        // Input auto-detected: the last text is read as HTML, with metadata.
+        let pipeline = crate::Pipeline::new();
+        let id = serde_json::json!(17);
+        let (mut metadata, mut dated, mut attributes) = (false, false, false);
+        for (k, text) in texts.iter().enumerate() {
+            let date = (k == 2).then(|| Date::parse("2021-05-04").unwrap());
+            let mut doc = pipeline.extract_dated(text.to_string(), date).unwrap();
+            if k == 1 {
+                doc.set_id(Some("seed".into()));
+            }
+            metadata |= !doc.metadata.is_empty();
+            dated |= doc.date.is_some();
+            attributes |= doc.mentions.iter().any(|m| !m.attributes.is_empty());
+            for tokens in [false, true] {
+                let opts = JsonOptions::with_tokens(tokens);
+                for pretty in [false, true] {
+                    for id in [None, Some(&id)] {
+                        let mut expected = wire(&doc, &opts);
+                        if let Some(id) = id {
+                            expected.id = id.clone();
+                        }
+                        let expected = if pretty {
+                            serde_json::to_vec_pretty(&expected).unwrap()
+                        } else {
+                            serde_json::to_vec(&expected).unwrap()
+                        };
+                        let mut got = Vec::new();
+                        write_json(&mut got, &doc, &opts, id, pretty).unwrap();
+                        assert_eq!(
+                            String::from_utf8(got).unwrap(),
+                            String::from_utf8(expected).unwrap()
+                        );
+                    }
+                }
+                assert_eq!(
+                    to_json(&doc, &opts),
+                    serde_json::to_value(wire(&doc, &opts)).unwrap()
+                );
+            }
+        }
+        // The optional parts were written, not only skipped.
+        assert!(metadata && dated && attributes);
+    }
 
     #[test]
     fn roundtrip_with_multibyte_text() {
