@@ -1217,6 +1217,19 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         prev: None,
     };
     let mut si = 0;
+    // Line breaks inside sentences, and how many of them lie before the current item.
+    let lines: Vec<usize> = sentences
+        .iter()
+        .flat_map(|s| {
+            text.get(s.span.range())
+                .unwrap_or("")
+                .match_indices('\n')
+                .map(move |(i, _)| s.span.start + i)
+                .filter(move |&p| p > s.span.start)
+        })
+        .collect();
+    let mut li = 0;
+    let mut unit_start = 0;
     let mut outer_end = 0;
     // The sentence whose first mention was seen (that mention may be its subject).
     let mut subject_seen: Option<usize> = None;
@@ -1261,6 +1274,16 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         while sentences.get(si).is_some_and(|s| s.span.end <= start) {
             si += 1;
         }
+        while lines.get(li).is_some_and(|&p| p < start) {
+            unit_start = lines[li] + 1;
+            li += 1;
+        }
+        // The unit: the sentence, or the line of it (a headline the sentence splitter
+        // left joined to the first sentence is a unit of its own).
+        let u = si + li;
+        if sentences.get(si).is_some_and(|s| s.span.start > unit_start) {
+            unit_start = sentences.get(si).map_or(0, |s| s.span.start);
+        }
         if take_extra {
             let Some((span, item)) = extra.next() else {
                 break;
@@ -1268,7 +1291,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let agreement = match item {
                 Extra::Pronoun(a) => a,
                 Extra::Nominal(c) => {
-                    let Some(gi) = r.class_nominal(&c, si) else {
+                    let Some(gi) = r.class_nominal(&c, u) else {
                         continue;
                     };
                     if let Some(k) = c.replaces {
@@ -1279,9 +1302,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     m.subtype = Some("nominal".into());
                     let mi = out.len();
                     r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
-                    r.groups[gi].last_sentence = si;
+                    r.groups[gi].last_sentence = u;
                     r.placed.push(Placed {
-                        sentence: si,
+                        sentence: u,
                         group: gi,
                         nested: span.start < outer_end,
                         possessor: false,
@@ -1289,7 +1312,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     outer_end = outer_end.max(span.end);
                     r.prev = Some(Prev {
                         end: span.end,
-                        sentence: si,
+                        sentence: u,
                         kind: MentionKind::Nominal,
                         entity_type: m.entity_type,
                         group: gi,
@@ -1298,7 +1321,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     continue;
                 }
             };
-            let Some(gi) = r.pronoun(agreement, si) else {
+            let Some(gi) = r.pronoun(agreement, u) else {
                 continue;
             };
             let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
@@ -1306,9 +1329,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             m.subtype = Some("pronoun".into());
             let mi = out.len();
             r.join(gi, mi, &m, Resolution::Pronoun, None, Vec::new());
-            r.groups[gi].last_sentence = si;
+            r.groups[gi].last_sentence = u;
             r.placed.push(Placed {
-                sentence: si,
+                sentence: u,
                 group: gi,
                 nested: false,
                 possessor: false,
@@ -1343,7 +1366,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let found = match pronouns::speaker(surface) {
                     // "I ... my ... me" in one block: one speaker.
                     Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
-                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, si)),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u)),
                 };
                 if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
                     let gi = found.unwrap_or(r.groups.len());
@@ -1362,7 +1385,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let exact = key.as_ref().and_then(|k| r.index.by_key.get(k).copied());
                 match exact
                     .map(|gi| (gi, Resolution::ExactName))
-                    .or_else(|| r.nominal(&m, surface, si))
+                    .or_else(|| r.nominal(&m, surface, u))
                 {
                     Some((gi, how)) => (gi, how, key, Vec::new()),
                     None => (r.new_group(&m), Resolution::First, key, Vec::new()),
@@ -1398,7 +1421,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 if common {
                     (r.new_group(&m), Resolution::First, None, Vec::new())
                 } else {
-                    match r.name(&m, &key, aliased, &words, si) {
+                    match r.name(&m, &key, aliased, &words, u) {
                         Some((gi, Resolution::ExactName)) if core.is_some() => {
                             (gi, Resolution::RelaxedName, Some(key), words)
                         }
@@ -1420,20 +1443,17 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             || surface.ends_with("'s")
             || surface.ends_with("’s");
         r.placed.push(Placed {
-            sentence: si,
+            sentence: u,
             group: gi,
             nested,
             possessor,
         });
-        r.groups[gi].last_sentence = si;
-        if !nested && subject_seen != Some(si) {
-            subject_seen = Some(si);
-            let lead = sentences
-                .get(si)
-                .and_then(|s| text.get(s.span.start..m.span.start))
-                .unwrap_or(",");
+        r.groups[gi].last_sentence = u;
+        if !nested && subject_seen != Some(u) {
+            subject_seen = Some(u);
+            let lead = text.get(unit_start..m.span.start).unwrap_or(",");
             if !lead.contains(',') && lead.split_whitespace().count() <= 2 {
-                r.groups[gi].subject = Some(si);
+                r.groups[gi].subject = Some(u);
             }
         }
         if !nested
@@ -1447,7 +1467,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if !nested {
             r.prev = Some(Prev {
                 end: m.span.end,
-                sentence: si,
+                sentence: u,
                 kind: m.kind,
                 entity_type: m.entity_type,
                 group: gi,
