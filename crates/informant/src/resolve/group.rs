@@ -271,6 +271,9 @@ struct Group {
     name_rank: u8,
     title: Option<String>,
     gender: Option<Gender>,
+    /// The line of business a nominal, a description or a name word said of it
+    /// (`the manufacturer`, `Irish airline Aer Lingus`, `Singapore Airlines`).
+    trade: Option<nominals::Trade>,
     /// Every mention so far is a plural nominal ("investors").
     plural: bool,
     /// Some mention is a name.
@@ -298,6 +301,7 @@ impl Group {
             name_rank: 0,
             title: None,
             gender: None,
+            trade: None,
             plural: false,
             named: false,
             last_sentence: 0,
@@ -665,6 +669,32 @@ fn with_roles_before(
     out
 }
 
+/// The country a place or nationality named inside a nominal's span tells (`US` in
+/// `the US manufacturer`, by its gazetteer entry), from the mentions after it (`next`,
+/// in order; at most 8 looked at).
+fn modifier_country(next: &[Option<Mention>], span: Span) -> Option<&str> {
+    for m in next.iter().flatten().take(8) {
+        steps::count();
+        if m.span.start >= span.end {
+            break;
+        }
+        if span.contains(m.span)
+            && matches!(
+                m.entity_type,
+                EntityType::Location | EntityType::Nationality
+            )
+            && let Some(c) = m
+                .entry
+                .as_deref()
+                .and_then(|e| e.attributes().get("country"))
+                .and_then(|v| v.as_str())
+        {
+            return Some(c);
+        }
+    }
+    None
+}
+
 /// What the grouping pass finds in the text besides the recognisers' mentions.
 enum Extra {
     /// A pronoun no recogniser marked.
@@ -746,6 +776,54 @@ impl Resolver<'_> {
         found
     }
 
+    /// The entity a company nominal stands for among the entities `accept`s within
+    /// [`WINDOW`] sentences (at most [`MAX_BACK`] mentions back): what its trade or its
+    /// modifier's country contradicts is passed over (`the US manufacturer` is not an
+    /// airline, nor a French company); of those that agree in one (Boeing, a US maker),
+    /// the leftmost of the nearest sentence; else the leftmost of the nearest sentence
+    /// that has any.
+    fn company_back(
+        &self,
+        sentence: usize,
+        accept: impl Fn(&Group) -> bool,
+        trade: Option<nominals::Trade>,
+        country: Option<&str>,
+    ) -> Option<usize> {
+        // (sentence, entity) of the latest fitting candidates, nearest first.
+        let mut agree: Option<(usize, usize)> = None;
+        let mut neutral: Option<(usize, usize)> = None;
+        for p in self.placed.iter().rev().take(MAX_BACK) {
+            steps::count();
+            if sentence.saturating_sub(p.sentence) > WINDOW {
+                break;
+            }
+            if p.nested {
+                continue;
+            }
+            let g = &self.groups[p.group];
+            if !g.named || !accept(g) {
+                continue;
+            }
+            let theirs = g.attributes.get("country").and_then(|v| v.as_str());
+            let by_trade = trade.zip(g.trade).map(|(a, b)| a == b);
+            let by_country = country.zip(theirs).map(|(a, b)| a == b);
+            if by_trade == Some(false) || by_country == Some(false) {
+                continue;
+            }
+            let slot = if by_trade == Some(true) || by_country == Some(true) {
+                &mut agree
+            } else {
+                &mut neutral
+            };
+            // The leftmost of the nearest sentence: a later (leftward) one of the same
+            // sentence replaces it.
+            if slot.is_none_or(|(s, _)| s == p.sentence) {
+                *slot = Some((p.sentence, p.group));
+            }
+        }
+        agree.or(neutral).map(|(_, gi)| gi)
+    }
+
     fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
         let found = self.walk_back_preferring(
             agreement == Agreement::Thing,
@@ -771,7 +849,13 @@ impl Resolver<'_> {
     }
 
     /// The sieves for a nominal; `None` when none links it.
-    fn nominal(&self, m: &Mention, surface: &str, sentence: usize) -> Option<(usize, Resolution)> {
+    fn nominal(
+        &self,
+        m: &Mention,
+        surface: &str,
+        sentence: usize,
+        country: Option<&str>,
+    ) -> Option<(usize, Resolution)> {
         if let Some(gi) = self.appositive(m, sentence) {
             return Some((gi, Resolution::Appositive));
         }
@@ -837,21 +921,22 @@ impl Resolver<'_> {
         if !class {
             return None;
         }
-        let country = COUNTRY_HEADS.contains(&head.as_str());
+        let in_country = COUNTRY_HEADS.contains(&head.as_str());
         // `the company` stands for no government, armed force or the like.
         let company = ty == EntityType::Organisation
             && nominals::class_of(&head) == Some(nominals::Class::Company);
-        let found = self.walk_back(
-            sentence,
-            WINDOW,
-            |g| {
-                g.entity_type == ty
-                    && !g.plural
-                    && (!country || g.subtype.as_deref() == Some("country"))
-                    && (!company || nominals::company_like(g.subtype.as_deref()))
-            },
-            true,
-        );
+        let accept = |g: &Group| {
+            g.entity_type == ty
+                && !g.plural
+                && (!in_country || g.subtype.as_deref() == Some("country"))
+                && (!company || nominals::company_like(g.subtype.as_deref()))
+        };
+        if company {
+            return self
+                .company_back(sentence, accept, nominals::trade_of(&head), country)
+                .map(|gi| (gi, Resolution::Nominal));
+        }
+        let found = self.walk_back(sentence, WINDOW, accept, true);
         // Several: the leftmost of the nearest sentence, as for pronouns.
         found.last().map(|&gi| (gi, Resolution::Nominal))
     }
@@ -860,7 +945,12 @@ impl Resolver<'_> {
     /// carmaker`): an entity its head was said of, else the nearest named entity its
     /// class fits (a company nominal: an organisation that is no government, armed
     /// force or the like) in this sentence or up to [`WINDOW`] before.
-    fn class_nominal(&self, c: &Candidate, sentence: usize) -> Option<usize> {
+    fn class_nominal(
+        &self,
+        c: &Candidate,
+        sentence: usize,
+        country: Option<&str>,
+    ) -> Option<usize> {
         let head = head_of(&self.text[c.span.range()]);
         for ty in [
             EntityType::Organisation,
@@ -881,20 +971,19 @@ impl Resolver<'_> {
                 return Some(gi);
             }
         }
-        let found = self.walk_back(
-            sentence,
-            WINDOW,
-            |g| {
-                c.class.fits(g.entity_type)
-                    && !g.plural
-                    // Not a lower-case class word ("passenger plane"), which names no
-                    // one entity; a camel-case product ("iPhone") does.
-                    && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                    && (c.class != nominals::Class::Company
-                        || nominals::company_like(g.subtype.as_deref()))
-            },
-            true,
-        );
+        let accept = |g: &Group| {
+            c.class.fits(g.entity_type)
+                && !g.plural
+                // Not a lower-case class word ("passenger plane"), which names no
+                // one entity; a camel-case product ("iPhone") does.
+                && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                && (c.class != nominals::Class::Company
+                    || nominals::company_like(g.subtype.as_deref()))
+        };
+        if c.class == nominals::Class::Company {
+            return self.company_back(sentence, accept, nominals::trade_of(&head), country);
+        }
+        let found = self.walk_back(sentence, WINDOW, accept, true);
         found.last().copied()
     }
 
@@ -1051,6 +1140,16 @@ impl Resolver<'_> {
                         g.subtype = Some("country".into());
                     }
                 }
+                if g.entity_type == EntityType::Organisation && g.trade.is_none() {
+                    let bare = surface.trim_end_matches("'s").trim_end_matches("’s");
+                    g.trade = words
+                        .iter()
+                        .find_map(|w| nominals::trade_of_name_word(w))
+                        .or_else(|| {
+                            crate::recognise::vehicles::is_maker(bare)
+                                .then_some(nominals::Trade::Maker)
+                        });
+                }
                 if words.len() > g.words.len() {
                     g.words = words;
                 }
@@ -1092,6 +1191,9 @@ impl Resolver<'_> {
                 }
                 if let Some(x) = role_gender(&head) {
                     g.gender.get_or_insert(x);
+                }
+                if g.entity_type == EntityType::Organisation && g.trade.is_none() {
+                    g.trade = nominals::trade_of(&head);
                 }
                 if g.name_rank < 2 || (g.name_rank == 2 && surface.len() > g.name.len()) {
                     strip_article(surface).clone_into(&mut g.name);
@@ -1291,7 +1393,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let agreement = match item {
                 Extra::Pronoun(a) => a,
                 Extra::Nominal(c) => {
-                    let Some(gi) = r.class_nominal(&c, u) else {
+                    let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
+                    let Some(gi) = r.class_nominal(&c, u, country) else {
                         continue;
                     };
                     if let Some(k) = c.replaces {
@@ -1383,10 +1486,10 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let key = (definite(surface) && words.len() > 1)
                     .then(|| (m.entity_type, words.join(" ")));
                 let exact = key.as_ref().and_then(|k| r.index.by_key.get(k).copied());
-                match exact
-                    .map(|gi| (gi, Resolution::ExactName))
-                    .or_else(|| r.nominal(&m, surface, u))
-                {
+                match exact.map(|gi| (gi, Resolution::ExactName)).or_else(|| {
+                    let country = modifier_country(old.get(oi..).unwrap_or(&[]), m.span);
+                    r.nominal(&m, surface, u, country)
+                }) {
                     Some((gi, how)) => (gi, how, key, Vec::new()),
                     None => (r.new_group(&m), Resolution::First, key, Vec::new()),
                 }
@@ -1434,6 +1537,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         r.join(gi, mi, &m, how, key, words);
         if let Some(head) = described.filter(|h| !h.is_empty() && !STOPWORDS.contains(&h.as_str()))
         {
+            if r.groups[gi].trade.is_none() {
+                r.groups[gi].trade = nominals::trade_of(&head);
+            }
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
         }
@@ -1560,6 +1666,29 @@ mod tests {
             .unwrap();
         assert!(entity_of(&doc, "Apple").is_some());
         assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "Apple"));
+    }
+
+    #[test]
+    fn a_company_nominal_takes_the_company_its_trade_and_country_fit() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract(
+                "Ryanair said it will buy five planes from Boeing. This brings Ryanair's \
+                 orders with the US manufacturer to 230.",
+            )
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("Boeing").is_some());
+        assert_eq!(entity_of("the US manufacturer"), entity_of("Boeing"));
+        assert_eq!(nominals::trade_of("carmaker"), Some(nominals::Trade::Maker));
+        assert_eq!(nominals::trade_of("company"), None);
+        assert!(crate::recognise::vehicles::is_maker("Boeing"));
+        assert!(!crate::recognise::vehicles::is_maker("Ryanair"));
     }
 
     #[test]

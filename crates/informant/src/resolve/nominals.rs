@@ -65,6 +65,50 @@ pub(super) fn class_of(head: &str) -> Option<Class> {
     })
 }
 
+/// The line of business a company nominal's head names (`manufacturer`, `airline`),
+/// when it names one; generic heads (`company`, `firm`, `group`) name none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Trade {
+    /// Makes things: `manufacturer`, `carmaker`, `planemaker`, `chipmaker`.
+    Maker,
+    /// Flies passengers: `airline`, `carrier`.
+    Airline,
+    /// Lends money: `bank`, `lender`.
+    Bank,
+    /// `insurer`.
+    Insurer,
+    /// `retailer`.
+    Retailer,
+    /// `broadcaster`, `newspaper`, `publisher`.
+    Media,
+}
+
+/// The trade a nominal's head (lower case) names, if any.
+pub(super) fn trade_of(head: &str) -> Option<Trade> {
+    Some(match head {
+        "manufacturer" | "maker" | "carmaker" | "automaker" | "planemaker" | "airframer"
+        | "chipmaker" | "producer" | "builder" => Trade::Maker,
+        "airline" | "carrier" => Trade::Airline,
+        "bank" | "lender" => Trade::Bank,
+        "insurer" => Trade::Insurer,
+        "retailer" => Trade::Retailer,
+        "broadcaster" | "newspaper" | "publisher" => Trade::Media,
+        _ => return None,
+    })
+}
+
+/// The trade a word of an organisation's name (lower case) says: `Airlines`,
+/// `Airways` an airline, `Bank` a bank, `Motors` a maker.
+pub(super) fn trade_of_name_word(word: &str) -> Option<Trade> {
+    Some(match word {
+        "airlines" | "airways" | "airline" => Trade::Airline,
+        "bank" | "bancorp" => Trade::Bank,
+        "motors" | "motor" | "automotive" | "aerospace" | "electronics" => Trade::Maker,
+        "insurance" => Trade::Insurer,
+        _ => return None,
+    })
+}
+
 /// Subtypes of organisations that no company nominal stands for.
 pub(super) fn company_like(subtype: Option<&str>) -> bool {
     !matches!(
