@@ -357,6 +357,10 @@ struct Index {
     by_initials: HashMap<String, usize>,
     /// An organisation named by an acronym alone (`GM`), by the acronym -> it.
     by_acronym: HashMap<String, usize>,
+    /// Market phrases (`US stock markets`) by head and scope -> their entity.
+    markets: HashMap<(nominals::MarketHead, Option<String>), usize>,
+    /// The latest market entity of each head, for a phrase that says no scope.
+    last_market: HashMap<nominals::MarketHead, usize>,
 }
 
 /// Whether a name is an acronym: two to five capital letters (`GM`, `IBM`).
@@ -701,6 +705,8 @@ enum Extra {
     Pronoun(Agreement),
     /// A class nominal no recogniser marked.
     Nominal(Candidate),
+    /// A plural market phrase (`US stock markets`).
+    Market(nominals::Market),
 }
 
 struct Resolver<'a> {
@@ -1310,6 +1316,10 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
         }
     }
+    for mk in nominals::markets(text, sentences, &old) {
+        extra.push((mk.span, Extra::Market(mk)));
+    }
+    extra.sort_by_key(|(s, _)| s.start);
     let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
     let mut r = Resolver {
         text,
@@ -1392,6 +1402,49 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             };
             let agreement = match item {
                 Extra::Pronoun(a) => a,
+                Extra::Market(mk) => {
+                    // One entity per head and scope; a phrase that says no scope is the
+                    // latest of its head, and a first one without scope takes the scope
+                    // said next (`Markets fell ... Global stock markets`).
+                    let unscoped = (mk.head, None);
+                    let found = match &mk.scope {
+                        Some(sc) => r
+                            .index
+                            .markets
+                            .get(&(mk.head, Some(sc.clone())))
+                            .or_else(|| r.index.markets.get(&unscoped))
+                            .copied(),
+                        None => r.index.last_market.get(&mk.head).copied(),
+                    };
+                    let mut m = Mention::new(span, EntityType::Financial, 0.6, "resolver");
+                    m.kind = MentionKind::Nominal;
+                    m.subtype = Some("nominal".into());
+                    let (gi, how) = match found {
+                        Some(gi) => (gi, Resolution::Nominal),
+                        None => (r.new_group(&m), Resolution::First),
+                    };
+                    if mk.scope.is_some() && r.index.markets.get(&unscoped) == Some(&gi) {
+                        r.index.markets.remove(&unscoped);
+                    }
+                    // Only a first bare phrase (a headline's `Markets`) waits for a scope;
+                    // `the markets` may be another's.
+                    if mk.scope.is_some() || (found.is_none() && !mk.definite) {
+                        r.index.markets.insert((mk.head, mk.scope.clone()), gi);
+                    }
+                    r.index.last_market.insert(mk.head, gi);
+                    let mi = out.len();
+                    r.join(gi, mi, &m, how, None, Vec::new());
+                    r.groups[gi].last_sentence = u;
+                    r.placed.push(Placed {
+                        sentence: u,
+                        group: gi,
+                        nested: span.start < outer_end,
+                        possessor: false,
+                    });
+                    outer_end = outer_end.max(span.end);
+                    out.push(m);
+                    continue;
+                }
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
                     let Some(gi) = r.class_nominal(&c, u, country) else {
@@ -1689,6 +1742,38 @@ mod tests {
         assert_eq!(nominals::trade_of("company"), None);
         assert!(crate::recognise::vehicles::is_maker("Boeing"));
         assert!(!crate::recognise::vehicles::is_maker("Ryanair"));
+    }
+
+    #[test]
+    fn market_phrases_of_one_head_and_scope_are_one_entity() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract(
+                "Markets fall\nGlobal stock markets fell on Monday. Asian markets slid, \
+                 and stock markets around the world closed lower. US stocks rose.",
+            )
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t && m.entity_type == EntityType::Financial)
+                .and_then(|m| m.entity)
+        };
+        let world = entity_of("Global stock markets");
+        assert!(world.is_some());
+        assert_eq!(entity_of("Markets"), world);
+        assert_eq!(entity_of("stock markets around the world"), world);
+        assert!(entity_of("Asian markets").is_some());
+        assert_ne!(entity_of("Asian markets"), world);
+        assert!(entity_of("US stocks").is_some());
+        assert_ne!(entity_of("US stocks"), world);
+        // Nothing says markets: no phrase.
+        let doc = p.extract("The supermarkets opened.").unwrap();
+        assert!(
+            doc.mentions()
+                .iter()
+                .all(|m| m.entity_type != EntityType::Financial)
+        );
     }
 
     #[test]
