@@ -127,75 +127,16 @@ pub(super) fn company_like(subtype: Option<&str>) -> bool {
     )
 }
 
-/// Words that follow a noun phrase's head without being a noun themselves.
-const FUNCTION: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
+/// Words that follow a noun phrase's head without being a noun themselves, besides
+/// the function words of [`crate::recognise::phrases::is_function_word`]: pronouns,
+/// adverbs of time, and irregular past tenses, which no `-ed` tells.
+const FUNCTION_MORE: &[&str] = &[
     "being",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "has",
-    "had",
-    "have",
-    "did",
-    "does",
-    "do",
-    "said",
-    "says",
-    "also",
-    "which",
-    "that",
-    "who",
-    "whose",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "with",
-    "by",
-    "of",
-    "and",
-    "or",
-    "but",
-    "as",
-    "than",
-    "into",
-    "over",
-    "after",
-    "before",
-    "since",
-    "when",
-    "while",
-    "because",
-    "if",
-    "its",
-    "their",
     "this",
     "it",
-    "not",
-    "now",
-    "still",
-    "then",
     "itself",
-    "about",
-    "under",
     "through",
-    "during",
     "until",
-    "against",
     "last",
     "next",
     "earlier",
@@ -206,14 +147,11 @@ const FUNCTION: &[&str] = &[
     "yesterday",
     "here",
     "there",
-    "so",
-    // Irregular past tenses, which no `-ed` tells.
     "rose",
     "fell",
     "grew",
     "sold",
     "made",
-    "took",
     "cut",
     "won",
     "lost",
@@ -252,6 +190,11 @@ const FUNCTION: &[&str] = &[
     "broke",
     "hid",
 ];
+
+/// Whether a word follows a noun phrase's head without being a noun itself.
+fn is_function(w: &str) -> bool {
+    crate::recognise::phrases::is_function_word(w) || FUNCTION_MORE.contains(&w)
+}
 
 /// Plural nouns in `-s` that continue a compound after a head (`the car sales`).
 const NOUNS_IN_S: &[&str] = &[
@@ -335,7 +278,7 @@ fn modifier(w: &Word<'_>) -> bool {
         && !b.is_empty()
         && b.len() <= 20
         && b.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-        && !FUNCTION.contains(&b)
+        && !is_function(b)
         && !matches!(b, "the" | "a" | "an")
 }
 
@@ -351,7 +294,7 @@ fn ends_phrase(next: Option<&Word<'_>>, head: &Word<'_>) -> bool {
     if b.is_empty() || b.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) {
         return true;
     }
-    FUNCTION.contains(&b)
+    is_function(b)
         || b.ends_with("ed")
         || b.ends_with("ly")
         || (b.len() > 3 && b.ends_with('s') && !b.ends_with("ss") && !NOUNS_IN_S.contains(&b))
