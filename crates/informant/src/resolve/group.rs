@@ -22,7 +22,11 @@
 //!   named in this or the three sentences before; `the regime` for the one
 //!   government named; a class nominal no recogniser marked (`the device`, `the
 //!   plane`, `the automaker`: `nominals.rs`) for the nearest named product, vehicle
-//!   or company, a mention only when it links;
+//!   or company, a mention only when it links; a company nominal passes over a
+//!   company its trade (`manufacturer`, `airline`) or its modifier's country (`the US
+//!   manufacturer`) contradicts and prefers one that agrees; plural market phrases
+//!   (`US stock markets`, `Global markets`) are Financial nominals, one entity per
+//!   head and scope;
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the

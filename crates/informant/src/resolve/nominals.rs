@@ -16,8 +16,10 @@
 //!
 //! The grouping pass (`group.rs`) makes one a mention (recogniser `resolver`) only
 //! when a sieve links it: like an unmarked pronoun, a nominal that stands for
-//! nothing named is not a mention. One pass over the text; each phrase looks at no
-//! more than the few mentions around it.
+//! nothing named is not a mention. [`markets`] finds plural market phrases (`US stock
+//! markets`, `Stock markets around the world`), which become mentions whether or not
+//! they link. One pass over the text; each phrase looks at no more than the few
+//! mentions around it.
 
 use crate::document::{EntityType, Mention, MentionKind, Sentence};
 use crate::span::Span;
