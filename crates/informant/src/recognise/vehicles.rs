@@ -351,6 +351,17 @@ static TABLE: LazyLock<Makers> = LazyLock::new(|| {
     map
 });
 
+/// Whether `name` is one of the makers of `data/gazetteer/vehicle_makers.tsv`
+/// (`Boeing`, `General Motors`, `Apple`), for what a company nominal may stand for
+/// (`the manufacturer`).
+pub(crate) fn is_maker(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    words
+        .first()
+        .and_then(|f| TABLE.get(f))
+        .is_some_and(|list| list.iter().any(|(w, _)| *w == words))
+}
+
 /// An alphanumeric designation with a digit (`A380`, `787-9`, `3`), but not a year.
 pub(crate) fn is_designation(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();

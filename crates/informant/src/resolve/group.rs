@@ -22,7 +22,11 @@
 //!   named in this or the three sentences before; `the regime` for the one
 //!   government named; a class nominal no recogniser marked (`the device`, `the
 //!   plane`, `the automaker`: `nominals.rs`) for the nearest named product, vehicle
-//!   or company, a mention only when it links;
+//!   or company, a mention only when it links; a company nominal passes over a
+//!   company its trade (`manufacturer`, `airline`) or its modifier's country (`the US
+//!   manufacturer`) contradicts and prefers one that agrees; plural market phrases
+//!   (`US stock markets`, `Global markets`) are Financial nominals, one entity per
+//!   head and scope;
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
@@ -271,6 +275,9 @@ struct Group {
     name_rank: u8,
     title: Option<String>,
     gender: Option<Gender>,
+    /// The line of business a nominal, a description or a name word said of it
+    /// (`the manufacturer`, `Irish airline Aer Lingus`, `Singapore Airlines`).
+    trade: Option<nominals::Trade>,
     /// Every mention so far is a plural nominal ("investors").
     plural: bool,
     /// Some mention is a name.
@@ -298,6 +305,7 @@ impl Group {
             name_rank: 0,
             title: None,
             gender: None,
+            trade: None,
             plural: false,
             named: false,
             last_sentence: 0,
@@ -353,6 +361,10 @@ struct Index {
     by_initials: HashMap<String, usize>,
     /// An organisation named by an acronym alone (`GM`), by the acronym -> it.
     by_acronym: HashMap<String, usize>,
+    /// Market phrases (`US stock markets`) by head and scope -> their entity.
+    markets: HashMap<(nominals::MarketHead, Option<String>), usize>,
+    /// The latest market entity of each head, for a phrase that says no scope.
+    last_market: HashMap<nominals::MarketHead, usize>,
 }
 
 /// Whether a name is an acronym: two to five capital letters (`GM`, `IBM`).
@@ -665,12 +677,40 @@ fn with_roles_before(
     out
 }
 
+/// The country a place or nationality named inside a nominal's span tells (`US` in
+/// `the US manufacturer`, by its gazetteer entry), from the mentions after it (`next`,
+/// in order; at most 8 looked at).
+fn modifier_country(next: &[Option<Mention>], span: Span) -> Option<&str> {
+    for m in next.iter().flatten().take(8) {
+        steps::count();
+        if m.span.start >= span.end {
+            break;
+        }
+        if span.contains(m.span)
+            && matches!(
+                m.entity_type,
+                EntityType::Location | EntityType::Nationality
+            )
+            && let Some(c) = m
+                .entry
+                .as_deref()
+                .and_then(|e| e.attributes().get("country"))
+                .and_then(|v| v.as_str())
+        {
+            return Some(c);
+        }
+    }
+    None
+}
+
 /// What the grouping pass finds in the text besides the recognisers' mentions.
 enum Extra {
     /// A pronoun no recogniser marked.
     Pronoun(Agreement),
     /// A class nominal no recogniser marked.
     Nominal(Candidate),
+    /// A plural market phrase (`US stock markets`).
+    Market(nominals::Market),
 }
 
 struct Resolver<'a> {
@@ -746,6 +786,54 @@ impl Resolver<'_> {
         found
     }
 
+    /// The entity a company nominal stands for among the entities `accept`s within
+    /// [`WINDOW`] sentences (at most [`MAX_BACK`] mentions back): what its trade or its
+    /// modifier's country contradicts is passed over (`the US manufacturer` is not an
+    /// airline, nor a French company); of those that agree in one (Boeing, a US maker),
+    /// the leftmost of the nearest sentence; else the leftmost of the nearest sentence
+    /// that has any.
+    fn company_back(
+        &self,
+        sentence: usize,
+        accept: impl Fn(&Group) -> bool,
+        trade: Option<nominals::Trade>,
+        country: Option<&str>,
+    ) -> Option<usize> {
+        // (sentence, entity) of the latest fitting candidates, nearest first.
+        let mut agree: Option<(usize, usize)> = None;
+        let mut neutral: Option<(usize, usize)> = None;
+        for p in self.placed.iter().rev().take(MAX_BACK) {
+            steps::count();
+            if sentence.saturating_sub(p.sentence) > WINDOW {
+                break;
+            }
+            if p.nested {
+                continue;
+            }
+            let g = &self.groups[p.group];
+            if !g.named || !accept(g) {
+                continue;
+            }
+            let theirs = g.attributes.get("country").and_then(|v| v.as_str());
+            let by_trade = trade.zip(g.trade).map(|(a, b)| a == b);
+            let by_country = country.zip(theirs).map(|(a, b)| a == b);
+            if by_trade == Some(false) || by_country == Some(false) {
+                continue;
+            }
+            let slot = if by_trade == Some(true) || by_country == Some(true) {
+                &mut agree
+            } else {
+                &mut neutral
+            };
+            // The leftmost of the nearest sentence: a later (leftward) one of the same
+            // sentence replaces it.
+            if slot.is_none_or(|(s, _)| s == p.sentence) {
+                *slot = Some((p.sentence, p.group));
+            }
+        }
+        agree.or(neutral).map(|(_, gi)| gi)
+    }
+
     fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
         let found = self.walk_back_preferring(
             agreement == Agreement::Thing,
@@ -771,7 +859,13 @@ impl Resolver<'_> {
     }
 
     /// The sieves for a nominal; `None` when none links it.
-    fn nominal(&self, m: &Mention, surface: &str, sentence: usize) -> Option<(usize, Resolution)> {
+    fn nominal(
+        &self,
+        m: &Mention,
+        surface: &str,
+        sentence: usize,
+        country: Option<&str>,
+    ) -> Option<(usize, Resolution)> {
         if let Some(gi) = self.appositive(m, sentence) {
             return Some((gi, Resolution::Appositive));
         }
@@ -837,21 +931,22 @@ impl Resolver<'_> {
         if !class {
             return None;
         }
-        let country = COUNTRY_HEADS.contains(&head.as_str());
+        let in_country = COUNTRY_HEADS.contains(&head.as_str());
         // `the company` stands for no government, armed force or the like.
         let company = ty == EntityType::Organisation
             && nominals::class_of(&head) == Some(nominals::Class::Company);
-        let found = self.walk_back(
-            sentence,
-            WINDOW,
-            |g| {
-                g.entity_type == ty
-                    && !g.plural
-                    && (!country || g.subtype.as_deref() == Some("country"))
-                    && (!company || nominals::company_like(g.subtype.as_deref()))
-            },
-            true,
-        );
+        let accept = |g: &Group| {
+            g.entity_type == ty
+                && !g.plural
+                && (!in_country || g.subtype.as_deref() == Some("country"))
+                && (!company || nominals::company_like(g.subtype.as_deref()))
+        };
+        if company {
+            return self
+                .company_back(sentence, accept, nominals::trade_of(&head), country)
+                .map(|gi| (gi, Resolution::Nominal));
+        }
+        let found = self.walk_back(sentence, WINDOW, accept, true);
         // Several: the leftmost of the nearest sentence, as for pronouns.
         found.last().map(|&gi| (gi, Resolution::Nominal))
     }
@@ -860,7 +955,12 @@ impl Resolver<'_> {
     /// carmaker`): an entity its head was said of, else the nearest named entity its
     /// class fits (a company nominal: an organisation that is no government, armed
     /// force or the like) in this sentence or up to [`WINDOW`] before.
-    fn class_nominal(&self, c: &Candidate, sentence: usize) -> Option<usize> {
+    fn class_nominal(
+        &self,
+        c: &Candidate,
+        sentence: usize,
+        country: Option<&str>,
+    ) -> Option<usize> {
         let head = head_of(&self.text[c.span.range()]);
         for ty in [
             EntityType::Organisation,
@@ -881,20 +981,19 @@ impl Resolver<'_> {
                 return Some(gi);
             }
         }
-        let found = self.walk_back(
-            sentence,
-            WINDOW,
-            |g| {
-                c.class.fits(g.entity_type)
-                    && !g.plural
-                    // Not a lower-case class word ("passenger plane"), which names no
-                    // one entity; a camel-case product ("iPhone") does.
-                    && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                    && (c.class != nominals::Class::Company
-                        || nominals::company_like(g.subtype.as_deref()))
-            },
-            true,
-        );
+        let accept = |g: &Group| {
+            c.class.fits(g.entity_type)
+                && !g.plural
+                // Not a lower-case class word ("passenger plane"), which names no
+                // one entity; a camel-case product ("iPhone") does.
+                && g.name.chars().any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                && (c.class != nominals::Class::Company
+                    || nominals::company_like(g.subtype.as_deref()))
+        };
+        if c.class == nominals::Class::Company {
+            return self.company_back(sentence, accept, nominals::trade_of(&head), country);
+        }
+        let found = self.walk_back(sentence, WINDOW, accept, true);
         found.last().copied()
     }
 
@@ -1051,6 +1150,16 @@ impl Resolver<'_> {
                         g.subtype = Some("country".into());
                     }
                 }
+                if g.entity_type == EntityType::Organisation && g.trade.is_none() {
+                    let bare = surface.trim_end_matches("'s").trim_end_matches("’s");
+                    g.trade = words
+                        .iter()
+                        .find_map(|w| nominals::trade_of_name_word(w))
+                        .or_else(|| {
+                            crate::recognise::vehicles::is_maker(bare)
+                                .then_some(nominals::Trade::Maker)
+                        });
+                }
                 if words.len() > g.words.len() {
                     g.words = words;
                 }
@@ -1092,6 +1201,9 @@ impl Resolver<'_> {
                 }
                 if let Some(x) = role_gender(&head) {
                     g.gender.get_or_insert(x);
+                }
+                if g.entity_type == EntityType::Organisation && g.trade.is_none() {
+                    g.trade = nominals::trade_of(&head);
                 }
                 if g.name_rank < 2 || (g.name_rank == 2 && surface.len() > g.name.len()) {
                     strip_article(surface).clone_into(&mut g.name);
@@ -1208,6 +1320,10 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
         }
     }
+    for mk in nominals::markets(text, sentences, &old) {
+        extra.push((mk.span, Extra::Market(mk)));
+    }
+    extra.sort_by_key(|(s, _)| s.start);
     let mut out: Vec<Mention> = Vec::with_capacity(old.len() + extra.len() / 4);
     let mut r = Resolver {
         text,
@@ -1217,6 +1333,19 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         prev: None,
     };
     let mut si = 0;
+    // Line breaks inside sentences, and how many of them lie before the current item.
+    let lines: Vec<usize> = sentences
+        .iter()
+        .flat_map(|s| {
+            text.get(s.span.range())
+                .unwrap_or("")
+                .match_indices('\n')
+                .map(move |(i, _)| s.span.start + i)
+                .filter(move |&p| p > s.span.start)
+        })
+        .collect();
+    let mut li = 0;
+    let mut unit_start = 0;
     let mut outer_end = 0;
     // The sentence whose first mention was seen (that mention may be its subject).
     let mut subject_seen: Option<usize> = None;
@@ -1261,14 +1390,68 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         while sentences.get(si).is_some_and(|s| s.span.end <= start) {
             si += 1;
         }
+        while lines.get(li).is_some_and(|&p| p < start) {
+            unit_start = lines[li] + 1;
+            li += 1;
+        }
+        // The unit: the sentence, or the line of it (a headline the sentence splitter
+        // left joined to the first sentence is a unit of its own).
+        let u = si + li;
+        if sentences.get(si).is_some_and(|s| s.span.start > unit_start) {
+            unit_start = sentences.get(si).map_or(0, |s| s.span.start);
+        }
         if take_extra {
             let Some((span, item)) = extra.next() else {
                 break;
             };
             let agreement = match item {
                 Extra::Pronoun(a) => a,
+                Extra::Market(mk) => {
+                    // One entity per head and scope; a phrase that says no scope is the
+                    // latest of its head, and a first one without scope takes the scope
+                    // said next (`Markets fell ... Global stock markets`).
+                    let unscoped = (mk.head, None);
+                    let found = match &mk.scope {
+                        Some(sc) => r
+                            .index
+                            .markets
+                            .get(&(mk.head, Some(sc.clone())))
+                            .or_else(|| r.index.markets.get(&unscoped))
+                            .copied(),
+                        None => r.index.last_market.get(&mk.head).copied(),
+                    };
+                    let mut m = Mention::new(span, EntityType::Financial, 0.6, "resolver");
+                    m.kind = MentionKind::Nominal;
+                    m.subtype = Some("nominal".into());
+                    let (gi, how) = match found {
+                        Some(gi) => (gi, Resolution::Nominal),
+                        None => (r.new_group(&m), Resolution::First),
+                    };
+                    if mk.scope.is_some() && r.index.markets.get(&unscoped) == Some(&gi) {
+                        r.index.markets.remove(&unscoped);
+                    }
+                    // Only a first bare phrase (a headline's `Markets`) waits for a scope;
+                    // `the markets` may be another's.
+                    if mk.scope.is_some() || (found.is_none() && !mk.definite) {
+                        r.index.markets.insert((mk.head, mk.scope.clone()), gi);
+                    }
+                    r.index.last_market.insert(mk.head, gi);
+                    let mi = out.len();
+                    r.join(gi, mi, &m, how, None, Vec::new());
+                    r.groups[gi].last_sentence = u;
+                    r.placed.push(Placed {
+                        sentence: u,
+                        group: gi,
+                        nested: span.start < outer_end,
+                        possessor: false,
+                    });
+                    outer_end = outer_end.max(span.end);
+                    out.push(m);
+                    continue;
+                }
                 Extra::Nominal(c) => {
-                    let Some(gi) = r.class_nominal(&c, si) else {
+                    let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
+                    let Some(gi) = r.class_nominal(&c, u, country) else {
                         continue;
                     };
                     if let Some(k) = c.replaces {
@@ -1279,9 +1462,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     m.subtype = Some("nominal".into());
                     let mi = out.len();
                     r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
-                    r.groups[gi].last_sentence = si;
+                    r.groups[gi].last_sentence = u;
                     r.placed.push(Placed {
-                        sentence: si,
+                        sentence: u,
                         group: gi,
                         nested: span.start < outer_end,
                         possessor: false,
@@ -1289,7 +1472,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     outer_end = outer_end.max(span.end);
                     r.prev = Some(Prev {
                         end: span.end,
-                        sentence: si,
+                        sentence: u,
                         kind: MentionKind::Nominal,
                         entity_type: m.entity_type,
                         group: gi,
@@ -1298,7 +1481,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     continue;
                 }
             };
-            let Some(gi) = r.pronoun(agreement, si) else {
+            let Some(gi) = r.pronoun(agreement, u) else {
                 continue;
             };
             let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
@@ -1306,9 +1489,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             m.subtype = Some("pronoun".into());
             let mi = out.len();
             r.join(gi, mi, &m, Resolution::Pronoun, None, Vec::new());
-            r.groups[gi].last_sentence = si;
+            r.groups[gi].last_sentence = u;
             r.placed.push(Placed {
-                sentence: si,
+                sentence: u,
                 group: gi,
                 nested: false,
                 possessor: false,
@@ -1343,7 +1526,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let found = match pronouns::speaker(surface) {
                     // "I ... my ... me" in one block: one speaker.
                     Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
-                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, si)),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u)),
                 };
                 if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
                     let gi = found.unwrap_or(r.groups.len());
@@ -1360,10 +1543,10 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let key = (definite(surface) && words.len() > 1)
                     .then(|| (m.entity_type, words.join(" ")));
                 let exact = key.as_ref().and_then(|k| r.index.by_key.get(k).copied());
-                match exact
-                    .map(|gi| (gi, Resolution::ExactName))
-                    .or_else(|| r.nominal(&m, surface, si))
-                {
+                match exact.map(|gi| (gi, Resolution::ExactName)).or_else(|| {
+                    let country = modifier_country(old.get(oi..).unwrap_or(&[]), m.span);
+                    r.nominal(&m, surface, u, country)
+                }) {
                     Some((gi, how)) => (gi, how, key, Vec::new()),
                     None => (r.new_group(&m), Resolution::First, key, Vec::new()),
                 }
@@ -1398,7 +1581,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 if common {
                     (r.new_group(&m), Resolution::First, None, Vec::new())
                 } else {
-                    match r.name(&m, &key, aliased, &words, si) {
+                    match r.name(&m, &key, aliased, &words, u) {
                         Some((gi, Resolution::ExactName)) if core.is_some() => {
                             (gi, Resolution::RelaxedName, Some(key), words)
                         }
@@ -1411,6 +1594,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         r.join(gi, mi, &m, how, key, words);
         if let Some(head) = described.filter(|h| !h.is_empty() && !STOPWORDS.contains(&h.as_str()))
         {
+            if r.groups[gi].trade.is_none() {
+                r.groups[gi].trade = nominals::trade_of(&head);
+            }
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
         }
@@ -1420,20 +1606,17 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             || surface.ends_with("'s")
             || surface.ends_with("’s");
         r.placed.push(Placed {
-            sentence: si,
+            sentence: u,
             group: gi,
             nested,
             possessor,
         });
-        r.groups[gi].last_sentence = si;
-        if !nested && subject_seen != Some(si) {
-            subject_seen = Some(si);
-            let lead = sentences
-                .get(si)
-                .and_then(|s| text.get(s.span.start..m.span.start))
-                .unwrap_or(",");
+        r.groups[gi].last_sentence = u;
+        if !nested && subject_seen != Some(u) {
+            subject_seen = Some(u);
+            let lead = text.get(unit_start..m.span.start).unwrap_or(",");
             if !lead.contains(',') && lead.split_whitespace().count() <= 2 {
-                r.groups[gi].subject = Some(si);
+                r.groups[gi].subject = Some(u);
             }
         }
         if !nested
@@ -1447,7 +1630,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         if !nested {
             r.prev = Some(Prev {
                 end: m.span.end,
-                sentence: si,
+                sentence: u,
                 kind: m.kind,
                 entity_type: m.entity_type,
                 group: gi,
@@ -1540,6 +1723,61 @@ mod tests {
             .unwrap();
         assert!(entity_of(&doc, "Apple").is_some());
         assert_eq!(entity_of(&doc, "It"), entity_of(&doc, "Apple"));
+    }
+
+    #[test]
+    fn a_company_nominal_takes_the_company_its_trade_and_country_fit() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract(
+                "Ryanair said it will buy five planes from Boeing. This brings Ryanair's \
+                 orders with the US manufacturer to 230.",
+            )
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("Boeing").is_some());
+        assert_eq!(entity_of("the US manufacturer"), entity_of("Boeing"));
+        assert_eq!(nominals::trade_of("carmaker"), Some(nominals::Trade::Maker));
+        assert_eq!(nominals::trade_of("company"), None);
+        assert!(crate::recognise::vehicles::is_maker("Boeing"));
+        assert!(!crate::recognise::vehicles::is_maker("Ryanair"));
+    }
+
+    #[test]
+    fn market_phrases_of_one_head_and_scope_are_one_entity() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract(
+                "Markets fall\nGlobal stock markets fell on Monday. Asian markets slid, \
+                 and stock markets around the world closed lower. US stocks rose.",
+            )
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t && m.entity_type == EntityType::Financial)
+                .and_then(|m| m.entity)
+        };
+        let world = entity_of("Global stock markets");
+        assert!(world.is_some());
+        assert_eq!(entity_of("Markets"), world);
+        assert_eq!(entity_of("stock markets around the world"), world);
+        assert!(entity_of("Asian markets").is_some());
+        assert_ne!(entity_of("Asian markets"), world);
+        assert!(entity_of("US stocks").is_some());
+        assert_ne!(entity_of("US stocks"), world);
+        // Nothing says markets: no phrase.
+        let doc = p.extract("The supermarkets opened.").unwrap();
+        assert!(
+            doc.mentions()
+                .iter()
+                .all(|m| m.entity_type != EntityType::Financial)
+        );
     }
 
     #[test]

@@ -16,8 +16,10 @@
 //!
 //! The grouping pass (`group.rs`) makes one a mention (recogniser `resolver`) only
 //! when a sieve links it: like an unmarked pronoun, a nominal that stands for
-//! nothing named is not a mention. One pass over the text; each phrase looks at no
-//! more than the few mentions around it.
+//! nothing named is not a mention. [`markets`] finds plural market phrases (`US stock
+//! markets`, `Stock markets around the world`), which become mentions whether or not
+//! they link. One pass over the text; each phrase looks at no more than the few
+//! mentions around it.
 
 use crate::document::{EntityType, Mention, MentionKind, Sentence};
 use crate::span::Span;
@@ -65,6 +67,50 @@ pub(super) fn class_of(head: &str) -> Option<Class> {
     })
 }
 
+/// The line of business a company nominal's head names (`manufacturer`, `airline`),
+/// when it names one; generic heads (`company`, `firm`, `group`) name none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Trade {
+    /// Makes things: `manufacturer`, `carmaker`, `planemaker`, `chipmaker`.
+    Maker,
+    /// Flies passengers: `airline`, `carrier`.
+    Airline,
+    /// Lends money: `bank`, `lender`.
+    Bank,
+    /// `insurer`.
+    Insurer,
+    /// `retailer`.
+    Retailer,
+    /// `broadcaster`, `newspaper`, `publisher`.
+    Media,
+}
+
+/// The trade a nominal's head (lower case) names, if any.
+pub(super) fn trade_of(head: &str) -> Option<Trade> {
+    Some(match head {
+        "manufacturer" | "maker" | "carmaker" | "automaker" | "planemaker" | "airframer"
+        | "chipmaker" | "producer" | "builder" => Trade::Maker,
+        "airline" | "carrier" => Trade::Airline,
+        "bank" | "lender" => Trade::Bank,
+        "insurer" => Trade::Insurer,
+        "retailer" => Trade::Retailer,
+        "broadcaster" | "newspaper" | "publisher" => Trade::Media,
+        _ => return None,
+    })
+}
+
+/// The trade a word of an organisation's name (lower case) says: `Airlines`,
+/// `Airways` an airline, `Bank` a bank, `Motors` a maker.
+pub(super) fn trade_of_name_word(word: &str) -> Option<Trade> {
+    Some(match word {
+        "airlines" | "airways" | "airline" => Trade::Airline,
+        "bank" | "bancorp" => Trade::Bank,
+        "motors" | "motor" | "automotive" | "aerospace" | "electronics" => Trade::Maker,
+        "insurance" => Trade::Insurer,
+        _ => return None,
+    })
+}
+
 /// Subtypes of organisations that no company nominal stands for.
 pub(super) fn company_like(subtype: Option<&str>) -> bool {
     !matches!(
@@ -83,75 +129,16 @@ pub(super) fn company_like(subtype: Option<&str>) -> bool {
     )
 }
 
-/// Words that follow a noun phrase's head without being a noun themselves.
-const FUNCTION: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
+/// Words that follow a noun phrase's head without being a noun themselves, besides
+/// the function words of [`crate::recognise::phrases::is_function_word`]: pronouns,
+/// adverbs of time, and irregular past tenses, which no `-ed` tells.
+const FUNCTION_MORE: &[&str] = &[
     "being",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "has",
-    "had",
-    "have",
-    "did",
-    "does",
-    "do",
-    "said",
-    "says",
-    "also",
-    "which",
-    "that",
-    "who",
-    "whose",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "with",
-    "by",
-    "of",
-    "and",
-    "or",
-    "but",
-    "as",
-    "than",
-    "into",
-    "over",
-    "after",
-    "before",
-    "since",
-    "when",
-    "while",
-    "because",
-    "if",
-    "its",
-    "their",
     "this",
     "it",
-    "not",
-    "now",
-    "still",
-    "then",
     "itself",
-    "about",
-    "under",
     "through",
-    "during",
     "until",
-    "against",
     "last",
     "next",
     "earlier",
@@ -162,14 +149,11 @@ const FUNCTION: &[&str] = &[
     "yesterday",
     "here",
     "there",
-    "so",
-    // Irregular past tenses, which no `-ed` tells.
     "rose",
     "fell",
     "grew",
     "sold",
     "made",
-    "took",
     "cut",
     "won",
     "lost",
@@ -208,6 +192,11 @@ const FUNCTION: &[&str] = &[
     "broke",
     "hid",
 ];
+
+/// Whether a word follows a noun phrase's head without being a noun itself.
+fn is_function(w: &str) -> bool {
+    crate::recognise::phrases::is_function_word(w) || FUNCTION_MORE.contains(&w)
+}
 
 /// Plural nouns in `-s` that continue a compound after a head (`the car sales`).
 const NOUNS_IN_S: &[&str] = &[
@@ -291,7 +280,7 @@ fn modifier(w: &Word<'_>) -> bool {
         && !b.is_empty()
         && b.len() <= 20
         && b.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-        && !FUNCTION.contains(&b)
+        && !is_function(b)
         && !matches!(b, "the" | "a" | "an")
 }
 
@@ -307,7 +296,7 @@ fn ends_phrase(next: Option<&Word<'_>>, head: &Word<'_>) -> bool {
     if b.is_empty() || b.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) {
         return true;
     }
-    FUNCTION.contains(&b)
+    is_function(b)
         || b.ends_with("ed")
         || b.ends_with("ly")
         || (b.len() > 3 && b.ends_with('s') && !b.ends_with("ss") && !NOUNS_IN_S.contains(&b))
@@ -378,6 +367,187 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                 });
             }
             i = j + 1;
+        }
+    }
+    out
+}
+
+/// What a market phrase names: the markets, the stocks, or the indexes of a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum MarketHead {
+    /// `markets`, `stock markets`.
+    Markets,
+    /// `stocks`.
+    Stocks,
+    /// `indexes`, `indices`.
+    Indexes,
+}
+
+/// A plural market phrase (`US stock markets`, `Global markets`, `Stock markets around
+/// the world`, `Japanese stocks`): its span, head, and scope (a country code, a region
+/// in lower case such as `asia`, `world`, or `None` when nothing says whose).
+#[derive(Debug, Clone)]
+pub(super) struct Market {
+    pub(super) span: Span,
+    pub(super) head: MarketHead,
+    pub(super) scope: Option<String>,
+    /// It starts with `the`.
+    pub(super) definite: bool,
+}
+
+/// Words before a market head that say the markets are the world's.
+const WORLD: &[&str] = &["global", "world", "worldwide", "international"];
+
+/// The scope a place or nationality word says (`asia` for `Asian`), from its mention's
+/// gazetteer entry (the country code) when it has one.
+fn scope_of(word: &str, mention: Option<&Mention>) -> String {
+    if let Some(c) = mention
+        .and_then(|m| m.entry.as_deref())
+        .and_then(|e| e.attributes().get("country"))
+        .and_then(|v| v.as_str())
+    {
+        return c.to_owned();
+    }
+    let lower = word.to_lowercase();
+    match lower.as_str() {
+        "asian" => "asia".to_owned(),
+        "european" => "europe".to_owned(),
+        "african" => "africa".to_owned(),
+        _ => lower,
+    }
+}
+
+/// The plural market phrases of the text (see [`Market`]), in text order: an optional
+/// `the` or a possessive place (`Russia's`), then modifiers (a place or nationality
+/// name, `global`, `world`, `major`, `stock`, `equity`), then `markets`, `stocks` or
+/// `indexes` (`markets` only after `stock` or `equity`, or with a scope, or alone), then
+/// optionally `worldwide` or `around`/`across the world`/`globe`/a place. A phrase that
+/// overlaps any mention but the places inside it is none. `mentions` must be in
+/// order of start; each phrase looks at no more than the few mentions around it.
+pub(super) fn markets(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Market> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let words = words_of(text, s.span);
+        let mut i = 0;
+        while i < words.len() {
+            let lower = words[i].bare.to_lowercase();
+            let head = match lower.as_str() {
+                "markets" => MarketHead::Markets,
+                "stocks" => MarketHead::Stocks,
+                "indexes" | "indices" => MarketHead::Indexes,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            crate::steps::count();
+            let place_at = |k: usize| {
+                let w = &words[k];
+                let end = w.start + w.bare.len();
+                let upto = mentions.partition_point(|m| m.span.start < end);
+                mentions[..upto].iter().rev().take(8).find(|m| {
+                    m.span.start == w.start
+                        && m.span.end == end
+                        && m.kind == MentionKind::Name
+                        && matches!(
+                            m.entity_type,
+                            EntityType::Location | EntityType::Nationality
+                        )
+                })
+            };
+            // Modifiers, right to left.
+            let mut start = i;
+            let mut scope: Option<String> = None;
+            let mut stock = false;
+            while start > 0 && i - start < 4 {
+                let k = start - 1;
+                let w = &words[k];
+                let wl = w.bare.to_lowercase();
+                let possessive = w.trimmed
+                    && text
+                        .get(w.start + w.bare.len()..)
+                        .is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "));
+                if w.trimmed && !possessive {
+                    break;
+                }
+                if let Some(m) = place_at(k) {
+                    scope.get_or_insert_with(|| scope_of(w.bare, Some(m)));
+                } else if w.trimmed {
+                    break;
+                } else if WORLD.contains(&wl.as_str()) {
+                    scope.get_or_insert_with(|| "world".to_owned());
+                } else if matches!(wl.as_str(), "stock" | "equity" | "share") {
+                    stock = true;
+                } else if wl != "major" {
+                    break;
+                }
+                start = k;
+                // A possessive place ends the phrase on the left (`Russia's`).
+                if w.trimmed {
+                    break;
+                }
+            }
+            if start > 0
+                && words[start - 1].bare.eq_ignore_ascii_case("the")
+                && !words[start - 1].trimmed
+            {
+                start -= 1;
+            }
+            let det = words[start].bare.eq_ignore_ascii_case("the");
+            // What follows: `worldwide`, `around the world`, `across Asia`.
+            let mut end_word = i;
+            if !words[i].trimmed {
+                let next = |k: usize| words.get(k).map(|w| w.bare.to_lowercase());
+                match next(i + 1).as_deref() {
+                    Some("worldwide") => {
+                        scope.get_or_insert_with(|| "world".to_owned());
+                        end_word = i + 1;
+                    }
+                    Some("around" | "across") => {
+                        if next(i + 2).as_deref() == Some("the")
+                            && matches!(next(i + 3).as_deref(), Some("world" | "globe"))
+                        {
+                            scope.get_or_insert_with(|| "world".to_owned());
+                            end_word = i + 3;
+                        } else if let Some(m) =
+                            (i + 2 < words.len()).then(|| place_at(i + 2)).flatten()
+                        {
+                            scope.get_or_insert_with(|| scope_of(words[i + 2].bare, Some(m)));
+                            end_word = i + 2;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // A bare `markets` needs a scope, `stock`, or nothing before it at all
+            // (`Markets fell`); `the markets` is one too.
+            let bare = start == i || (det && start + 1 == i);
+            let ok = stock || scope.is_some() || bare;
+            let last = &words[end_word];
+            let span = Span::new(words[start].start, last.start + last.bare.len());
+            i = end_word + 1;
+            if !ok {
+                continue;
+            }
+            // No mention but the places inside may overlap it.
+            let upto = mentions.partition_point(|m| m.span.start < span.end);
+            let clash = mentions[..upto].iter().rev().take(8).any(|m| {
+                crate::steps::count();
+                m.span.overlaps(span)
+                    && !(span.contains(m.span)
+                        && matches!(
+                            m.entity_type,
+                            EntityType::Location | EntityType::Nationality
+                        ))
+            });
+            if !clash {
+                out.push(Market {
+                    span,
+                    head,
+                    scope,
+                    definite: det,
+                });
+            }
         }
     }
     out
