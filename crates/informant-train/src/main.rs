@@ -7,6 +7,8 @@
 //! common: [--data DIR] [--epochs N] [--bits B] [--seed S] [--gum-weight W] [--ner-weight W]
 //!         [--meantime-weight W] [--no-twins] [--min-q Q] [--without GROUP,...] [--dropout P]
 //!         [--silver FILE] [--silver-weight W]
+//! loso only: [--upper-first]                       also score each held-out document's first
+//!                                                     sentence, as written and upper-cased
 //! ```
 //! `--data` (default `../shared/data`) holds `re3d/*.jsonl`, `gum/*.conllu`,
 //! `ner-open/*.jsonl` and `meantime/dev.jsonl` (and, with `--silver`, the pages of
@@ -15,7 +17,11 @@
 //! `crates/informant/data/model/tagger.bin` by default; the same data and options give
 //! the same bytes (fixed seed and epochs; training itself is sequential). `loso` writes
 //! `DIR/<source>.gold.jsonl` and `DIR/<source>.pred.jsonl` (code-point offsets, with
-//! kinds), which `bench/score-loso.py` scores with `../shared/tools/score.py`. See
+//! kinds), which `bench/score-loso.py` scores with `../shared/tools/score.py`. With `--upper-first`,
+//! for the documents of more than one sentence, also `DIR/first/` (gold and predictions
+//! within the first sentence, the text as written) and `DIR/upper/` (the same sentence
+//! upper-cased in the text the pipeline reads, the gold spans unchanged): the title or
+//! headline in capitals that news wire has, measured on development data. See
 //! `docs/model.md` and `docs/accuracy.md`.
 
 mod data;
@@ -26,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use informant::recognise::tagger::{Model, Tagger, TaggerParams};
-use informant::{OffsetMap, Pipeline};
+use informant::{OffsetMap, Pipeline, Span};
 
 use data::GoldDoc;
 
@@ -44,6 +50,7 @@ struct Opts {
     min_q: i8,
     dropout: f32,
     silver: Option<PathBuf>,
+    upper_first: bool,
 }
 
 fn parse_args() -> Result<Opts, String> {
@@ -70,6 +77,7 @@ fn parse_args() -> Result<Opts, String> {
         min_q: 3,
         dropout: 0.0,
         silver: None,
+        upper_first: false,
     };
     let list = |v: String| v.split(',').map(str::to_owned).collect::<Vec<_>>();
     while let Some(flag) = it.next() {
@@ -90,6 +98,7 @@ fn parse_args() -> Result<Opts, String> {
             "--silver" => o.silver = Some(PathBuf::from(value()?)),
             "--silver-weight" => o.weights.silver = num(value()?, "--silver-weight")?,
             "--dropout" => o.dropout = num(value()?, "--dropout")?,
+            "--upper-first" => o.upper_first = true,
             "--min-q" => o.min_q = value()?.parse().map_err(|e| format!("--min-q: {e}"))?,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -167,14 +176,30 @@ fn pipeline_with(model: &[u8]) -> Result<Pipeline, String> {
 
 /// Predictions for `docs` as score.py reads them (code-point offsets), with kinds.
 fn predict(p: &Pipeline, docs: &[&GoldDoc]) -> Vec<String> {
+    predict_within(p, docs, None)
+}
+
+/// [`predict`], of the texts `texts` in place of the documents' own (same length) and
+/// only the mentions inside `within` (byte spans, one per document), when given.
+fn predict_within(
+    p: &Pipeline,
+    docs: &[&GoldDoc],
+    within: Option<(&[String], &[Span])>,
+) -> Vec<String> {
     use rayon::prelude::*;
     docs.par_iter()
-        .map(|d| {
-            let mentions: Vec<serde_json::Value> = match p.extract(&d.text) {
+        .enumerate()
+        .map(|(n, d)| {
+            let (text, inside) = match within {
+                Some((texts, spans)) => (texts[n].as_str(), Some(spans[n])),
+                None => (d.text.as_str(), None),
+            };
+            let mentions: Vec<serde_json::Value> = match p.extract(text) {
                 Ok(doc) => {
                     let map = OffsetMap::new(doc.text());
                     doc.mentions()
                         .iter()
+                        .filter(|m| inside.is_none_or(|s| s.contains(m.span)))
                         .map(|m| {
                             let (s, e) = map.span_to_chars(m.span);
                             serde_json::json!({"start": s, "end": e, "type": m.entity_type.as_str(),
@@ -192,12 +217,20 @@ fn predict(p: &Pipeline, docs: &[&GoldDoc]) -> Vec<String> {
 
 /// Gold of `docs` as score.py reads it, with kinds.
 fn gold_lines(docs: &[&GoldDoc]) -> Vec<String> {
+    gold_within(docs, None)
+}
+
+/// [`gold_lines`], only the mentions inside `within` (byte spans, one per document).
+fn gold_within(docs: &[&GoldDoc], within: Option<&[Span]>) -> Vec<String> {
     docs.iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(n, d)| {
             let map = OffsetMap::new(&d.text);
+            let inside = within.map(|w| w[n]);
             let ents: Vec<serde_json::Value> = d
                 .mentions
                 .iter()
+                .filter(|(sp, _, _)| inside.is_none_or(|s| s.contains(*sp)))
                 .map(|(sp, ty, k)| {
                     let (s, e) = map.span_to_chars(*sp);
                     serde_json::json!({"start": s, "end": e, "type": ty.as_str(), "kind": k.as_str()})
@@ -255,11 +288,66 @@ fn cmd_loso(o: &Opts) -> Result<(), String> {
         let p = pipeline_with(&model)?;
         write_lines(&dir.join(format!("{s}.gold.jsonl")), &gold_lines(&test))?;
         write_lines(&dir.join(format!("{s}.pred.jsonl")), &predict(&p, &test))?;
+        if o.upper_first {
+            write_upper_first(&p, &dir, s, &test)?;
+        }
         eprintln!(
             "held out {s}: {} documents ({:.0} s)",
             test.len(),
             t0.elapsed().as_secs_f64()
         );
+    }
+    Ok(())
+}
+
+/// `text` with the letters of `span` in upper case, where the upper case is one letter
+/// of the same length in UTF-8 (so every offset stays; `ß` stays `ß`).
+fn upper_cased(text: &str, span: Span) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (b, c) in text.char_indices() {
+        let mut up = c.to_uppercase();
+        match (up.next(), up.next()) {
+            (Some(u), None) if span.start <= b && b < span.end && u.len_utf8() == c.len_utf8() => {
+                out.push(u);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `--upper-first` files of held-out source `s` (see the crate docs): the documents
+/// of more than one sentence, scored within their first sentence, as written (`first/`)
+/// and upper-cased (`upper/`).
+fn write_upper_first(p: &Pipeline, dir: &Path, s: &str, test: &[&GoldDoc]) -> Result<(), String> {
+    let mut docs: Vec<&GoldDoc> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for d in test {
+        let Ok(parsed) = p.parse(&d.text) else {
+            continue;
+        };
+        if let [first, _, ..] = parsed.sentences() {
+            docs.push(d);
+            spans.push(first.span);
+        }
+    }
+    let texts: Vec<String> = docs
+        .iter()
+        .zip(&spans)
+        .map(|(d, sp)| upper_cased(&d.text, *sp))
+        .collect();
+    let as_written: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+    for (sub, t) in [("first", &as_written), ("upper", &texts)] {
+        let sd = dir.join(sub);
+        std::fs::create_dir_all(&sd).map_err(|e| format!("{}: {e}", sd.display()))?;
+        write_lines(
+            &sd.join(format!("{s}.gold.jsonl")),
+            &gold_within(&docs, Some(&spans)),
+        )?;
+        write_lines(
+            &sd.join(format!("{s}.pred.jsonl")),
+            &predict_within(p, &docs, Some((t, &spans))),
+        )?;
     }
     Ok(())
 }

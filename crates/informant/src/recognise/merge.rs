@@ -10,7 +10,10 @@
 //!    confident wins; on a tie, the longer.
 //! 4. A span inside another is kept only where the schema nests (a Nationality
 //!    or Location inside an Organisation, a Person inside a Person with title,
-//!    ...); otherwise the outer span wins.
+//!    ...); otherwise the outer span wins, unless the outer one is the tagger's
+//!    and the inner one is at least as confident: then the inner one stays (the
+//!    rule the tagger applies to the recognisers before it, here for those after
+//!    it too).
 
 use crate::document::{EntityType, Mention};
 
@@ -31,6 +34,17 @@ pub(crate) fn may_nest(outer: EntityType, inner: EntityType) -> bool {
             | (DocumentReference, Organisation | Temporal)
             | (Temporal, Temporal)
     )
+}
+
+/// Whether the tagger's `outer` mention gives way to `inner`, inside it, which may not
+/// nest in it and is at least as confident: the tagger holds back for such a mention of
+/// the recognisers before it (`recognise/tagger/mod.rs`, `keep`), and this is the same
+/// rule for those after it (the product recogniser's `Windows Vista` inside the tagger's
+/// `Users of Windows Vista`), so the order of the recognisers does not decide.
+fn tagger_yields(outer: &Mention, inner: &Mention) -> bool {
+    &*outer.recogniser == "tagger"
+        && inner.confidence >= outer.confidence
+        && !may_nest(outer.entity_type, inner.entity_type)
 }
 
 /// Orders mentions by start, longer first, and removes conflicts (see module docs).
@@ -92,6 +106,11 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
             }
             if k.span.contains(m.span) {
                 if may_nest(k.entity_type, m.entity_type) {
+                    continue;
+                }
+                if tagger_yields(k, &m) {
+                    kept[i] = None;
+                    open.remove(j);
                     continue;
                 }
                 continue 'next;
@@ -173,6 +192,22 @@ mod tests {
             (1, m(3, 10, Location, 0.9)),
         ]);
         assert_eq!(spans(&out), [(3, 10, Location)]);
+        // A tagger mention around a more confident one that may not nest in it gives way,
+        // whichever ran first; another recogniser's outer mention wins.
+        let mut outer = m(0, 22, Organisation, 0.6);
+        outer.recogniser = "tagger".into();
+        let inner = m(9, 22, Product, 0.85);
+        for (a, b) in [(0, 1), (1, 0)] {
+            let out = merge(vec![(a, outer.clone()), (b, inner.clone())]);
+            assert_eq!(spans(&out), [(9, 22, Product)]);
+        }
+        let out = merge(vec![(0, m(0, 22, Organisation, 0.6)), (1, inner.clone())]);
+        assert_eq!(spans(&out), [(0, 22, Organisation)]);
+        // ... but not when the inner one is less sure, or may nest.
+        let out = merge(vec![(0, outer.clone()), (1, m(9, 22, Product, 0.5))]);
+        assert_eq!(spans(&out), [(0, 22, Organisation)]);
+        let out = merge(vec![(0, outer.clone()), (1, m(9, 22, Location, 0.85))]);
+        assert_eq!(spans(&out), [(0, 22, Organisation), (9, 22, Location)]);
     }
 
     /// The scan this module replaced: every kept mention within the longest span's
@@ -212,6 +247,10 @@ mod tests {
                 }
                 if k.span.contains(m.span) {
                     if may_nest(k.entity_type, m.entity_type) {
+                        continue;
+                    }
+                    if tagger_yields(k, &m) {
+                        kept.remove(i);
                         continue;
                     }
                     continue 'next;
@@ -266,7 +305,8 @@ mod tests {
                 .enumerate()
                 .map(|(n, &(start, len, t, conf, order))| {
                     let mut x = m(start, start + len, TYPES[t], f32::from(conf) / 4.0);
-                    x.recogniser = format!("r{n}").into();
+                    // Every third a tagger's, whose outer mentions may give way.
+                    x.recogniser = if n % 3 == 0 { "tagger".into() } else { format!("r{n}").into() };
                     (order, x)
                 })
                 .collect();

@@ -19,7 +19,11 @@
 //! Once a full name was seen, the bare model (the designation, with or without its
 //! `-800` variant, or the model word; a bare number only after a determiner: `the 787`)
 //! is a Vehicle name too. Both carry the full name as their `name` attribute, so
-//! resolution links them by exact name. The recogniser runs after the tagger: its
+//! resolution links them by exact name. A maker's name that names no model here and
+//! that no earlier mention touches is the company: an Organisation name of subtype
+//! `company` (`Microsoft, whose Xbox 360 sold well`), unless a capitalised word joins it
+//! to a longer name (`Henry Ford`, `Sony Pictures`) or, as a sentence's first word, it
+//! is also a common word (`Palm`, `Apple`). The recogniser runs after the tagger: its
 //! output is no tagger feature. Cost: one look at each token, and a hash look-up.
 
 use std::sync::LazyLock;
@@ -478,6 +482,9 @@ impl Recogniser for VehicleModels {
                 .any(|(b, _)| b.overlaps(s))
         };
         let mut full_spans: Vec<Span> = Vec::new();
+        // Every maker's name found, as its token range: those that name no model are
+        // the company (see `lone_makers`).
+        let mut makers: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             let mut hit: Option<(usize, Makes)> = None;
@@ -497,6 +504,7 @@ impl Recogniser for VehicleModels {
                 i += 1;
                 continue;
             };
+            makers.push((i, e));
             if e >= n || !adjacent(e - 1, e) || !wordish(e) {
                 i = e;
                 continue;
@@ -612,6 +620,7 @@ impl Recogniser for VehicleModels {
             full_spans.push(span);
             i = end;
         }
+        lone_makers(doc, &makers, &full_spans, out);
         if models.is_empty() {
             return;
         }
@@ -681,6 +690,92 @@ impl Recogniser for VehicleModels {
                 k += 1;
             }
         }
+    }
+}
+
+/// Makers whose name is also a common word or written in lower case ("palm", "dodge",
+/// "apple"): as a sentence's first word their capital says nothing, so they are the
+/// company only inside a sentence.
+const COMMON_WORD_MAKERS: &[&str] = &[
+    "Acer",
+    "Adobe",
+    "Amazon",
+    "Apple",
+    "Bombardier",
+    "Canon",
+    "Dell",
+    "Dodge",
+    "Fiat",
+    "Hummer",
+    "Jeep",
+    "Palm",
+];
+
+/// Confidence of a maker's name alone as an Organisation: below the tagger's usual
+/// confidence, so where the tagger reads the same span otherwise (a person named
+/// `Ford`), it decides.
+const LONE_MAKER_CONFIDENCE: f32 = 0.6;
+
+/// A maker's name alone (`Microsoft, whose Xbox 360 sold well`), which no earlier
+/// mention covers or touches, is the company: an Organisation name, subtype `company`.
+/// Not when a capitalised word stands right before it inside the sentence or right
+/// after it (`Henry Ford`, `Sony Pictures`, `Apple Computer`: a longer name, the
+/// tagger's to find), nor inside a model name found here. `makers` and `models` are in
+/// order of start, so one pass over each and the mentions.
+fn lone_makers(doc: &Document, makers: &[(usize, usize)], models: &[Span], out: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    let sentences = doc.sentences();
+    let mentions = doc.mentions();
+    let text = doc.text();
+    let capital = |k: usize| {
+        doc.span_text(tokens[k].span)
+            .starts_with(|c: char| c.is_uppercase())
+    };
+    let touching = |a: usize, b: usize| {
+        text.get(tokens[a].span.end..tokens[b].span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+    };
+    let (mut f, mut m, mut si) = (0, 0, 0);
+    for &(i, e) in makers {
+        let span = Span::new(tokens[i].span.start, tokens[e - 1].span.end);
+        while f < models.len() && models[f].end <= span.start {
+            f += 1;
+        }
+        if models.get(f).is_some_and(|x| x.overlaps(span)) {
+            continue;
+        }
+        while m < mentions.len() && mentions[m].span.start + 512 < span.start {
+            m += 1;
+        }
+        if mentions[m..]
+            .iter()
+            .take_while(|x| x.span.start < span.end)
+            .any(|x| x.span.overlaps(span))
+        {
+            continue;
+        }
+        while si < sentences.len() && sentences[si].span.end <= span.start {
+            si += 1;
+        }
+        let first = sentences.get(si).is_none_or(|s| s.span.start == span.start);
+        let name = doc.span_text(span);
+        if first && COMMON_WORD_MAKERS.contains(&name) {
+            continue;
+        }
+        let before = !first && i > 0 && capital(i - 1) && touching(i - 1, i);
+        let after = e < tokens.len() && capital(e) && touching(e - 1, e);
+        if before || after {
+            continue;
+        }
+        let mut x = Mention::new(
+            span,
+            EntityType::Organisation,
+            LONE_MAKER_CONFIDENCE,
+            "vehicle",
+        );
+        x.kind = MentionKind::Name;
+        x.subtype = Some("company".to_owned());
+        out.push(x);
     }
 }
 
@@ -805,5 +900,39 @@ mod tests {
             "{:?}",
             doc.mentions()
         );
+    }
+
+    #[test]
+    fn a_maker_alone_is_the_company() {
+        let p = Pipeline::builder().tagger(false).build().expect("build");
+        let orgs = |text: &str| -> Vec<String> {
+            let doc = p.extract(text).expect("extract");
+            doc.mentions()
+                .iter()
+                .filter(|m| m.entity_type == EntityType::Organisation)
+                .map(|m| doc.span_text(m.span).to_owned())
+                .collect()
+        };
+        assert_eq!(
+            orgs("Microsoft, whose Xbox 360 sold well, said nothing."),
+            ["Microsoft"]
+        );
+        assert_eq!(orgs("Shares of Sony and Apple fell."), ["Sony", "Apple"]);
+        // Not a longer name's part, a common word's capital, or a model's maker.
+        for text in [
+            "Henry Ford built cars.",
+            "Sony Pictures made it.",
+            "Palm trees grew.",
+            "Apple pie is sweet.",
+            "Nokia N95 sold well.",
+        ] {
+            let found = orgs(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|o| ["Ford", "Sony", "Palm", "Apple", "Nokia"].contains(&o.as_str())),
+                "{text}: {found:?}"
+            );
+        }
     }
 }
