@@ -151,7 +151,7 @@ fn shouting(text: &str, toks: &[Token]) -> bool {
             upper += 1;
         }
     }
-    (cased >= 3 && upper * 5 >= cased * 4) || (cased >= 1 && upper == cased)
+    cased >= 3 && upper * 5 >= cased * 4
 }
 
 /// `w` with the first letter of each hyphen-joined part upper case and the rest lower
@@ -287,6 +287,42 @@ fn truecase(text: &str, mem: &CaseMemory, w: &str, lower: u64, first: bool, out:
             out.push_str(&rest);
         }
     }
+}
+
+/// For sentence `s` when it is in capitals (see [`truecase`]): whether each of its tokens
+/// reads with a capital once truecased ("MINISTER TOBIAS ELLWOOD WELCOMES" → yes, yes, yes,
+/// no), so that the context rules judge names as in ordinary text; `None` for any other
+/// sentence. Builds `mem` on the first such sentence.
+pub(crate) fn truecased_capitals(
+    doc: &Document,
+    s: usize,
+    mem: &mut CaseMemory,
+) -> Option<Vec<bool>> {
+    let (a, b) = sentence_tokens(doc, s);
+    let text = doc.text();
+    let toks = doc.tokens().get(a..b)?;
+    if !shouting(text, toks) {
+        return None;
+    }
+    mem.ensure(doc);
+    let first = toks.iter().position(|t| t.kind == TokenKind::Word);
+    let mut buf = String::new();
+    Some(
+        toks.iter()
+            .enumerate()
+            .map(|(j, t)| {
+                reading(
+                    text,
+                    mem,
+                    true,
+                    first == Some(j),
+                    &text[t.span.range()],
+                    &mut buf,
+                )
+                .starts_with(char::is_uppercase)
+            })
+            .collect(),
+    )
 }
 
 /// How the tagger reads word `w`: as written, or, in a sentence in capitals (`caps`),
