@@ -196,7 +196,7 @@ struct Seen {
 }
 
 /// What a document says of how its words are written, for reading its sentences in
-/// capitals ([`truecase`]). Built from the whole document on the first such sentence,
+/// capitals (`truecase`). Built from the whole document on the first such sentence,
 /// so a document without one never builds it; one map, linear in the document. Use one
 /// memory per document: it rebuilds itself if handed another document's text.
 #[derive(Default)]
