@@ -1,7 +1,9 @@
 //! Turning documents into training sequences, and the averaged structured perceptron.
 
 use informant::recognise::tagger::model::{self, Part, tag_of, tag_part, viterbi};
-use informant::recognise::tagger::{Label, N_FEATURES, sentence_features, sentence_tokens};
+use informant::recognise::tagger::{
+    CaseMemory, Label, N_FEATURES, sentence_features_with, sentence_tokens,
+};
 use informant::{Document, EntityType, MentionKind, Pipeline, Span};
 
 use crate::data::GoldDoc;
@@ -176,13 +178,14 @@ pub fn sequences(
         }
     }
     let mut out = Vec::new();
+    let mut mem = CaseMemory::new();
     for s in 0..doc.sentences().len() {
         let (a, b) = sentence_tokens(doc, s);
         if a >= b {
             continue;
         }
         let mut feats = Vec::with_capacity((b - a) * N_FEATURES);
-        sentence_features(doc, s, bits, &mut feats);
+        sentence_features_with(doc, s, bits, &mut mem, &mut feats);
         let nf = if let Some(key) = twin_key {
             // Domain adaptation (Daumé 2007): a token also gets a copy of each
             // feature private to its corpus group, which absorbs the group's own

@@ -436,6 +436,10 @@ struct View<'a> {
     toks: &'a [Token],
     /// For each token, the type of the longest earlier mention covering it.
     cover: Vec<Option<(EntityType, Span)>>,
+    /// In a sentence in capitals (a headline), whether each token reads with a
+    /// capital once truecased (`tagger::features::truecased_capitals`); else `None`
+    /// and the text's own case counts.
+    caps: Option<Vec<bool>>,
 }
 
 impl<'a> View<'a> {
@@ -448,9 +452,30 @@ impl<'a> View<'a> {
             return false;
         };
         let w = self.word(i);
-        matches!(t.kind, TokenKind::Word)
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && !NOT_NAME_SET.contains_word(w)
+        matches!(t.kind, TokenKind::Word) && self.upper_initial(i) && !NOT_NAME_SET.contains_word(w)
+    }
+
+    /// True when token `i` starts with a capital: as written, or, in a sentence in
+    /// capitals, as truecased.
+    fn upper_initial(&self, i: usize) -> bool {
+        match &self.caps {
+            Some(c) => c.get(i).copied().unwrap_or(false),
+            None => self.word(i).starts_with(char::is_uppercase),
+        }
+    }
+
+    /// True when token `i` is a word in lower case (hyphens allowed): as written, or,
+    /// in a sentence in capitals, as truecased.
+    fn lower_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        match &self.caps {
+            Some(_) => {
+                !w.is_empty()
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !self.upper_initial(i)
+            }
+            None => !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-'),
+        }
     }
 
     /// The longest phrase of `set` at token `i`: its end token.
@@ -544,7 +569,8 @@ impl Recogniser for ContextRules {
         let tokens = doc.tokens();
         let mentions = doc.mentions();
         let titles = self.titles.find(text);
-        for s in doc.sentences() {
+        let mut mem = crate::recognise::tagger::CaseMemory::new();
+        for (si, s) in doc.sentences().iter().enumerate() {
             let a = tokens.partition_point(|t| t.span.start < s.span.start);
             let b = tokens.partition_point(|t| t.span.end <= s.span.end);
             if a >= b {
@@ -571,7 +597,13 @@ impl Recogniser for ContextRules {
                     }
                 }
             }
-            let v = View { text, toks, cover };
+            let caps = crate::recognise::tagger::features::truecased_capitals(doc, si, &mut mem);
+            let v = View {
+                text,
+                toks,
+                cover,
+                caps,
+            };
             let t0 = titles.partition_point(|(sp, _)| sp.start < s.span.start);
             let sentence_titles = titles[t0..]
                 .iter()
@@ -649,10 +681,7 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
         if !(after..end).all(|i| v.covered_by(i, EntityType::Person)) {
             out.push(mention(name_span, EntityType::Person, None, 0.75, attrs));
         }
-    } else if ti > 0
-        && v.word(ti - 1).eq_ignore_ascii_case("the")
-        && title.starts_with(char::is_uppercase)
-    {
+    } else if ti > 0 && v.word(ti - 1).eq_ignore_ascii_case("the") && v.upper_initial(ti) {
         let mut attrs = Attributes::new();
         attrs.insert("title".into(), title.into());
         out.push(mention(
@@ -718,7 +747,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             j += 1;
         }
         let end = v.name_from(j, 6).max(covered_end(v, j));
-        if end > j && (w.starts_with(char::is_uppercase) || (j..end).any(|k| v.covered(k))) {
+        if end > j && (v.upper_initial(i) || (j..end).any(|k| v.covered(k))) {
             let start = with_the(v, i);
             out.push(mention(
                 v.span(start, end),
@@ -730,7 +759,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         }
     }
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
-    if i > 0 && w.starts_with(char::is_uppercase) && ORG_SUFFIX_SET.contains_word(w) {
+    if i > 0 && v.upper_initial(i) && ORG_SUFFIX_SET.contains_word(w) {
         let mut s = i;
         while s > 0 && i - s < MAX_NAME_WORDS {
             let p = v.word(s - 1);
@@ -867,10 +896,7 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     // Up to two lower-case modifiers: "the ancient city", "the Syrian regime" is a rule of its own.
     for skip in 0..=2 {
         let h = i + 1 + skip;
-        let is_modifier = |k: usize| {
-            let w = v.word(k);
-            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !is_function_word(w)
-        };
+        let is_modifier = |k: usize| v.lower_word(k) && !is_function_word(v.word(k));
         if !(i + 1..h).all(is_modifier) {
             return;
         }
@@ -911,5 +937,37 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             ));
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pipeline;
+    use crate::document::EntityType;
+
+    /// The context rules' Person mentions of `text`, as the tagger's input sees them.
+    fn rule_persons(text: &str) -> Vec<String> {
+        let doc = Pipeline::new().prepare_for_tagger(text).unwrap();
+        doc.mentions()
+            .iter()
+            .filter(|m| m.recogniser == "rule" && m.entity_type == EntityType::Person)
+            .map(|m| doc.span_text(m.span).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_in_capitals_ends_a_name_where_the_body_would() {
+        let body = "\n\nGeneral Robert Kane said the troops were ready.";
+        let written = rule_persons(&format!("General Robert Kane visits troops{body}"));
+        assert!(
+            written.iter().any(|m| m == "General Robert Kane"),
+            "{written:?}"
+        );
+        let shouted = rule_persons(&format!("GENERAL ROBERT KANE VISITS TROOPS{body}"));
+        assert!(
+            shouted.iter().any(|m| m == "GENERAL ROBERT KANE"),
+            "{shouted:?}"
+        );
+        assert!(!shouted.iter().any(|m| m.contains("VISITS")), "{shouted:?}");
     }
 }

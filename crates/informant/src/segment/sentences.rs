@@ -31,7 +31,10 @@
 //!      `Inc.`, `Ltd.`, `Corp.`, `Jr.`, `Sr.`), U.S. state abbreviations —
 //!      end a sentence only when the next word is a common sentence starter
 //!      (`The`, `He`, `It`, `How`, `Did`, …): `in the U.S. The next day` splits,
-//!      `the U.S. Government` does not;
+//!      `the U.S. Government` does not; a state abbreviation after a place and a
+//!      comma also ends one before a capitalised word, not a day's name, that a
+//!      lower-case word follows (`in Atlanta, Ga. Police said` splits,
+//!      `the Atlanta, Ga. Police Department` and `Salem, Ore. Sunday at` do not);
 //!    * every other word (including `etc.`, upper-case `A.M.`/`P.M.`, numbers
 //!      such as `$100.00` and URLs) ends the sentence.
 //!
@@ -131,6 +134,11 @@ enum Abbrev {
     Numeric,
     /// Ambiguous: a boundary only before a common sentence starter.
     Weak,
+    /// A U.S. state abbreviation (`Ga.`, `Calif.`): as [`Abbrev::Weak`], and also a
+    /// boundary after a place (`Atlanta, Ga.`) before a capitalised word that a
+    /// lower-case word follows (`Atlanta, Ga. Police said`), which cannot continue
+    /// a name (`Atlanta, Ga. Police Department` does not split).
+    State,
 }
 
 struct Splitter<'t> {
@@ -323,11 +331,63 @@ impl Splitter<'_> {
             Abbrev::Never => false,
             Abbrev::Numeric => !(next.is_some_and(|c| c.is_ascii_digit()) || self.roman_at(k)),
             Abbrev::Weak => self.starter_at(k),
+            Abbrev::State => {
+                self.starter_at(k) || (self.place_before_state(i) && self.new_clause_at(k))
+            }
         };
         if boundary {
             self.cut(cut);
         }
         j
+    }
+
+    /// True when the state abbreviation ending at the dot `i` follows a place and a
+    /// comma (`Atlanta, Ga.`).
+    fn place_before_state(&self, i: usize) -> bool {
+        const MAX: usize = 64;
+        let mut lo = i.saturating_sub(MAX).max(self.start);
+        while lo < i && !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let Some(window) = self.text.get(lo..i) else {
+            return false;
+        };
+        let Some(p) = window.rfind(is_space) else {
+            return false;
+        };
+        let Some(before) = window.get(..p).map(str::trim_end) else {
+            return false;
+        };
+        let Some(before) = before.strip_suffix(',') else {
+            return false;
+        };
+        let place = match before.rfind(is_space) {
+            Some(q) => before
+                .get(q..)
+                .unwrap_or_default()
+                .trim_start_matches(is_space),
+            None => before,
+        };
+        place.starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// True when the text at `k` is a capitalised word, not a day's name, followed by
+    /// one space and a lower-case word (`Police said`, not `Sunday at`).
+    fn new_clause_at(&self, k: usize) -> bool {
+        const DAYS: [&[u8]; 7] = [
+            b"Monday",
+            b"Tuesday",
+            b"Wednesday",
+            b"Thursday",
+            b"Friday",
+            b"Saturday",
+            b"Sunday",
+        ];
+        let (word, e) = self.next_word(k);
+        word.first().is_some_and(u8::is_ascii_uppercase)
+            && !DAYS.contains(&word)
+            && self.byte(e) == Some(b' ')
+            && self.byte(e + 1).is_some_and(|b| b.is_ascii_lowercase())
     }
 
     /// An ellipsis from `i` to `j` holding `dots` dots.
@@ -807,11 +867,11 @@ fn classify(word: &str) -> Abbrev {
             | b"sr" | b"st" | b"al" | b"dept" | b"univ" | b"assn" | b"ave" | b"blvd" | b"rd"
             | b"hwy" => (Abbrev::Weak, false),
             b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
-            | b"oct" | b"nov" | b"dec" | b"ala" | b"ariz" | b"ark" | b"calif" | b"colo"
-            | b"conn" | b"del" | b"fla" | b"ga" | b"ill" | b"ind" | b"kan" | b"kans" | b"ky"
-            | b"la" | b"md" | b"mass" | b"mich" | b"minn" | b"miss" | b"mo" | b"mont" | b"neb"
-            | b"nev" | b"okla" | b"ore" | b"pa" | b"tenn" | b"tex" | b"va" | b"vt" | b"wash"
-            | b"wis" | b"wyo" => (Abbrev::Weak, true),
+            | b"oct" | b"nov" | b"dec" => (Abbrev::Weak, true),
+            b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"del" | b"fla" | b"ga"
+            | b"ill" | b"ind" | b"kan" | b"kans" | b"ky" | b"la" | b"md" | b"mass" | b"mich"
+            | b"minn" | b"miss" | b"mo" | b"mont" | b"neb" | b"nev" | b"okla" | b"ore" | b"pa"
+            | b"tenn" | b"tex" | b"va" | b"vt" | b"wash" | b"wis" | b"wyo" => (Abbrev::State, true),
             _ => return Abbrev::None,
         };
     if needs_capital && !capital {
@@ -1145,6 +1205,19 @@ mod tests {
                 &[
                     "The U.S. Army and the U.N. Security Council met in Los Angeles, Calif.",
                     "He said so.",
+                ],
+            ),
+            // A state after a place ends a sentence before a new clause, not before a
+            // name that goes on or a day.
+            (
+                "Troops landed in Atlanta, Ga. Police said nothing. The Macon, Ga. Police Department agreed. \
+                 He died in Salem, Ore. Sunday at home. Staff in Calif. Officials wards left.",
+                &[
+                    "Troops landed in Atlanta, Ga.",
+                    "Police said nothing.",
+                    "The Macon, Ga. Police Department agreed.",
+                    "He died in Salem, Ore. Sunday at home.",
+                    "Staff in Calif. Officials wards left.",
                 ],
             ),
             // Numbers, addresses and ellipses.

@@ -134,8 +134,10 @@ fn freq_band(zipf10: u8) -> u64 {
     }
 }
 
-/// True when most cased words of the sentence are in capitals (a headline, a table):
-/// then case says nothing and the tagger reads the words as if title-cased.
+/// True when the sentence is written in capitals (a headline, a table): at least three
+/// cased words of two letters or more, four in five of them in capitals. Then case says
+/// nothing, and the tagger reads each word as [`truecase`] spells it. (Counting also
+/// shorter lines all in capitals cost 0.004 of LOSO names F1: see `docs/model.md`.)
 fn shouting(text: &str, toks: &[Token]) -> bool {
     let (mut upper, mut cased) = (0usize, 0usize);
     for t in toks {
@@ -153,7 +155,8 @@ fn shouting(text: &str, toks: &[Token]) -> bool {
     cased >= 3 && upper * 5 >= cased * 4
 }
 
-/// `w` with its first letter upper case and the rest lower case, into `out`.
+/// `w` with the first letter of each hyphen-joined part upper case and the rest lower
+/// case ("AL-AIN" → "Al-Ain"), into `out`.
 fn title_case(w: &str, out: &mut String) {
     out.clear();
     let mut first = true;
@@ -163,7 +166,181 @@ fn title_case(w: &str, out: &mut String) {
             first = false;
         } else {
             out.extend(c.to_lowercase());
+            if c == '-' {
+                first = true;
+            }
         }
+    }
+}
+
+/// The usual spelling of the words of the cluster table that are not usually written in
+/// lower case ("Japan", "NATO", "iPhone"), keyed by the lower-case hash; built by
+/// `tools/truecase/build.py` from spaCy's case-sensitive word probabilities (sources in
+/// `data/model/README.md`). Parsed on first use, that is on the first sentence in capitals.
+static TRUECASE: LazyLock<FastMap<u64, &'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/model/truecase.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| (lower_hash(l), l))
+        .collect()
+});
+
+/// How a document writes one word (by lower-case hash) outside its sentences in capitals
+/// and away from a sentence's start: how often in lower case, how often with a capital,
+/// and where it first had one.
+#[derive(Clone, Copy)]
+struct Seen {
+    lower: u32,
+    cased: u32,
+    first_cased: Span,
+}
+
+/// What a document says of how its words are written, for reading its sentences in
+/// capitals (`truecase`). Built from the whole document on the first such sentence,
+/// so a document without one never builds it; one map, linear in the document. Use one
+/// memory per document: it rebuilds itself if handed another document's text.
+#[derive(Default)]
+pub struct CaseMemory {
+    /// Address and length of the text it was built from; `None` until built.
+    built: Option<(usize, usize)>,
+    seen: FastMap<u64, Seen>,
+}
+
+impl CaseMemory {
+    /// An empty memory; it fills itself on the first sentence in capitals.
+    pub fn new() -> CaseMemory {
+        CaseMemory::default()
+    }
+
+    fn ensure(&mut self, doc: &Document) {
+        let text = doc.text();
+        let key = (text.as_ptr() as usize, text.len());
+        if self.built == Some(key) {
+            return;
+        }
+        self.built = Some(key);
+        self.seen.clear();
+        let tokens = doc.tokens();
+        for s in 0..doc.sentences().len() {
+            let (a, b) = sentence_tokens(doc, s);
+            let toks = &tokens[a..b];
+            if shouting(text, toks) {
+                continue;
+            }
+            // After the first word: a sentence's first capital says nothing.
+            let mut after_first = false;
+            for t in toks {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                if !after_first {
+                    after_first = true;
+                    continue;
+                }
+                let w = &text[t.span.range()];
+                let has_upper = w.chars().any(char::is_uppercase);
+                if !has_upper && !w.chars().any(char::is_lowercase) {
+                    continue;
+                }
+                let e = self.seen.entry(lower_hash(w)).or_insert(Seen {
+                    lower: 0,
+                    cased: 0,
+                    first_cased: t.span,
+                });
+                if has_upper {
+                    if e.cased == 0 {
+                        e.first_cased = t.span;
+                    }
+                    e.cased += 1;
+                } else {
+                    e.lower += 1;
+                }
+            }
+        }
+    }
+}
+
+/// How the tagger reads word `w` of a sentence in capitals, into `out`: as the document
+/// writes it elsewhere (the commoner of lower case and its first capitalised spelling,
+/// away from sentences' starts and from other sentences in capitals); else, for a word of
+/// the cluster table, its usual spelling (lower case unless [`TRUECASE`] lists another);
+/// else, an unknown word, in title case. The first word of the sentence then takes a
+/// capital, as sentences do.
+fn truecase(text: &str, mem: &CaseMemory, w: &str, lower: u64, first: bool, out: &mut String) {
+    out.clear();
+    match mem.seen.get(&lower) {
+        Some(s) if s.cased > s.lower => out.push_str(text.get(s.first_cased.range()).unwrap_or(w)),
+        Some(s) if s.lower > 0 => out.extend(w.chars().flat_map(char::to_lowercase)),
+        _ => match TRUECASE.get(&lower) {
+            Some(form) => out.push_str(form),
+            None if super::clusters::lookup_hash(lower).is_some() => {
+                out.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            None => title_case(w, out),
+        },
+    }
+    if first && out.starts_with(char::is_lowercase) {
+        let mut cs = out.chars();
+        if let Some(c) = cs.next() {
+            let rest = cs.as_str().to_owned();
+            out.clear();
+            out.extend(c.to_uppercase());
+            out.push_str(&rest);
+        }
+    }
+}
+
+/// For sentence `s` when it is in capitals (see [`truecase`]): whether each of its tokens
+/// reads with a capital once truecased ("MINISTER TOBIAS ELLWOOD WELCOMES" → yes, yes, yes,
+/// no), so that the context rules judge names as in ordinary text; `None` for any other
+/// sentence. Builds `mem` on the first such sentence.
+pub(crate) fn truecased_capitals(
+    doc: &Document,
+    s: usize,
+    mem: &mut CaseMemory,
+) -> Option<Vec<bool>> {
+    let (a, b) = sentence_tokens(doc, s);
+    let text = doc.text();
+    let toks = doc.tokens().get(a..b)?;
+    if !shouting(text, toks) {
+        return None;
+    }
+    mem.ensure(doc);
+    let first = toks.iter().position(|t| t.kind == TokenKind::Word);
+    let mut buf = String::new();
+    Some(
+        toks.iter()
+            .enumerate()
+            .map(|(j, t)| {
+                reading(
+                    text,
+                    mem,
+                    true,
+                    first == Some(j),
+                    &text[t.span.range()],
+                    &mut buf,
+                )
+                .starts_with(char::is_uppercase)
+            })
+            .collect(),
+    )
+}
+
+/// How the tagger reads word `w`: as written, or, in a sentence in capitals (`caps`),
+/// as [`truecase`] spells it (`first`: the sentence's first word), into `buf`.
+fn reading<'a>(
+    text: &str,
+    mem: &CaseMemory,
+    caps: bool,
+    first: bool,
+    w: &'a str,
+    buf: &'a mut String,
+) -> &'a str {
+    if caps && w.chars().any(char::is_uppercase) {
+        truecase(text, mem, w, lower_hash(w), first, buf);
+        buf.as_str()
+    } else {
+        w
     }
 }
 
@@ -286,7 +463,21 @@ fn bucket_pos(i: usize) -> u64 {
 
 /// Appends the features of the tokens of sentence `s` (token range as
 /// [`sentence_tokens`]) to `out`, [`N_FEATURES`] per token, each below `1 << bits`.
+/// Builds a [`CaseMemory`] of the document if the sentence is in capitals: to featurise
+/// several sentences of one document, use [`sentence_features_with`] and one memory.
 pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>) {
+    sentence_features_with(doc, s, bits, &mut CaseMemory::new(), out);
+}
+
+/// [`sentence_features`] with the document's [`CaseMemory`], built (once) only when a
+/// sentence in capitals needs it.
+pub fn sentence_features_with(
+    doc: &Document,
+    s: usize,
+    bits: u32,
+    mem: &mut CaseMemory,
+    out: &mut Vec<u32>,
+) {
     let (a, b) = sentence_tokens(doc, s);
     if a >= b {
         return;
@@ -306,17 +497,24 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
     let mut buf = Vec::with_capacity(32);
     let titles = &*TITLE_WORDS;
     let caps = shouting(text, toks);
+    if caps {
+        mem.ensure(doc);
+    }
+    let mem = &*mem;
     let mut tc = String::new();
+    let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
     let mut info: Vec<Tok> = toks
         .iter()
-        .map(|t| {
-            let w = &text[t.span.range()];
-            let w = if caps && w.chars().any(char::is_uppercase) {
-                title_case(w, &mut tc);
-                tc.as_str()
-            } else {
-                w
-            };
+        .enumerate()
+        .map(|(j, t)| {
+            let w = reading(
+                text,
+                mem,
+                caps,
+                first_word == Some(j),
+                &text[t.span.range()],
+                &mut tc,
+            );
             let mut x = token_info(w, t.kind, &mut buf);
             x.title = titles.contains_key(&x.lower);
             x
@@ -485,5 +683,92 @@ impl Label {
             Some(k) => format!("{}:{}", self.entity_type.as_str(), k.as_str()),
             None => self.entity_type.as_str().to_owned(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    /// How the tagger reads each word token of sentence `s` (as written outside capitals).
+    fn view(doc: &Document, s: usize, mem: &mut CaseMemory) -> Vec<String> {
+        let (a, b) = sentence_tokens(doc, s);
+        let text = doc.text();
+        let toks = &doc.tokens()[a..b];
+        let caps = shouting(text, toks);
+        if caps {
+            mem.ensure(doc);
+        }
+        let first = toks.iter().position(|t| t.kind == TokenKind::Word);
+        let mut out = String::new();
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(j, t)| {
+                reading(
+                    text,
+                    mem,
+                    caps,
+                    first == Some(j),
+                    &text[t.span.range()],
+                    &mut out,
+                )
+                .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_headline_in_capitals_as_the_body_writes_its_words() {
+        let text = "FLOODS HIT ITALY AS PO AND ZORBLATT RISE\n\n\
+                    Heavy rain sent the Po over its banks on Tuesday, and officials \
+                    said the rise would go on. The Zorblatt also rose and the floods spread.";
+        let doc = Pipeline::new().prepare_for_tagger(text).unwrap();
+        let mut mem = CaseMemory::new();
+        assert_eq!(
+            view(&doc, 0, &mut mem),
+            [
+                "Floods", "hit", "Italy", "as", "Po", "and", "Zorblatt", "rise"
+            ]
+        );
+        // The body is read as written.
+        assert_eq!(view(&doc, 1, &mut mem)[..2], ["Heavy", "rain"]);
+    }
+
+    #[test]
+    fn unknown_words_take_title_case_and_listed_ones_their_spelling() {
+        let doc = Pipeline::new()
+            .prepare_for_tagger("QWERTAX-BLORV MEETS NATO CHIEF IN JAPAN")
+            .unwrap();
+        let mut mem = CaseMemory::new();
+        assert_eq!(
+            view(&doc, 0, &mut mem),
+            ["Qwertax-Blorv", "meets", "NATO", "chief", "in", "Japan"]
+        );
+    }
+
+    #[test]
+    fn ordinary_text_builds_no_memory() {
+        let doc = Pipeline::new()
+            .prepare_for_tagger("The rain fell on Turin. NATO met in Brussels.")
+            .unwrap();
+        let mut mem = CaseMemory::new();
+        let mut out = Vec::new();
+        for s in 0..doc.sentences().len() {
+            sentence_features_with(&doc, s, 18, &mut mem, &mut out);
+        }
+        assert!(mem.built.is_none());
+        assert_eq!(out.len() % N_FEATURES, 0);
+        // A line of capitals builds it, once, and the features stay in range.
+        let doc = Pipeline::new()
+            .prepare_for_tagger("RAIN IN TURIN\n\nThe rain fell on Turin.")
+            .unwrap();
+        out.clear();
+        for s in 0..doc.sentences().len() {
+            sentence_features_with(&doc, s, 18, &mut mem, &mut out);
+        }
+        assert!(mem.built.is_some());
+        assert!(out.iter().all(|&f| f < 1 << 18));
     }
 }

@@ -53,7 +53,9 @@ use crate::recognise::Recogniser;
 use crate::recognise::merge::may_nest;
 use crate::span::Span;
 
-pub use features::{Label, N_FEATURES, sentence_features, sentence_tokens};
+pub use features::{
+    CaseMemory, Label, N_FEATURES, sentence_features, sentence_features_with, sentence_tokens,
+};
 pub use model::{Model, ModelError};
 
 /// The embedded model (rebuilt by `cargo run --release -p informant-train -- train`).
@@ -152,17 +154,19 @@ impl Tagger {
     }
 
     /// Tags the tokens of sentence `s`: `(first token, end token, type, confidence)`,
-    /// token indices into `doc.tokens()`. Before any conflict handling.
+    /// token indices into `doc.tokens()`. Before any conflict handling. `mem` is the
+    /// document's [`CaseMemory`] (one for all its sentences).
     pub fn tag_sentence(
         &self,
         doc: &Document,
         s: usize,
+        mem: &mut CaseMemory,
         feats: &mut Vec<u32>,
         em: &mut Vec<f32>,
     ) -> Vec<(usize, usize, Label, f32)> {
         let m = &*self.model;
         feats.clear();
-        sentence_features(doc, s, m.bits(), feats);
+        sentence_features_with(doc, s, m.bits(), mem, feats);
         if feats.is_empty() {
             return Vec::new();
         }
@@ -318,8 +322,9 @@ impl Recogniser for Tagger {
         let mut feats = Vec::new();
         let mut em = Vec::new();
         let mut found = Vec::new();
+        let mut mem = CaseMemory::new();
         for s in 0..doc.sentences().len() {
-            found.extend(self.tag_sentence(doc, s, &mut feats, &mut em));
+            found.extend(self.tag_sentence(doc, s, &mut mem, &mut feats, &mut em));
         }
         consistent_types(text, tokens, &mut found);
         {
