@@ -1008,12 +1008,22 @@ impl Resolver<'_> {
             (p.kind, m.kind),
             (MentionKind::Name, MentionKind::Nominal) | (MentionKind::Nominal, MentionKind::Name)
         );
-        if !pair || !matches!(m.entity_type, EntityType::Person | EntityType::Organisation) {
+        let kinds = matches!(
+            m.entity_type,
+            EntityType::Person
+                | EntityType::Organisation
+                | EntityType::Financial
+                | EntityType::Product
+                | EntityType::Vehicle
+        );
+        if !pair || !kinds {
             return None;
         }
         let between = &self.text[p.end..m.span.start];
         let sep = between.trim();
-        (sep == "," || (sep.is_empty() && !between.contains('\n'))).then_some(p.group)
+        // `The primary UK index, the FTSE 100`: a name may leave its article out.
+        let article = sep == ", the" && m.kind == MentionKind::Name;
+        (sep == "," || article || (sep.is_empty() && !between.contains('\n'))).then_some(p.group)
     }
 
     /// The sieves for a name; `None` when none links it.
@@ -1451,17 +1461,44 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 }
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
-                    let Some(gi) = r.class_nominal(&c, u, country) else {
-                        continue;
+                    let found = r.class_nominal(&c, u, country);
+                    // Nothing before it, but a name of its kind right after it, parted by
+                    // a comma (`The primary UK index, the FTSE 100,`): an appositive, which
+                    // the name joins (see `Resolver::appositive`).
+                    let ahead = found.is_none().then(|| {
+                        old.get(oi..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .flatten()
+                            .take(8)
+                            .find(|n| n.span.start >= span.end)
+                            .filter(|n| {
+                                n.kind == MentionKind::Name
+                                    && c.class.fits(n.entity_type)
+                                    && c.class != nominals::Class::Company
+                                    && matches!(
+                                        text.get(span.end..n.span.start),
+                                        Some(", " | ", the ")
+                                    )
+                            })
+                            .map(|n| n.entity_type)
+                    });
+                    let (gi, how, ty) = match (found, ahead.flatten()) {
+                        (Some(gi), _) => (gi, Resolution::Nominal, r.groups[gi].entity_type),
+                        (None, Some(ty)) => {
+                            let probe = Mention::new(span, ty, 0.6, "resolver");
+                            (r.new_group(&probe), Resolution::First, ty)
+                        }
+                        (None, None) => continue,
                     };
                     if let Some(k) = c.replaces {
                         old.get_mut(k).and_then(Option::take);
                     }
-                    let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
+                    let mut m = Mention::new(span, ty, 0.6, "resolver");
                     m.kind = MentionKind::Nominal;
                     m.subtype = Some("nominal".into());
                     let mi = out.len();
-                    r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
+                    r.join(gi, mi, &m, how, None, Vec::new());
                     r.groups[gi].last_sentence = u;
                     r.placed.push(Placed {
                         sentence: u,
@@ -1777,6 +1814,31 @@ mod tests {
             doc.mentions()
                 .iter()
                 .all(|m| m.entity_type != EntityType::Financial)
+        );
+    }
+
+    #[test]
+    fn a_class_nominal_before_its_name_is_an_appositive() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract("Shares fell. The primary UK index, the FTSE 100, dropped by 2%.")
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("FTSE 100").is_some());
+        assert_eq!(entity_of("The primary UK index"), entity_of("FTSE 100"));
+        // Nothing after it and nothing before it: no mention.
+        let doc = p
+            .extract("Shares fell. The primary UK index dropped.")
+            .unwrap();
+        assert!(
+            doc.mentions()
+                .iter()
+                .all(|m| doc.span_text(m.span) != "The primary UK index")
         );
     }
 
