@@ -160,6 +160,8 @@ const ROLE_NOUNS: &[&str] = &[
     "chairperson",
     "chair",
     "ceo",
+    "cfo",
+    "coo",
     "executive",
     "director",
     "chief",
@@ -245,6 +247,50 @@ fn person_role(head: &str) -> bool {
         )
 }
 
+/// The role a person nominal says, as a key that its other wordings share: `the chief
+/// executive`, `Apple's CEO` and `chief executive officer` are `ceo`; `chief financial
+/// officer` and `CFO` are `cfo`; a chairwoman is a `chairman`; else the head, when it
+/// is a role noun. `None` when the nominal ends in no role noun.
+fn role_key(surface: &str) -> Option<String> {
+    let words: Vec<String> = surface
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let head = words.last()?;
+    if !ROLE_NOUNS.contains(&head.as_str()) {
+        return None;
+    }
+    // The run of role nouns that ends the phrase ("chief executive officer").
+    let run: Vec<&str> = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            ROLE_NOUNS.contains(&w.as_str()) || matches!(w.as_str(), "financial" | "operating")
+        })
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some(
+        match run.as_slice() {
+            [.., "ceo"] | [.., "chief", "executive"] | [.., "chief", "executive", "officer"] => {
+                "ceo"
+            }
+            [.., "cfo"] | [.., "chief", "financial", "officer"] => "cfo",
+            [.., "coo"] | [.., "chief", "operating", "officer"] => "coo",
+            [.., "chairwoman" | "chairperson"] => "chairman",
+            _ => head.as_str(),
+        }
+        .to_owned(),
+    )
+}
+
 /// Role nouns that tell a person's gender.
 fn role_gender(word: &str) -> Option<Gender> {
     match word {
@@ -284,6 +330,9 @@ struct Group {
     named: bool,
     /// The sentence (ordinal) of its latest mention.
     last_sentence: usize,
+    /// Heads and role keys of its nominals said before it had a name (`Apple CEO` in
+    /// `Apple CEO Steve Jobs`), indexed once a name joins it.
+    unnamed_heads: Vec<String>,
     /// The latest sentence it was the subject of (its first mention, at most two
     /// words and no comma before it).
     subject: Option<usize>,
@@ -309,6 +358,7 @@ impl Group {
             plural: false,
             named: false,
             last_sentence: 0,
+            unnamed_heads: Vec::new(),
             subject: None,
             mentions: Vec::new(),
             evidence: Vec::new(),
@@ -913,10 +963,15 @@ impl Resolver<'_> {
             // Two governments: no guess.
             return None;
         }
-        // A head said of an entity: an appositive's, a name's word ("the bank").
-        if let Some(list) = self.index.by_head.get(&(ty, head.clone())) {
+        // A head said of an entity: an appositive's, a name's word ("the bank"); for a
+        // person, also the role in other words (`the CEO` after `the chief executive`).
+        let role = (ty == EntityType::Person)
+            .then(|| role_key(surface))
+            .flatten()
+            .filter(|k| *k != head);
+        for h in [Some(head.clone()), role].into_iter().flatten() {
             steps::count();
-            if let Some(&gi) = list.last() {
+            if let Some(&gi) = self.index.by_head.get(&(ty, h)).and_then(|l| l.last()) {
                 return Some((gi, Resolution::Nominal));
             }
         }
@@ -1132,6 +1187,12 @@ impl Resolver<'_> {
                     g.plural = false;
                 }
                 g.named = true;
+                // The heads of its nominals said before the name (`Apple CEO Steve
+                // Jobs`): now said of a named entity.
+                for h in std::mem::take(&mut g.unnamed_heads) {
+                    let list = self.index.by_head.entry((g.entity_type, h)).or_default();
+                    push_capped(list, gi);
+                }
                 // A first name before a surname tells the gender ("John Smith" ... "he").
                 if g.entity_type == EntityType::Person && g.gender.is_none() && words.len() >= 2 {
                     g.gender = words
@@ -1219,9 +1280,20 @@ impl Resolver<'_> {
                     strip_article(surface).clone_into(&mut g.name);
                     g.name_rank = 2;
                 }
-                if !head.is_empty() && g.named {
-                    let list = self.index.by_head.entry((g.entity_type, head)).or_default();
-                    push_capped(list, gi);
+                let role = (g.entity_type == EntityType::Person)
+                    .then(|| role_key(surface))
+                    .flatten()
+                    .filter(|k| *k != head);
+                for h in [Some(head), role].into_iter().flatten() {
+                    if h.is_empty() {
+                        continue;
+                    }
+                    if g.named {
+                        let list = self.index.by_head.entry((g.entity_type, h)).or_default();
+                        push_capped(list, gi);
+                    } else if g.unnamed_heads.len() < 4 && !g.unnamed_heads.contains(&h) {
+                        g.unnamed_heads.push(h);
+                    }
                 }
             }
             MentionKind::Pronoun => {
@@ -1968,5 +2040,41 @@ mod tests {
             ],
         );
         assert_eq!(got[1].1, Resolution::First);
+    }
+
+    #[test]
+    fn a_role_said_before_the_name_or_in_other_words_names_its_carrier() {
+        let per = EntityType::Person;
+        let org = EntityType::Organisation;
+        // The role before the name: indexed once the name joins it.
+        let got = resolve_marked(
+            "US bank chief Ben Bernanke spoke. Markets rose. Later the bank chief left.",
+            &[
+                ("US bank chief", per, MentionKind::Nominal),
+                ("Ben Bernanke", per, MentionKind::Name),
+                ("the bank chief", per, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1].0, got[0].0);
+        assert_eq!(got[2], (got[0].0, Resolution::Nominal));
+        // `the CEO` after `the chief executive`.
+        let got = resolve_marked(
+            "Rick Wagoner, the chief executive of GM, spoke. The CEO said GM would cut jobs.",
+            &[
+                ("Rick Wagoner", per, MentionKind::Name),
+                ("the chief executive", per, MentionKind::Nominal),
+                ("GM", org, MentionKind::Name),
+                ("The CEO", per, MentionKind::Nominal),
+                ("GM", org, MentionKind::Name),
+            ],
+        );
+        assert_eq!(got[1].0, got[0].0);
+        assert_eq!(got[3], (got[0].0, Resolution::Nominal));
+        assert_eq!(
+            role_key("Toyota's chief financial officer").as_deref(),
+            Some("cfo")
+        );
+        assert_eq!(role_key("the chairwoman").as_deref(), Some("chairman"));
+        assert_eq!(role_key("the company"), None);
     }
 }
