@@ -668,6 +668,167 @@ fn role_before(text: &str, sentence_start: usize, name: &Mention) -> Option<Span
     Some(Span::new(start, start + phrase.len()))
 }
 
+/// Roles in a company or an office that a phrase before a person's name may say
+/// (`Apple CEO Steve Jobs`, `Toyota president Akio Toyoda`); not ranks and titles
+/// (`General`, `Senator`), which are part of the name, nor professions (`actor`,
+/// `professor`), which are seldom an entity's mention of their own.
+const OFFICE_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "executive",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "president",
+    "director",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "boss",
+    "head",
+    "manager",
+    "analyst",
+    "economist",
+    "owner",
+];
+
+/// How many of `words` (the words right before a person's name, nearest last) are a
+/// role phrase said of that person with nothing between: office roles
+/// ([`OFFICE_ROLES`]: `CEO`, `chief executive`, `chairman`), at least one in lower case
+/// or an acronym, after up to a few modifiers (`Apple`, `GM's`, `US bank`, `former`)
+/// and perhaps a determiner (`the Airbus chief executive`); at most five words. A
+/// capitalised title (`President`, `US President`, `Chief Justice`) is no such phrase:
+/// it is part of the name. `None` when the words end in no such role.
+fn role_prefix_len(words: &[&str]) -> Option<usize> {
+    let mut n = 0;
+    let mut descriptive = false;
+    for w in words.iter().rev().take(3) {
+        let lower = w.to_lowercase();
+        let role = OFFICE_ROLES.contains(&lower.as_str())
+            || (n > 0 && matches!(lower.as_str(), "financial" | "operating"));
+        if !role {
+            break;
+        }
+        // A role in lower case (`chief executive`) or an acronym (`CEO`) describes;
+        // `President` may be a title.
+        if w.chars().all(|c| c.is_lowercase() || c == '-')
+            || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            descriptive = true;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut m = 0;
+    for w in words[..words.len() - n].iter().rev() {
+        if n + m >= 5 {
+            break;
+        }
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        if bare.is_empty()
+            || !bare
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&'))
+        {
+            break;
+        }
+        let lower = bare.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            m += 1;
+            break;
+        }
+        if crate::recognise::phrases::is_function_word(&lower) {
+            break;
+        }
+        let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        // A plural or a verb in `-s` ends the phrase (`analysts`, `meets`).
+        if !capital && bare.ends_with('s') && !bare.ends_with("ss") {
+            break;
+        }
+        m += 1;
+    }
+    descriptive.then_some(n + m)
+}
+
+/// Splits `s` at single spaces into (byte offset, word); `None` when any other
+/// whitespace or an empty word is in it.
+fn spaced_words(s: &str) -> Option<Vec<(usize, &str)>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        if w.is_empty() || w.contains(char::is_whitespace) {
+            return None;
+        }
+        out.push((pos, w));
+        pos += w.len() + 1;
+    }
+    Some(out)
+}
+
+/// A role phrase said right before a person's name with nothing between (`Apple CEO
+/// Steve Jobs`; see [`role_prefix_len`]): its span, within the sentence.
+fn role_adjacent(text: &str, sentence_start: usize, name: &Mention) -> Option<Span> {
+    let before = text
+        .get(sentence_start..name.span.start)?
+        .strip_suffix(' ')?;
+    // The last six words at most.
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(5)
+        .map_or(0, |(i, _)| i + 1);
+    let tail = before.get(from..)?;
+    // Words with other whitespace in them end the look-back at that word.
+    let words = spaced_words(tail).or_else(|| {
+        let i = tail.rfind(char::is_whitespace)?;
+        spaced_words(tail.get(i + 1..)?).map(|v| {
+            v.into_iter()
+                .map(|(o, w)| (o + i + 1, w))
+                .collect::<Vec<_>>()
+        })
+    })?;
+    steps::count();
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let n = role_prefix_len(&plain)?;
+    let (first, _) = words[words.len() - n];
+    let start = sentence_start + from + first;
+    Some(Span::new(start, sentence_start + before.len()))
+}
+
+/// A name that holds a role phrase before the person's name (`GM chairman Rick
+/// Wagoner`, `Chief executive Thomas Enders`; see [`role_prefix_len`]): the role
+/// phrase's span. `None` when the name holds none or something else.
+fn role_inside(text: &str, name: &Mention) -> Option<Span> {
+    let surface = text.get(name.span.range())?;
+    let words = spaced_words(surface)?;
+    steps::count();
+    // The last role noun with only capitalised words after it.
+    let i = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| ROLE_NOUNS.contains(&words[i].1.to_lowercase().as_str()))?;
+    let rest = &words[i + 1..];
+    if !rest.iter().all(|&(_, w)| {
+        w.starts_with(char::is_uppercase) && !ROLE_NOUNS.contains(&w.to_lowercase().as_str())
+    }) {
+        return None;
+    }
+    let plain: Vec<&str> = words[..=i].iter().map(|&(_, w)| w).collect();
+    (role_prefix_len(&plain)? == plain.len())
+        .then(|| Span::new(name.span.start, name.span.start + words[i + 1].0 - 1))
+}
+
 /// Adds the role nominals found by [`role_before`] to `old` (in text order), unless a
 /// mention already covers that span as a nominal or crosses it.
 fn with_roles_before(
@@ -1016,7 +1177,35 @@ impl Resolver<'_> {
         sentence: usize,
         country: Option<&str>,
     ) -> Option<usize> {
-        let head = head_of(&self.text[c.span.range()]);
+        let surface = &self.text[c.span.range()];
+        let head = head_of(surface);
+        if c.class == nominals::Class::Role {
+            // An office: only a person said before to hold it (`Rick Wagoner, GM's
+            // chief executive` ... `the CEO`), never the nearest person.
+            let title = strip_article(surface).to_lowercase();
+            steps::count();
+            if let Some(&gi) = self
+                .index
+                .by_title
+                .get(&title)
+                .or_else(|| self.index.by_title_head.get(&head))
+            {
+                return Some(gi);
+            }
+            let key = role_key(surface).filter(|k| *k != head);
+            for h in [Some(head), key].into_iter().flatten() {
+                steps::count();
+                if let Some(&gi) = self
+                    .index
+                    .by_head
+                    .get(&(EntityType::Person, h))
+                    .and_then(|l| l.last())
+                {
+                    return Some(gi);
+                }
+            }
+            return None;
+        }
         for ty in [
             EntityType::Organisation,
             EntityType::Product,
@@ -1531,6 +1720,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     out.push(m);
                     continue;
                 }
+                // Inside or across a mention already placed (a role nominal found after
+                // a name, `X, the Airbus chief executive`): not another mention.
+                Extra::Nominal(_) if span.start < outer_end => continue,
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
                     let found = r.class_nominal(&c, u, country);
@@ -1662,6 +1854,13 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
             _ => {
                 let mut words = name_words(person_or_surface(&m, surface));
+                // `Ford president Alan Mulally`: the person's name is `Alan Mulally`
+                // (so `Ford` is none of its words).
+                if m.entity_type == EntityType::Person
+                    && let Some(role) = role_inside(text, &m)
+                {
+                    words = name_words(text.get(role.end + 1..m.span.end).unwrap_or(""));
+                }
                 let from_entry = canonical(&m).filter(|_| m.recogniser != "rule");
                 // "Irish national airline Aer Lingus": the name is "Aer Lingus", the
                 // description tells what it is ("the airline").
@@ -1708,6 +1907,20 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
+        }
+        // A role said in or right before a person's name (`Apple CEO Steve Jobs`, `GM
+        // chairman Rick Wagoner`): said of the person, for a later `the CEO`.
+        if m.entity_type == EntityType::Person && m.kind == MentionKind::Name {
+            let from = unit_start.min(m.span.start);
+            if let Some(role) = role_inside(text, &m).or_else(|| role_adjacent(text, from, &m)) {
+                let phrase = &text[role.range()];
+                let head = head_of(phrase);
+                let key = role_key(phrase).filter(|k| *k != head);
+                for h in [Some(head), key].into_iter().flatten() {
+                    let list = r.index.by_head.entry((EntityType::Person, h)).or_default();
+                    push_capped(list, gi);
+                }
+            }
         }
         let possessor = text
             .get(m.span.end..)
@@ -2076,5 +2289,53 @@ mod tests {
         );
         assert_eq!(role_key("the chairwoman").as_deref(), Some("chairman"));
         assert_eq!(role_key("the company"), None);
+    }
+
+    #[test]
+    fn an_office_said_with_a_name_is_found_again_unmarked() {
+        let text = "Apple CEO Steve Jobs spoke. Ford president Alan Mulally spoke too. \
+                    Later the CEO said Ford was fine. The company's president agreed.";
+        let p = Pipeline::builder()
+            .resolve(false)
+            .attribute(false)
+            .build()
+            .unwrap();
+        let mut doc = p.extract(text).unwrap();
+        let at = |s: &str, from: usize| from + text[from..].find(s).unwrap();
+        let mark = |s: &str, from: usize, ty: EntityType| {
+            let start = at(s, from);
+            let mut m = Mention::new(Span::new(start, start + s.len()), ty, 0.9, "tagger");
+            m.kind = MentionKind::Name;
+            m
+        };
+        doc.mentions = vec![
+            mark("Apple", 0, EntityType::Organisation),
+            mark("Steve Jobs", 0, EntityType::Person),
+            mark("Ford president Alan Mulally", 0, EntityType::Person),
+            mark("Ford", 60, EntityType::Person),
+        ];
+        group(&mut doc, &HashMap::default());
+        let entity_of = |s: &str| {
+            doc.mentions
+                .iter()
+                .find(|m| &text[m.span.range()] == s)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("Steve Jobs").is_some());
+        // `Apple CEO` before the name: `the CEO` is Jobs, found though no one marked it.
+        assert_eq!(entity_of("the CEO"), entity_of("Steve Jobs"));
+        // The president is Mulally; `Ford` is no word of his name.
+        assert_eq!(
+            entity_of("The company's president"),
+            entity_of("Ford president Alan Mulally")
+        );
+        assert_ne!(entity_of("Ford"), entity_of("Ford president Alan Mulally"));
+        // A title is no office phrase: `Prime Minister`, `US President`.
+        assert_eq!(role_prefix_len(&["US", "President"]), None);
+        assert_eq!(
+            role_prefix_len(&["the", "Airbus", "chief", "executive"]),
+            Some(4)
+        );
+        assert_eq!(role_prefix_len(&["said", "CEO"]), Some(1));
     }
 }

@@ -37,6 +37,9 @@ pub(super) enum Class {
     Company,
     /// A market index (`the index`): a Financial entity.
     Index,
+    /// An office (`the chief executive`, `the CEO`, `the company's chairman`): a
+    /// Person said before to hold it.
+    Role,
 }
 
 impl Class {
@@ -48,6 +51,7 @@ impl Class {
             Class::Made => matches!(ty, EntityType::Product | EntityType::Vehicle),
             Class::Company => ty == EntityType::Organisation,
             Class::Index => ty == EntityType::Financial,
+            Class::Role => ty == EntityType::Person,
         }
     }
 }
@@ -61,6 +65,9 @@ pub(super) fn class_of(head: &str) -> Option<Class> {
         | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" => Class::Vehicle,
         "model" | "product" => Class::Made,
         "index" => Class::Index,
+        "ceo" | "cfo" | "coo" | "executive" | "chairman" | "chairwoman" | "chairperson"
+        | "president" | "founder" | "co-founder" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "director" | "boss" => Class::Role,
         "company" | "firm" | "carmaker" | "automaker" | "manufacturer" | "maker" | "planemaker"
         | "airframer" | "chipmaker" | "corporation" | "conglomerate" | "group" => Class::Company,
         _ => return None,
@@ -316,19 +323,46 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                 continue;
             }
             let mut found = None;
+            // A possessive modifier (`the company's chairman`), for an office only.
+            let mut possessive = false;
+            let office = |w: &Word<'_>| {
+                // An office's acronym (`the CEO`) in lower case.
+                let acronym = (w.bare.len() <= 4 && w.bare.chars().all(|c| c.is_ascii_uppercase()))
+                    .then(|| w.bare.to_ascii_lowercase());
+                match acronym.as_deref().map(class_of) {
+                    Some(Some(Class::Role)) => Some(Class::Role),
+                    _ => class_of(w.bare),
+                }
+            };
             for j in i + 1..(i + 4).min(words.len()) {
                 let w = &words[j];
-                if let Some(class) = class_of(w.bare)
+                let owner = w.trimmed
+                    && !possessive
+                    && text
+                        .get(w.start + w.bare.len()..)
+                        .is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
+                    && w.bare.chars().all(|c| c.is_alphabetic() || c == '-');
+                // `the company's chairman`: an office, not `the company's`.
+                let office_next = owner
+                    && words[j + 1..(j + 3).min(words.len())]
+                        .iter()
+                        .any(|n| office(n) == Some(Class::Role));
+                if let Some(class) = office(w)
+                    && !office_next
                     && ends_phrase(words.get(j + 1), w)
                 {
                     found = Some((j, class));
                     break;
                 }
+                if owner {
+                    possessive = true;
+                    continue;
+                }
                 if !modifier(w) {
                     break;
                 }
             }
-            let Some((j, class)) = found else {
+            let Some((j, class)) = found.filter(|&(_, c)| !possessive || c == Class::Role) else {
                 i += 1;
                 continue;
             };
@@ -346,10 +380,13 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                     continue;
                 }
                 let inside = span.contains(m.span);
-                let modifier_name = matches!(
+                // An office may be a company's (`the Apple chief executive`).
+                let modifier_name = (matches!(
                     m.entity_type,
                     EntityType::Location | EntityType::Nationality
-                ) && m.kind == MentionKind::Name
+                ) || (class == Class::Role
+                    && m.entity_type == EntityType::Organisation))
+                    && m.kind == MentionKind::Name
                     && !head_span.overlaps(m.span);
                 let class_word = m.span == head_span && m.kind == MentionKind::Name;
                 if inside && class_word {
@@ -594,7 +631,8 @@ mod tests {
         assert_eq!(class_of("device"), Some(Class::Product));
         assert_eq!(class_of("plane"), Some(Class::Vehicle));
         assert_eq!(class_of("carmaker"), Some(Class::Company));
-        assert_eq!(class_of("president"), None);
+        assert_eq!(class_of("president"), Some(Class::Role));
+        assert_eq!(class_of("minister"), None);
         assert!(Class::Made.fits(EntityType::Vehicle));
         assert!(!Class::Product.fits(EntityType::Vehicle));
         assert!(company_like(None) && company_like(Some("company")));
