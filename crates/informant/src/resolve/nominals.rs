@@ -60,9 +60,11 @@ impl Class {
 pub(super) fn class_of(head: &str) -> Option<Class> {
     Some(match head {
         "device" | "phone" | "handset" | "smartphone" | "cellphone" | "player" | "console"
-        | "computer" | "laptop" | "notebook" | "tablet" | "gadget" | "software" => Class::Product,
+        | "computer" | "laptop" | "notebook" | "tablet" | "gadget" | "software" | "handheld"
+        | "chip" | "processor" | "browser" => Class::Product,
         "aircraft" | "airliner" | "plane" | "airplane" | "aeroplane" | "jet" | "jetliner"
-        | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" => Class::Vehicle,
+        | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" | "truck" | "pickup" | "suv"
+        | "minivan" | "van" | "coupe" | "roadster" | "hybrid" => Class::Vehicle,
         "model" | "product" => Class::Made,
         "index" => Class::Index,
         "ceo" | "cfo" | "coo" | "executive" | "chairman" | "chairwoman" | "chairperson"
@@ -630,6 +632,8 @@ mod tests {
     fn classes_and_what_they_fit() {
         assert_eq!(class_of("device"), Some(Class::Product));
         assert_eq!(class_of("plane"), Some(Class::Vehicle));
+        assert_eq!(class_of("truck"), Some(Class::Vehicle));
+        assert_eq!(class_of("browser"), Some(Class::Product));
         assert_eq!(class_of("carmaker"), Some(Class::Company));
         assert_eq!(class_of("president"), Some(Class::Role));
         assert_eq!(class_of("minister"), None);
