@@ -328,13 +328,13 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
             // A possessive modifier (`the company's chairman`), for an office only.
             let mut possessive = false;
             let office = |w: &Word<'_>| {
-                // An office's acronym (`the CEO`) in lower case.
+                // An acronym (`the CEO`, `the SUV`) in lower case.
                 let acronym = (w.bare.len() <= 4 && w.bare.chars().all(|c| c.is_ascii_uppercase()))
                     .then(|| w.bare.to_ascii_lowercase());
-                match acronym.as_deref().map(class_of) {
-                    Some(Some(Class::Role)) => Some(Class::Role),
-                    _ => class_of(w.bare),
-                }
+                acronym
+                    .as_deref()
+                    .and_then(class_of)
+                    .or_else(|| class_of(w.bare))
             };
             for j in i + 1..(i + 4).min(words.len()) {
                 let w = &words[j];
