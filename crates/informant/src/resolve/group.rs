@@ -27,6 +27,9 @@
 //!   manufacturer`) contradicts and prefers one that agrees; plural market phrases
 //!   (`US stock markets`, `Global markets`) are Financial nominals, one entity per
 //!   head and scope;
+//!   an office nominal no recogniser marked (`the CEO`, `the company's chairman`)
+//!   only for a person said before to hold the office (a title, an appositive, or a
+//!   role said in or right before the name: `Apple CEO Steve Jobs`);
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
