@@ -27,6 +27,9 @@
 //!   manufacturer`) contradicts and prefers one that agrees; plural market phrases
 //!   (`US stock markets`, `Global markets`) are Financial nominals, one entity per
 //!   head and scope;
+//!   an office nominal no recogniser marked (`the CEO`, `the company's chairman`)
+//!   only for a person said before to hold the office (a title, an appositive, or a
+//!   role said in or right before the name: `Apple CEO Steve Jobs`);
 //! - **pronouns** ([`Resolution::Pronoun`]): `he`/`she` for a person (gender from a
 //!   title or a role noun where one tells it), `it` for an organisation, place or
 //!   thing, `they` for an organisation or a plural, the one fitting entity of the
@@ -160,6 +163,8 @@ const ROLE_NOUNS: &[&str] = &[
     "chairperson",
     "chair",
     "ceo",
+    "cfo",
+    "coo",
     "executive",
     "director",
     "chief",
@@ -245,6 +250,50 @@ fn person_role(head: &str) -> bool {
         )
 }
 
+/// The role a person nominal says, as a key that its other wordings share: `the chief
+/// executive`, `Apple's CEO` and `chief executive officer` are `ceo`; `chief financial
+/// officer` and `CFO` are `cfo`; a chairwoman is a `chairman`; else the head, when it
+/// is a role noun. `None` when the nominal ends in no role noun.
+fn role_key(surface: &str) -> Option<String> {
+    let words: Vec<String> = surface
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let head = words.last()?;
+    if !ROLE_NOUNS.contains(&head.as_str()) {
+        return None;
+    }
+    // The run of role nouns that ends the phrase ("chief executive officer").
+    let run: Vec<&str> = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            ROLE_NOUNS.contains(&w.as_str()) || matches!(w.as_str(), "financial" | "operating")
+        })
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some(
+        match run.as_slice() {
+            [.., "ceo"] | [.., "chief", "executive"] | [.., "chief", "executive", "officer"] => {
+                "ceo"
+            }
+            [.., "cfo"] | [.., "chief", "financial", "officer"] => "cfo",
+            [.., "coo"] | [.., "chief", "operating", "officer"] => "coo",
+            [.., "chairwoman" | "chairperson"] => "chairman",
+            _ => head.as_str(),
+        }
+        .to_owned(),
+    )
+}
+
 /// Role nouns that tell a person's gender.
 fn role_gender(word: &str) -> Option<Gender> {
     match word {
@@ -284,6 +333,9 @@ struct Group {
     named: bool,
     /// The sentence (ordinal) of its latest mention.
     last_sentence: usize,
+    /// Heads and role keys of its nominals said before it had a name (`Apple CEO` in
+    /// `Apple CEO Steve Jobs`), indexed once a name joins it.
+    unnamed_heads: Vec<String>,
     /// The latest sentence it was the subject of (its first mention, at most two
     /// words and no comma before it).
     subject: Option<usize>,
@@ -309,6 +361,7 @@ impl Group {
             plural: false,
             named: false,
             last_sentence: 0,
+            unnamed_heads: Vec::new(),
             subject: None,
             mentions: Vec::new(),
             evidence: Vec::new(),
@@ -618,6 +671,167 @@ fn role_before(text: &str, sentence_start: usize, name: &Mention) -> Option<Span
     Some(Span::new(start, start + phrase.len()))
 }
 
+/// Roles in a company or an office that a phrase before a person's name may say
+/// (`Apple CEO Steve Jobs`, `Toyota president Akio Toyoda`); not ranks and titles
+/// (`General`, `Senator`), which are part of the name, nor professions (`actor`,
+/// `professor`), which are seldom an entity's mention of their own.
+const OFFICE_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "executive",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "president",
+    "director",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "boss",
+    "head",
+    "manager",
+    "analyst",
+    "economist",
+    "owner",
+];
+
+/// How many of `words` (the words right before a person's name, nearest last) are a
+/// role phrase said of that person with nothing between: office roles
+/// ([`OFFICE_ROLES`]: `CEO`, `chief executive`, `chairman`), at least one in lower case
+/// or an acronym, after up to a few modifiers (`Apple`, `GM's`, `US bank`, `former`)
+/// and perhaps a determiner (`the Airbus chief executive`); at most five words. A
+/// capitalised title (`President`, `US President`, `Chief Justice`) is no such phrase:
+/// it is part of the name. `None` when the words end in no such role.
+fn role_prefix_len(words: &[&str]) -> Option<usize> {
+    let mut n = 0;
+    let mut descriptive = false;
+    for w in words.iter().rev().take(3) {
+        let lower = w.to_lowercase();
+        let role = OFFICE_ROLES.contains(&lower.as_str())
+            || (n > 0 && matches!(lower.as_str(), "financial" | "operating"));
+        if !role {
+            break;
+        }
+        // A role in lower case (`chief executive`) or an acronym (`CEO`) describes;
+        // `President` may be a title.
+        if w.chars().all(|c| c.is_lowercase() || c == '-')
+            || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            descriptive = true;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let mut m = 0;
+    for w in words[..words.len() - n].iter().rev() {
+        if n + m >= 5 {
+            break;
+        }
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        if bare.is_empty()
+            || !bare
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&'))
+        {
+            break;
+        }
+        let lower = bare.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            m += 1;
+            break;
+        }
+        if crate::recognise::phrases::is_function_word(&lower) {
+            break;
+        }
+        let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        // A plural or a verb in `-s` ends the phrase (`analysts`, `meets`).
+        if !capital && bare.ends_with('s') && !bare.ends_with("ss") {
+            break;
+        }
+        m += 1;
+    }
+    descriptive.then_some(n + m)
+}
+
+/// Splits `s` at single spaces into (byte offset, word); `None` when any other
+/// whitespace or an empty word is in it.
+fn spaced_words(s: &str) -> Option<Vec<(usize, &str)>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        if w.is_empty() || w.contains(char::is_whitespace) {
+            return None;
+        }
+        out.push((pos, w));
+        pos += w.len() + 1;
+    }
+    Some(out)
+}
+
+/// A role phrase said right before a person's name with nothing between (`Apple CEO
+/// Steve Jobs`; see [`role_prefix_len`]): its span, within the sentence.
+fn role_adjacent(text: &str, sentence_start: usize, name: &Mention) -> Option<Span> {
+    let before = text
+        .get(sentence_start..name.span.start)?
+        .strip_suffix(' ')?;
+    // The last six words at most.
+    let from = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(5)
+        .map_or(0, |(i, _)| i + 1);
+    let tail = before.get(from..)?;
+    // Words with other whitespace in them end the look-back at that word.
+    let words = spaced_words(tail).or_else(|| {
+        let i = tail.rfind(char::is_whitespace)?;
+        spaced_words(tail.get(i + 1..)?).map(|v| {
+            v.into_iter()
+                .map(|(o, w)| (o + i + 1, w))
+                .collect::<Vec<_>>()
+        })
+    })?;
+    steps::count();
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let n = role_prefix_len(&plain)?;
+    let (first, _) = words[words.len() - n];
+    let start = sentence_start + from + first;
+    Some(Span::new(start, sentence_start + before.len()))
+}
+
+/// A name that holds a role phrase before the person's name (`GM chairman Rick
+/// Wagoner`, `Chief executive Thomas Enders`; see [`role_prefix_len`]): the role
+/// phrase's span. `None` when the name holds none or something else.
+fn role_inside(text: &str, name: &Mention) -> Option<Span> {
+    let surface = text.get(name.span.range())?;
+    let words = spaced_words(surface)?;
+    steps::count();
+    // The last role noun with only capitalised words after it.
+    let i = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| ROLE_NOUNS.contains(&words[i].1.to_lowercase().as_str()))?;
+    let rest = &words[i + 1..];
+    if !rest.iter().all(|&(_, w)| {
+        w.starts_with(char::is_uppercase) && !ROLE_NOUNS.contains(&w.to_lowercase().as_str())
+    }) {
+        return None;
+    }
+    let plain: Vec<&str> = words[..=i].iter().map(|&(_, w)| w).collect();
+    (role_prefix_len(&plain)? == plain.len())
+        .then(|| Span::new(name.span.start, name.span.start + words[i + 1].0 - 1))
+}
+
 /// Adds the role nominals found by [`role_before`] to `old` (in text order), unless a
 /// mention already covers that span as a nominal or crosses it.
 fn with_roles_before(
@@ -913,10 +1127,15 @@ impl Resolver<'_> {
             // Two governments: no guess.
             return None;
         }
-        // A head said of an entity: an appositive's, a name's word ("the bank").
-        if let Some(list) = self.index.by_head.get(&(ty, head.clone())) {
+        // A head said of an entity: an appositive's, a name's word ("the bank"); for a
+        // person, also the role in other words (`the CEO` after `the chief executive`).
+        let role = (ty == EntityType::Person)
+            .then(|| role_key(surface))
+            .flatten()
+            .filter(|k| *k != head);
+        for h in [Some(head.clone()), role].into_iter().flatten() {
             steps::count();
-            if let Some(&gi) = list.last() {
+            if let Some(&gi) = self.index.by_head.get(&(ty, h)).and_then(|l| l.last()) {
                 return Some((gi, Resolution::Nominal));
             }
         }
@@ -961,7 +1180,35 @@ impl Resolver<'_> {
         sentence: usize,
         country: Option<&str>,
     ) -> Option<usize> {
-        let head = head_of(&self.text[c.span.range()]);
+        let surface = &self.text[c.span.range()];
+        let head = head_of(surface);
+        if c.class == nominals::Class::Role {
+            // An office: only a person said before to hold it (`Rick Wagoner, GM's
+            // chief executive` ... `the CEO`), never the nearest person.
+            let title = strip_article(surface).to_lowercase();
+            steps::count();
+            if let Some(&gi) = self
+                .index
+                .by_title
+                .get(&title)
+                .or_else(|| self.index.by_title_head.get(&head))
+            {
+                return Some(gi);
+            }
+            let key = role_key(surface).filter(|k| *k != head);
+            for h in [Some(head), key].into_iter().flatten() {
+                steps::count();
+                if let Some(&gi) = self
+                    .index
+                    .by_head
+                    .get(&(EntityType::Person, h))
+                    .and_then(|l| l.last())
+                {
+                    return Some(gi);
+                }
+            }
+            return None;
+        }
         for ty in [
             EntityType::Organisation,
             EntityType::Product,
@@ -1008,12 +1255,22 @@ impl Resolver<'_> {
             (p.kind, m.kind),
             (MentionKind::Name, MentionKind::Nominal) | (MentionKind::Nominal, MentionKind::Name)
         );
-        if !pair || !matches!(m.entity_type, EntityType::Person | EntityType::Organisation) {
+        let kinds = matches!(
+            m.entity_type,
+            EntityType::Person
+                | EntityType::Organisation
+                | EntityType::Financial
+                | EntityType::Product
+                | EntityType::Vehicle
+        );
+        if !pair || !kinds {
             return None;
         }
         let between = &self.text[p.end..m.span.start];
         let sep = between.trim();
-        (sep == "," || (sep.is_empty() && !between.contains('\n'))).then_some(p.group)
+        // `The primary UK index, the FTSE 100`: a name may leave its article out.
+        let article = sep == ", the" && m.kind == MentionKind::Name;
+        (sep == "," || article || (sep.is_empty() && !between.contains('\n'))).then_some(p.group)
     }
 
     /// The sieves for a name; `None` when none links it.
@@ -1122,6 +1379,12 @@ impl Resolver<'_> {
                     g.plural = false;
                 }
                 g.named = true;
+                // The heads of its nominals said before the name (`Apple CEO Steve
+                // Jobs`): now said of a named entity.
+                for h in std::mem::take(&mut g.unnamed_heads) {
+                    let list = self.index.by_head.entry((g.entity_type, h)).or_default();
+                    push_capped(list, gi);
+                }
                 // A first name before a surname tells the gender ("John Smith" ... "he").
                 if g.entity_type == EntityType::Person && g.gender.is_none() && words.len() >= 2 {
                     g.gender = words
@@ -1209,9 +1472,20 @@ impl Resolver<'_> {
                     strip_article(surface).clone_into(&mut g.name);
                     g.name_rank = 2;
                 }
-                if !head.is_empty() && g.named {
-                    let list = self.index.by_head.entry((g.entity_type, head)).or_default();
-                    push_capped(list, gi);
+                let role = (g.entity_type == EntityType::Person)
+                    .then(|| role_key(surface))
+                    .flatten()
+                    .filter(|k| *k != head);
+                for h in [Some(head), role].into_iter().flatten() {
+                    if h.is_empty() {
+                        continue;
+                    }
+                    if g.named {
+                        let list = self.index.by_head.entry((g.entity_type, h)).or_default();
+                        push_capped(list, gi);
+                    } else if g.unnamed_heads.len() < 4 && !g.unnamed_heads.contains(&h) {
+                        g.unnamed_heads.push(h);
+                    }
                 }
             }
             MentionKind::Pronoun => {
@@ -1449,19 +1723,49 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     out.push(m);
                     continue;
                 }
+                // Inside or across a mention already placed (a role nominal found after
+                // a name, `X, the Airbus chief executive`): not another mention.
+                Extra::Nominal(_) if span.start < outer_end => continue,
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
-                    let Some(gi) = r.class_nominal(&c, u, country) else {
-                        continue;
+                    let found = r.class_nominal(&c, u, country);
+                    // Nothing before it, but a name of its kind right after it, parted by
+                    // a comma (`The primary UK index, the FTSE 100,`): an appositive, which
+                    // the name joins (see `Resolver::appositive`).
+                    let ahead = found.is_none().then(|| {
+                        old.get(oi..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .flatten()
+                            .take(8)
+                            .find(|n| n.span.start >= span.end)
+                            .filter(|n| {
+                                n.kind == MentionKind::Name
+                                    && c.class.fits(n.entity_type)
+                                    && c.class != nominals::Class::Company
+                                    && matches!(
+                                        text.get(span.end..n.span.start),
+                                        Some(", " | ", the ")
+                                    )
+                            })
+                            .map(|n| n.entity_type)
+                    });
+                    let (gi, how, ty) = match (found, ahead.flatten()) {
+                        (Some(gi), _) => (gi, Resolution::Nominal, r.groups[gi].entity_type),
+                        (None, Some(ty)) => {
+                            let probe = Mention::new(span, ty, 0.6, "resolver");
+                            (r.new_group(&probe), Resolution::First, ty)
+                        }
+                        (None, None) => continue,
                     };
                     if let Some(k) = c.replaces {
                         old.get_mut(k).and_then(Option::take);
                     }
-                    let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
+                    let mut m = Mention::new(span, ty, 0.6, "resolver");
                     m.kind = MentionKind::Nominal;
                     m.subtype = Some("nominal".into());
                     let mi = out.len();
-                    r.join(gi, mi, &m, Resolution::Nominal, None, Vec::new());
+                    r.join(gi, mi, &m, how, None, Vec::new());
                     r.groups[gi].last_sentence = u;
                     r.placed.push(Placed {
                         sentence: u,
@@ -1553,6 +1857,13 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
             _ => {
                 let mut words = name_words(person_or_surface(&m, surface));
+                // `Ford president Alan Mulally`: the person's name is `Alan Mulally`
+                // (so `Ford` is none of its words).
+                if m.entity_type == EntityType::Person
+                    && let Some(role) = role_inside(text, &m)
+                {
+                    words = name_words(text.get(role.end + 1..m.span.end).unwrap_or(""));
+                }
                 let from_entry = canonical(&m).filter(|_| m.recogniser != "rule");
                 // "Irish national airline Aer Lingus": the name is "Aer Lingus", the
                 // description tells what it is ("the airline").
@@ -1599,6 +1910,20 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
             let list = r.index.by_head.entry((m.entity_type, head)).or_default();
             push_capped(list, gi);
+        }
+        // A role said in or right before a person's name (`Apple CEO Steve Jobs`, `GM
+        // chairman Rick Wagoner`): said of the person, for a later `the CEO`.
+        if m.entity_type == EntityType::Person && m.kind == MentionKind::Name {
+            let from = unit_start.min(m.span.start);
+            if let Some(role) = role_inside(text, &m).or_else(|| role_adjacent(text, from, &m)) {
+                let phrase = &text[role.range()];
+                let head = head_of(phrase);
+                let key = role_key(phrase).filter(|k| *k != head);
+                for h in [Some(head), key].into_iter().flatten() {
+                    let list = r.index.by_head.entry((EntityType::Person, h)).or_default();
+                    push_capped(list, gi);
+                }
+            }
         }
         let possessor = text
             .get(m.span.end..)
@@ -1781,6 +2106,31 @@ mod tests {
     }
 
     #[test]
+    fn a_class_nominal_before_its_name_is_an_appositive() {
+        let p = Pipeline::new();
+        let doc = p
+            .extract("Shares fell. The primary UK index, the FTSE 100, dropped by 2%.")
+            .unwrap();
+        let entity_of = |t: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == t)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("FTSE 100").is_some());
+        assert_eq!(entity_of("The primary UK index"), entity_of("FTSE 100"));
+        // Nothing after it and nothing before it: no mention.
+        let doc = p
+            .extract("Shares fell. The primary UK index dropped.")
+            .unwrap();
+        assert!(
+            doc.mentions()
+                .iter()
+                .all(|m| doc.span_text(m.span) != "The primary UK index")
+        );
+    }
+
+    #[test]
     fn an_acronym_of_an_organisation_named_before_or_after() {
         use EntityType::Organisation as O;
         use MentionKind::Name as N;
@@ -1906,5 +2256,89 @@ mod tests {
             ],
         );
         assert_eq!(got[1].1, Resolution::First);
+    }
+
+    #[test]
+    fn a_role_said_before_the_name_or_in_other_words_names_its_carrier() {
+        let per = EntityType::Person;
+        let org = EntityType::Organisation;
+        // The role before the name: indexed once the name joins it.
+        let got = resolve_marked(
+            "US bank chief Ben Bernanke spoke. Markets rose. Later the bank chief left.",
+            &[
+                ("US bank chief", per, MentionKind::Nominal),
+                ("Ben Bernanke", per, MentionKind::Name),
+                ("the bank chief", per, MentionKind::Nominal),
+            ],
+        );
+        assert_eq!(got[1].0, got[0].0);
+        assert_eq!(got[2], (got[0].0, Resolution::Nominal));
+        // `the CEO` after `the chief executive`.
+        let got = resolve_marked(
+            "Rick Wagoner, the chief executive of GM, spoke. The CEO said GM would cut jobs.",
+            &[
+                ("Rick Wagoner", per, MentionKind::Name),
+                ("the chief executive", per, MentionKind::Nominal),
+                ("GM", org, MentionKind::Name),
+                ("The CEO", per, MentionKind::Nominal),
+                ("GM", org, MentionKind::Name),
+            ],
+        );
+        assert_eq!(got[1].0, got[0].0);
+        assert_eq!(got[3], (got[0].0, Resolution::Nominal));
+        assert_eq!(
+            role_key("Toyota's chief financial officer").as_deref(),
+            Some("cfo")
+        );
+        assert_eq!(role_key("the chairwoman").as_deref(), Some("chairman"));
+        assert_eq!(role_key("the company"), None);
+    }
+
+    #[test]
+    fn an_office_said_with_a_name_is_found_again_unmarked() {
+        let text = "Apple CEO Steve Jobs spoke. Ford president Alan Mulally spoke too. \
+                    Later the CEO said Ford was fine. The company's president agreed.";
+        let p = Pipeline::builder()
+            .resolve(false)
+            .attribute(false)
+            .build()
+            .unwrap();
+        let mut doc = p.extract(text).unwrap();
+        let at = |s: &str, from: usize| from + text[from..].find(s).unwrap();
+        let mark = |s: &str, from: usize, ty: EntityType| {
+            let start = at(s, from);
+            let mut m = Mention::new(Span::new(start, start + s.len()), ty, 0.9, "tagger");
+            m.kind = MentionKind::Name;
+            m
+        };
+        doc.mentions = vec![
+            mark("Apple", 0, EntityType::Organisation),
+            mark("Steve Jobs", 0, EntityType::Person),
+            mark("Ford president Alan Mulally", 0, EntityType::Person),
+            mark("Ford", 60, EntityType::Person),
+        ];
+        group(&mut doc, &HashMap::default());
+        let entity_of = |s: &str| {
+            doc.mentions
+                .iter()
+                .find(|m| &text[m.span.range()] == s)
+                .and_then(|m| m.entity)
+        };
+        assert!(entity_of("Steve Jobs").is_some());
+        // `Apple CEO` before the name: `the CEO` is Jobs, found though no one marked it.
+        assert_eq!(entity_of("the CEO"), entity_of("Steve Jobs"));
+        // The president is Mulally; `Ford` is no word of his name.
+        assert_eq!(
+            entity_of("The company's president"),
+            entity_of("Ford president Alan Mulally")
+        );
+        assert_ne!(entity_of("Ford"), entity_of("Ford president Alan Mulally"));
+        // A title is no office phrase: `Prime Minister`, `US President`.
+        assert_eq!(role_prefix_len(&["US", "President"]), None);
+        assert_eq!(
+            role_prefix_len(&["the", "Airbus", "chief", "executive"]),
+            Some(4)
+        );
+        assert_eq!(role_prefix_len(&["said", "CEO"]), Some(1));
     }
 }

@@ -37,6 +37,9 @@ pub(super) enum Class {
     Company,
     /// A market index (`the index`): a Financial entity.
     Index,
+    /// An office (`the chief executive`, `the CEO`, `the company's chairman`): a
+    /// Person said before to hold it.
+    Role,
 }
 
 impl Class {
@@ -48,6 +51,7 @@ impl Class {
             Class::Made => matches!(ty, EntityType::Product | EntityType::Vehicle),
             Class::Company => ty == EntityType::Organisation,
             Class::Index => ty == EntityType::Financial,
+            Class::Role => ty == EntityType::Person,
         }
     }
 }
@@ -56,11 +60,16 @@ impl Class {
 pub(super) fn class_of(head: &str) -> Option<Class> {
     Some(match head {
         "device" | "phone" | "handset" | "smartphone" | "cellphone" | "player" | "console"
-        | "computer" | "laptop" | "notebook" | "tablet" | "gadget" | "software" => Class::Product,
+        | "computer" | "laptop" | "notebook" | "tablet" | "gadget" | "software" | "handheld"
+        | "chip" | "processor" | "browser" => Class::Product,
         "aircraft" | "airliner" | "plane" | "airplane" | "aeroplane" | "jet" | "jetliner"
-        | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" => Class::Vehicle,
+        | "superjumbo" | "car" | "vehicle" | "sedan" | "hatchback" | "truck" | "pickup" | "suv"
+        | "minivan" | "van" | "coupe" | "roadster" | "hybrid" => Class::Vehicle,
         "model" | "product" => Class::Made,
         "index" => Class::Index,
+        "ceo" | "cfo" | "coo" | "executive" | "chairman" | "chairwoman" | "chairperson"
+        | "president" | "founder" | "co-founder" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "director" | "boss" => Class::Role,
         "company" | "firm" | "carmaker" | "automaker" | "manufacturer" | "maker" | "planemaker"
         | "airframer" | "chipmaker" | "corporation" | "conglomerate" | "group" => Class::Company,
         _ => return None,
@@ -316,19 +325,46 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                 continue;
             }
             let mut found = None;
+            // A possessive modifier (`the company's chairman`), for an office only.
+            let mut possessive = false;
+            let office = |w: &Word<'_>| {
+                // An acronym (`the CEO`, `the SUV`) in lower case.
+                let acronym = (w.bare.len() <= 4 && w.bare.chars().all(|c| c.is_ascii_uppercase()))
+                    .then(|| w.bare.to_ascii_lowercase());
+                acronym
+                    .as_deref()
+                    .and_then(class_of)
+                    .or_else(|| class_of(w.bare))
+            };
             for j in i + 1..(i + 4).min(words.len()) {
                 let w = &words[j];
-                if let Some(class) = class_of(w.bare)
+                let owner = w.trimmed
+                    && !possessive
+                    && text
+                        .get(w.start + w.bare.len()..)
+                        .is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
+                    && w.bare.chars().all(|c| c.is_alphabetic() || c == '-');
+                // `the company's chairman`: an office, not `the company's`.
+                let office_next = owner
+                    && words[j + 1..(j + 3).min(words.len())]
+                        .iter()
+                        .any(|n| office(n) == Some(Class::Role));
+                if let Some(class) = office(w)
+                    && !office_next
                     && ends_phrase(words.get(j + 1), w)
                 {
                     found = Some((j, class));
                     break;
                 }
+                if owner {
+                    possessive = true;
+                    continue;
+                }
                 if !modifier(w) {
                     break;
                 }
             }
-            let Some((j, class)) = found else {
+            let Some((j, class)) = found.filter(|&(_, c)| !possessive || c == Class::Role) else {
                 i += 1;
                 continue;
             };
@@ -346,10 +382,13 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                     continue;
                 }
                 let inside = span.contains(m.span);
-                let modifier_name = matches!(
+                // An office may be a company's (`the Apple chief executive`).
+                let modifier_name = (matches!(
                     m.entity_type,
                     EntityType::Location | EntityType::Nationality
-                ) && m.kind == MentionKind::Name
+                ) || (class == Class::Role
+                    && m.entity_type == EntityType::Organisation))
+                    && m.kind == MentionKind::Name
                     && !head_span.overlaps(m.span);
                 let class_word = m.span == head_span && m.kind == MentionKind::Name;
                 if inside && class_word {
@@ -593,8 +632,11 @@ mod tests {
     fn classes_and_what_they_fit() {
         assert_eq!(class_of("device"), Some(Class::Product));
         assert_eq!(class_of("plane"), Some(Class::Vehicle));
+        assert_eq!(class_of("truck"), Some(Class::Vehicle));
+        assert_eq!(class_of("browser"), Some(Class::Product));
         assert_eq!(class_of("carmaker"), Some(Class::Company));
-        assert_eq!(class_of("president"), None);
+        assert_eq!(class_of("president"), Some(Class::Role));
+        assert_eq!(class_of("minister"), None);
         assert!(Class::Made.fits(EntityType::Vehicle));
         assert!(!Class::Product.fits(EntityType::Vehicle));
         assert!(company_like(None) && company_like(Some("company")));
