@@ -72,9 +72,155 @@ pub(crate) fn normalise(doc: &mut Document) {
         });
     }
     one_place_per_name(doc);
+    places_in_organisations(doc);
 }
 
-/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`).
+/// Last words that make an institution of a tagger's or rule's Location name
+/// (`Starkville High School`, `First Baptist Church of Starkville`): an Organisation,
+/// as in news NER (CoNLL, re3d), not a place on the map.
+const INSTITUTION_HEADS: &[&str] = &[
+    "school",
+    "university",
+    "college",
+    "academy",
+    "institute",
+    "church",
+    "hospital",
+    "clinic",
+    "council",
+    "commission",
+    "board",
+    "court",
+    "department",
+    "patrol",
+    "authority",
+    "agency",
+    "committee",
+    "bank",
+];
+
+/// Whether a name of two words or more ends in an institution's head (`Starkville High
+/// School`) or has one before its first `of` (`First Baptist Church of Starkville`).
+fn is_institution(name: &str) -> bool {
+    let is_head = |w: &str| INSTITUTION_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let head = match words.iter().position(|w| *w == "of") {
+        Some(0) | None => words[words.len() - 1],
+        Some(i) => words[i - 1],
+    };
+    is_head(head)
+}
+
+/// Whether the place after the text `before` inside an organisation's name stays a
+/// place: after `of` and a word that is no institution's head (`the Government of Iraq`,
+/// `Commissioners of Jefferson County`, `Islamic State of Iraq`: the organisation
+/// described by its place, which re3d marks as a place; not `University of Georgia`),
+/// or after a locative word (a run-on span: `the army in Aleppo`).
+fn place_stays(before: &str) -> bool {
+    let b = before.trim_end();
+    if [" in", " at", " near", " from"].iter().any(|w| b.ends_with(w)) {
+        return true;
+    }
+    let Some(head) = b.strip_suffix(" of") else {
+        return false;
+    };
+    let head = head.rsplit(' ').next().unwrap_or(head);
+    !INSTITUTION_HEADS
+        .iter()
+        .any(|h| head.eq_ignore_ascii_case(h))
+}
+
+/// One mention per place name, organisations and people: a Location name that ends a
+/// Person name (`Austin` of `Tyler Austin`) goes, and so does a Location name strictly
+/// inside an Organisation name (`Georgia` in `University of Georgia`, `Memphis` in `Memphis
+/// Grizzlies`, `Paducah City` in `Paducah City Council`) is no extra place; the
+/// organisation keeps its text as the attribute `place`. Not for a list (`the Foreign
+/// Ministers of Iran, Saudi Arabia`) or `the Government of Iraq` ([`place_stays`]). A rule's or the
+/// tagger's Location name that ends in an institution's head (`High School`,
+/// `Church`) becomes an Organisation first. One walk with a stack of open
+/// organisations: linear in the mentions times the depth of nesting.
+fn places_in_organisations(doc: &mut Document) {
+    let text = doc.text.as_str();
+    for m in &mut doc.mentions {
+        if m.entity_type == EntityType::Location
+            && m.kind == MentionKind::Name
+            && m.entry.is_none()
+            && matches!(m.recogniser.as_ref(), "rule" | "tagger")
+            && text.get(m.span.range()).is_some_and(is_institution)
+        {
+            m.entity_type = EntityType::Organisation;
+            m.subtype = None;
+        }
+    }
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        while open
+            .last()
+            .is_some_and(|&o| doc.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        if matches!(
+            m.entity_type,
+            EntityType::Organisation | EntityType::Person
+        ) {
+            open.push(i);
+            continue;
+        }
+        if m.entity_type != EntityType::Location {
+            continue;
+        }
+        let Some(&o) = open.iter().rev().find(|&&o| {
+            let org = doc.mentions[o].span;
+            org.contains(m.span) && org != m.span
+        }) else {
+            continue;
+        };
+        let org = doc.mentions[o].span;
+        if doc.mentions[o].entity_type == EntityType::Person {
+            // `Tyler Austin`, `Jesse Jackson`: the surname is no town; `Lawrence of
+            // Arabia` keeps its place.
+            let before = text.get(org.start..m.span.start).unwrap_or("");
+            if m.span.end == org.end && !before.trim_end().ends_with(" of") {
+                gone[i] = true;
+            }
+            continue;
+        }
+        let whole = text.get(org.range()).unwrap_or(", ");
+        let before = text.get(org.start..m.span.start).unwrap_or("");
+        if whole.contains(", ") || place_stays(before) {
+            continue;
+        }
+        gone[i] = true;
+        places.push((o, i));
+    }
+    if !gone.contains(&true) {
+        return;
+    }
+    for (o, i) in places {
+        let place = doc.span_text(doc.mentions[i].span).to_owned();
+        doc.mentions[o]
+            .attributes
+            .entry("place".into())
+            .or_insert(place.into());
+    }
+    let mut i = 0;
+    doc.mentions.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
+
+/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`,
+/// `Huntsville` -> `Huntsville Road`).
 const FEATURE_WORDS: &[&str] = &[
     "river",
     "lake",
@@ -99,6 +245,20 @@ const FEATURE_WORDS: &[&str] = &[
     "coast",
     "highlands",
     "hills",
+    // streets: `Huntsville Road` is no Huntsville
+    "street",
+    "st.",
+    "road",
+    "rd.",
+    "avenue",
+    "ave.",
+    "boulevard",
+    "blvd.",
+    "drive",
+    "lane",
+    "highway",
+    "parkway",
+    "pike",
 ];
 
 /// One mention per place name: a Location name inside another that is it plus a
