@@ -51,6 +51,7 @@ impl Recogniser for PlaceQualifiers {
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
         qualified(doc, out);
         neighbours(doc, out);
+        home_towns(doc, out);
         people_named_like_towns(doc, out);
     }
 }
@@ -419,14 +420,74 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
     }
 }
 
+/// `Madison Pierce, 17, of Starkville`: the capitalised words (one to three) after a
+/// person's age and `of`, followed by a comma, a full stop, a semicolon or the end, are
+/// a town when the table has a populated place of that name (the news style of an age
+/// and a home town). Nothing another mention holds. Cost: a few token looks per `of`.
+fn home_towns(doc: &Document, out: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    let t = table();
+    let held: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .chain(out.iter())
+        .filter(|m| !(m.recogniser.as_ref() == "tagger" && m.confidence < NEIGHBOUR_CONFIDENCE))
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut norm = String::new();
+    let mut found = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if i < 3 || doc.span_text(tok.span) != "of" {
+            continue;
+        }
+        let age = doc.span_text(tokens[i - 2].span);
+        if doc.span_text(tokens[i - 1].span) != ","
+            || doc.span_text(tokens[i - 3].span) != ","
+            || !(1..=3).contains(&age.len())
+            || !age.bytes().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some((x, y)) = run(doc, i + 1, true) else {
+            continue;
+        };
+        if !tokens
+            .get(y)
+            .is_none_or(|n| matches!(doc.span_text(n.span), "," | "." | ";"))
+        {
+            continue;
+        }
+        let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
+        if held
+            .range(..(span.end, 0))
+            .rev()
+            .take(8)
+            .any(|&(a, b)| a < span.end && span.start < b)
+        {
+            continue;
+        }
+        normalise_into(doc.span_text(span), &mut norm);
+        if t.lookup_normalised(&norm)
+            .any(|k| t.get(k).is_some_and(|p| p.is_populated()))
+        {
+            found.push(span);
+        }
+    }
+    for span in found {
+        let mut m = place_mention(span, "city", None);
+        m.confidence = NEIGHBOUR_CONFIDENCE;
+        out.push(m);
+    }
+}
+
 /// Confidence of a person found in place of a town (`Sheriff Tyler Austin`).
 const PERSON_CONFIDENCE: f32 = 0.9;
 
 /// Words of the first-names table that are common words or name parts before a town
 /// (`In Olathe`, `Santa Fe`), never taken for a first name here.
 const NOT_FIRST_NAMES: &[&str] = &[
-    "in", "so", "will", "may", "long", "glen", "santa", "major", "general", "young", "king",
-    "van", "de", "del", "la", "le",
+    "in", "so", "will", "may", "long", "glen", "santa", "major", "general", "young", "king", "van",
+    "de", "del", "la", "le",
 ];
 
 /// Words after a bare surname that say a person, not a town (`Austin said`).
@@ -488,7 +549,9 @@ fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
             || p.span.end + 1 != m.span.start
             || !first.starts_with(|c: char| c.is_uppercase())
             || !is_first_name(first)
-            || NOT_FIRST_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
+            || NOT_FIRST_NAMES
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
             || in_place(p.span)
         {
             continue;

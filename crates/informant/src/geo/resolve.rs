@@ -793,6 +793,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         });
     }
     if works.is_empty() {
+        link_nationalities(t, doc);
         return;
     }
     let (in_orgs, org_counties) = org_places(t, doc);
@@ -901,7 +902,12 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             write_place(&mut e.attributes, p, *conf, parts);
         }
     }
-    // Nationalities link to their country.
+    link_nationalities(t, doc);
+}
+
+/// Nationalities link to their country (`Syrian territory`), whether or not the
+/// document has a Location.
+fn link_nationalities(t: &Table, doc: &mut Document) {
     for e in &mut doc.entities {
         if e.entity_type != EntityType::Nationality {
             continue;
