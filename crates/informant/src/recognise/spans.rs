@@ -458,6 +458,12 @@ const FEATURE_WORDS: &[&str] = &[
     "coast",
     "highlands",
     "hills",
+    // US divisions: `Washington County` is no Washington (state); not `province` or
+    // `district` (re3d marks `Mosul` inside `Mosul district`)
+    "county",
+    "parish",
+    "borough",
+    "township",
     // streets: `Huntsville Road` is no Huntsville
     "street",
     "st.",
