@@ -51,6 +51,8 @@ impl Recogniser for PlaceQualifiers {
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>) {
         qualified(doc, out);
         neighbours(doc, out);
+        home_towns(doc, out);
+        people_named_like_towns(doc, out);
     }
 }
 
@@ -414,6 +416,172 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
     for span in found {
         let mut m = place_mention(span, "city", None);
         m.confidence = NEIGHBOUR_CONFIDENCE;
+        out.push(m);
+    }
+}
+
+/// `Madison Pierce, 17, of Starkville`: the capitalised words (one to three) after a
+/// person's age and `of`, followed by a comma, a full stop, a semicolon or the end, are
+/// a town when the table has a populated place of that name (the news style of an age
+/// and a home town). Nothing another mention holds. Cost: a few token looks per `of`.
+fn home_towns(doc: &Document, out: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    let t = table();
+    let held: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .chain(out.iter())
+        .filter(|m| !(m.recogniser.as_ref() == "tagger" && m.confidence < NEIGHBOUR_CONFIDENCE))
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut norm = String::new();
+    let mut found = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if i < 3 || doc.span_text(tok.span) != "of" {
+            continue;
+        }
+        let age = doc.span_text(tokens[i - 2].span);
+        if doc.span_text(tokens[i - 1].span) != ","
+            || doc.span_text(tokens[i - 3].span) != ","
+            || !(1..=3).contains(&age.len())
+            || !age.bytes().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some((x, y)) = run(doc, i + 1, true) else {
+            continue;
+        };
+        if !tokens
+            .get(y)
+            .is_none_or(|n| matches!(doc.span_text(n.span), "," | "." | ";"))
+        {
+            continue;
+        }
+        let span = Span::new(tokens[x].span.start, tokens[y - 1].span.end);
+        if held
+            .range(..(span.end, 0))
+            .rev()
+            .take(8)
+            .any(|&(a, b)| a < span.end && span.start < b)
+        {
+            continue;
+        }
+        normalise_into(doc.span_text(span), &mut norm);
+        if t.lookup_normalised(&norm)
+            .any(|k| t.get(k).is_some_and(|p| p.is_populated()))
+        {
+            found.push(span);
+        }
+    }
+    for span in found {
+        let mut m = place_mention(span, "city", None);
+        m.confidence = NEIGHBOUR_CONFIDENCE;
+        out.push(m);
+    }
+}
+
+/// Confidence of a person found in place of a town (`Sheriff Tyler Austin`).
+const PERSON_CONFIDENCE: f32 = 0.9;
+
+/// Words of the first-names table that are common words or name parts before a town
+/// (`In Olathe`, `Santa Fe`), never taken for a first name here.
+const NOT_FIRST_NAMES: &[&str] = &[
+    "in", "so", "will", "may", "long", "glen", "santa", "major", "general", "young", "king", "van",
+    "de", "del", "la", "le",
+];
+
+/// Words after a bare surname that say a person, not a town (`Austin said`).
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "asked", "testified"];
+
+/// People whose surname is a town: a first name of the names table right before a
+/// one-word gazetteer town (`Tyler Austin`, `Chelsea Clinton`), the two no place of the
+/// table together (`Glen Burnie`) and the first name no Location itself (`Austin
+/// Texas`), is a Person; so is the bare surname later in the document when a speech
+/// verb follows it (`Austin said`), for such a person or any two-word Person name of
+/// the document. The town inside the person goes in `recognise/spans.rs`. Cost: one
+/// look back per one-word town mention and one hash set of surnames.
+fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
+    let tokens = doc.tokens();
+    let text = doc.text();
+    let t = table();
+    let is_town = |m: &Mention| {
+        m.entity_type == EntityType::Location
+            && m.kind == MentionKind::Name
+            && m.subtype.as_deref() == Some("city")
+            && text
+                .get(m.span.range())
+                .is_some_and(|w| !w.contains(' ') && w.starts_with(|c: char| c.is_uppercase()))
+    };
+    let places: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let in_place = |s: Span| {
+        places
+            .range(..(s.end, 0))
+            .rev()
+            .take(8)
+            .any(|&(a, b)| a < s.end && s.start < b)
+    };
+    let mut surnames: std::collections::HashSet<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name)
+        .filter_map(|m| {
+            let s = text.get(m.span.range())?;
+            let mut w = s.split_whitespace();
+            let (first, last) = (w.next()?, w.next_back()?);
+            (first != last).then_some(last)
+        })
+        .collect();
+    let mut norm = String::new();
+    let mut people = Vec::new();
+    for m in doc.mentions().iter().filter(|m| is_town(m)) {
+        let a = tokens.partition_point(|k| k.span.start < m.span.start);
+        if a == 0 || tokens.get(a).is_none_or(|k| k.span != m.span) {
+            continue;
+        }
+        let p = &tokens[a - 1];
+        let first = doc.span_text(p.span);
+        if p.kind != TokenKind::Word
+            || p.span.end + 1 != m.span.start
+            || !first.starts_with(|c: char| c.is_uppercase())
+            || !is_first_name(first)
+            || NOT_FIRST_NAMES
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
+            || in_place(p.span)
+        {
+            continue;
+        }
+        let span = Span::new(p.span.start, m.span.end);
+        normalise_into(doc.span_text(span), &mut norm);
+        if t.lookup_normalised(&norm).next().is_some() {
+            continue;
+        }
+        people.push(span);
+        surnames.insert(doc.span_text(m.span));
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for m in doc.mentions().iter().filter(|m| is_town(m)) {
+        if !surnames.contains(doc.span_text(m.span)) {
+            continue;
+        }
+        let a = tokens.partition_point(|k| k.span.start < m.span.end);
+        if tokens
+            .get(a)
+            .is_some_and(|k| SPEECH_VERBS.contains(&doc.span_text(k.span)))
+        {
+            people.push(m.span);
+        }
+    }
+    for span in people {
+        let mut m = Mention::new(span, EntityType::Person, PERSON_CONFIDENCE, "geo");
+        m.kind = MentionKind::Name;
         out.push(m);
     }
 }

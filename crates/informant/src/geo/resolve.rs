@@ -400,13 +400,21 @@ impl Evidence {
     }
 }
 
+/// A US county: country, admin1, county name.
+type CountyKey = (&'static str, &'static str, &'static str);
+
 /// Marks the candidates that a county and a town of two entities share: a US town whose
 /// county is a candidate of another entity, and that county (`Jefferson County` and
 /// `Birmingham`: Alabama's, not Kentucky's and England's). Linear in the candidates.
-fn link_counties(t: &Table, works: &mut [Work]) {
-    type Key = (&'static str, &'static str, &'static str);
+/// Counties named inside organisation names (`Jefferson County Commission`) count as
+/// another entity's (`org_counties`).
+fn link_counties(t: &Table, works: &mut [Work], org_counties: &[CountyKey]) {
+    type Key = CountyKey;
     // key -> (first group seen, whether a second group has it too)
     let mut counties: HashMap<Key, (usize, bool)> = HashMap::default();
+    for &k in org_counties {
+        counties.insert(k, (usize::MAX, true));
+    }
     let mut towns: HashMap<Key, (usize, bool)> = HashMap::default();
     for w in works.iter() {
         for c in &w.cands {
@@ -785,9 +793,11 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         });
     }
     if works.is_empty() {
+        link_nationalities(t, doc);
         return;
     }
-    link_counties(t, &mut works);
+    let (in_orgs, org_counties) = org_places(t, doc);
+    link_counties(t, &mut works, &org_counties);
     // Pass 1: evidence from every entity's country and division candidates, shared
     // among them, and from the qualifiers; nationalities name their country.
     let mut ev = Evidence::default();
@@ -819,6 +829,9 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 }
             }
         }
+    }
+    for &(cc, a1, w) in &in_orgs {
+        ev.add(cc, a1, w, &mut scratch);
     }
     let owns = by_group(&works, owns);
     for w in &mut works {
@@ -854,6 +867,9 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 }
             }
         }
+        for &(cc, a1, w) in &in_orgs {
+            ev2.add(cc, a1, w, &mut scratch);
+        }
         anchors.sort_by(|a, b| b.2.total_cmp(&a.2));
         anchors.truncate(MAX_ANCHORS);
         let anchors: Vec<(usize, (f64, f64))> =
@@ -886,7 +902,12 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             write_place(&mut e.attributes, p, *conf, parts);
         }
     }
-    // Nationalities link to their country.
+    link_nationalities(t, doc);
+}
+
+/// Nationalities link to their country (`Syrian territory`), whether or not the
+/// document has a Location.
+fn link_nationalities(t: &Table, doc: &mut Document) {
     for e in &mut doc.entities {
         if e.entity_type != EntityType::Nationality {
             continue;
@@ -899,6 +920,53 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             write_place(&mut e.attributes, &p, 0.9, &["demonym"]);
         }
     }
+}
+
+/// Most organisation names that carry a place (the attribute `place`, set where the
+/// place inside the name was dropped: `University of Mississippi Medical Center`)
+/// looked at: bounds the work.
+const MAX_ORG_PLACES: usize = 64;
+
+/// The countries and first-order divisions the places inside organisation names
+/// (`Mississippi Highway Patrol`) name, each mention's weight 0.5 shared among its
+/// namesakes of those levels: document evidence like a Nationality's; and the US
+/// counties they name as counties (`Jefferson County Commission`), for the county link.
+type OrgPlaces = (Vec<(&'static str, &'static str, f64)>, Vec<CountyKey>);
+
+fn org_places(t: &Table, doc: &Document) -> OrgPlaces {
+    let mut out = Vec::new();
+    let mut counties = Vec::new();
+    let mut norm = String::new();
+    let mut levels = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Organisation)
+        .filter_map(|m| m.attributes.get("place").and_then(|v| v.as_str()))
+        .take(MAX_ORG_PLACES)
+    {
+        normalise_into(m, &mut norm);
+        if [" county", " parish"].iter().any(|c| norm.ends_with(c)) {
+            counties.extend(
+                t.lookup_normalised(&norm)
+                    .take(MAX_CANDIDATES)
+                    .filter_map(|k| t.get(k))
+                    .filter(|p| p.country == "US" && p.is_admin2())
+                    .map(|p| (p.country, p.admin1, p.admin2)),
+            );
+        }
+        levels.clear();
+        levels.extend(
+            t.lookup_normalised(&norm)
+                .take(MAX_CANDIDATES)
+                .filter_map(|k| t.get(k))
+                .filter(|p| p.is_country() || p.is_admin1())
+                .map(|p| (p.country, if p.is_admin1() { p.admin1 } else { "" })),
+        );
+        let n = levels.len() as f64;
+        out.extend(levels.iter().map(|&(cc, a1)| (cc, a1, 0.5 / n)));
+    }
+    (out, counties)
 }
 
 fn round(x: f64, places: i32) -> f64 {

@@ -72,9 +72,368 @@ pub(crate) fn normalise(doc: &mut Document) {
         });
     }
     one_place_per_name(doc);
+    names_that_are_no_places(doc);
+    places_in_organisations(doc);
 }
 
-/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`).
+/// Verbs of a game's result (`Kentucky beat Tennessee 78-70`).
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "edges",
+    "routed",
+    "topped",
+    "downed",
+    "blanked",
+    "upset",
+    "outlasted",
+    "stunned",
+    "crushed",
+    "whipped",
+    "thumped",
+    "outscored",
+];
+
+/// Nouns or verbs before `over` or `to` that tell a game's result (`a win over
+/// Tennessee`, `lost to Memphis`).
+const RESULT_BEFORE_PREPOSITION: &[&str] =
+    &["win", "victory", "loss", "lost", "fell", "falls", "loses"];
+
+/// Capitalised words after a place name that make a company of it (`Georgia Power`,
+/// `Alaska Airlines`): the place stays only as the company's attribute `place`.
+const COMPANY_HEADS: &[&str] = &[
+    "Power", "Electric", "Energy", "Gas", "Airlines", "Airways", "Railroad", "Railway", "Telecom",
+];
+
+/// Whether `s` has a game's score: one to three digits, a hyphen or en dash, one to three
+/// digits (`78-70`, `28–14`), no digit around.
+fn has_score(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits_back = |mut i: usize| {
+        let end = i;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        (end - i, i)
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let dash = if b[i] == b'-' {
+            1
+        } else if s[i..].starts_with('\u{2013}') {
+            '\u{2013}'.len_utf8()
+        } else {
+            0
+        };
+        if dash > 0 {
+            let (n, _) = digits_back(i);
+            let mut j = i + dash;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let m = j - (i + dash);
+            if (1..=3).contains(&n) && (1..=3).contains(&m) {
+                return true;
+            }
+            i += dash;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Place names that are no places where they stand (after the tagger, so its features
+/// do not change; linear in the mentions, a few token looks each):
+///
+/// - a town or state beside a game's result verb in a sentence with a score is a team,
+///   an Organisation (`Kentucky beat Tennessee 78-70`, `a win over Memphis`; CoNLL types
+///   such teams so); a country stays (national teams are places there);
+/// - `U.S.` before a route number (`U.S. 45`) is a highway, no country: dropped;
+/// - a place name and a company head (`Georgia Power`) is an Organisation whose attribute
+///   `place` keeps the place.
+fn names_that_are_no_places(doc: &mut Document) {
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut moved = false;
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
+    };
+    let orgs: Vec<Span> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Organisation)
+        .map(|m| m.span)
+        .collect();
+    for (n, m) in doc.mentions.iter_mut().enumerate() {
+        if m.entity_type != EntityType::Location || m.kind != MentionKind::Name {
+            continue;
+        }
+        let Some(name) = text.get(m.span.range()) else {
+            continue;
+        };
+        // first token at or after the mention's end, and the mention's first token
+        let after = tokens.partition_point(|t| t.span.start < m.span.end);
+        let first = tokens.partition_point(|t| t.span.start < m.span.start);
+        let next = tokens.get(after);
+        let adjacent = next.is_some_and(|t| t.span.start == m.span.end + 1);
+        if matches!(name, "U.S." | "US")
+            && adjacent
+            && next.is_some_and(|t| {
+                let w = text.get(t.span.range()).unwrap_or("");
+                (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+            })
+        {
+            gone[n] = true;
+            continue;
+        }
+        if adjacent && COMPANY_HEADS.contains(&word(after)) {
+            let end = tokens[after].span.end;
+            let whole = Span::new(m.span.start, end);
+            // an Organisation there already: the nesting walk below settles it
+            let i = orgs.partition_point(|o| o.start <= m.span.start);
+            if orgs[..i].iter().rev().take(8).any(|o| o.contains(whole)) {
+                continue;
+            }
+            let place = name.to_owned();
+            m.span = whole;
+            m.entity_type = EntityType::Organisation;
+            m.subtype = None;
+            m.entry = None;
+            m.recogniser = "rule".into();
+            m.attributes.clear();
+            m.attributes.insert("place".into(), place.into());
+            moved = true;
+            continue;
+        }
+        if m.subtype.as_deref() == Some("country") || !name.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let before = first.checked_sub(1).map_or("", word);
+        let before2 = first.checked_sub(2).map_or("", word);
+        let result = RESULT_VERBS.contains(&word(after))
+            || RESULT_VERBS.contains(&before)
+            || (matches!(before, "over" | "to") && RESULT_BEFORE_PREPOSITION.contains(&before2));
+        let sentence = doc.sentences.get(
+            doc.sentences
+                .partition_point(|s| s.span.end <= m.span.start),
+        );
+        if result
+            && sentence
+                .filter(|s| s.span.contains(m.span))
+                .and_then(|s| text.get(s.span.range()))
+                .is_some_and(has_score)
+        {
+            m.entity_type = EntityType::Organisation;
+            m.subtype = None;
+            m.entry = None;
+        }
+    }
+    if gone.contains(&true) {
+        let mut i = 0;
+        doc.mentions.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
+    }
+    if moved {
+        doc.mentions.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+    }
+}
+
+/// Last words that make an institution of a tagger's or rule's Location name
+/// (`Starkville High School`, `First Baptist Church of Starkville`): an Organisation,
+/// as in news NER (CoNLL, re3d), not a place on the map.
+const INSTITUTION_HEADS: &[&str] = &[
+    "school",
+    "university",
+    "college",
+    "academy",
+    "institute",
+    "church",
+    "hospital",
+    "clinic",
+    "council",
+    "commission",
+    "board",
+    "court",
+    "department",
+    "patrol",
+    "authority",
+    "agency",
+    "committee",
+    "bank",
+];
+
+/// Whether a name of two words or more ends in an institution's head (`Starkville High
+/// School`) or has one before its first `of` (`First Baptist Church of Starkville`).
+fn is_institution(name: &str) -> bool {
+    let is_head = |w: &str| INSTITUTION_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let (head, before) = match words.iter().position(|w| *w == "of") {
+        Some(0) | None => (words[words.len() - 1], words[words.len() - 2]),
+        Some(i) => (
+            words[i - 1],
+            words.get(i.wrapping_sub(2)).copied().unwrap_or(""),
+        ),
+    };
+    // `West Bank`, `South Bank`: a bank of a river
+    let direction = ["west", "east", "north", "south", "left", "right"]
+        .iter()
+        .any(|d| before.eq_ignore_ascii_case(d));
+    is_head(head) && !(direction && head.eq_ignore_ascii_case("bank"))
+}
+
+/// Words before an institution's head that make a nominal one of a place's
+/// institutions (`the city council`, `the county commission`, `the school board`).
+const INSTITUTION_OWNERS: &[&str] = &[
+    "city", "county", "town", "village", "state", "parish", "borough", "township", "school",
+];
+
+/// Whether a nominal ends in a place's institution (`the city council`).
+fn is_nominal_institution(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().rev();
+    let (Some(head), Some(owner)) = (words.next(), words.next()) else {
+        return false;
+    };
+    INSTITUTION_HEADS
+        .iter()
+        .any(|h| head.eq_ignore_ascii_case(h))
+        && INSTITUTION_OWNERS
+            .iter()
+            .any(|o| owner.eq_ignore_ascii_case(o))
+}
+
+/// Whether the place after the text `before` inside an organisation's name stays a
+/// place: after `of` and a word that is no institution's head (`the Government of Iraq`,
+/// `Commissioners of Jefferson County`, `Islamic State of Iraq`: the organisation
+/// described by its place, which re3d marks as a place; not `University of Georgia`),
+/// or after a locative word (a run-on span: `the army in Aleppo`).
+fn place_stays(before: &str) -> bool {
+    let b = before.trim_end();
+    if [" in", " at", " near", " from"]
+        .iter()
+        .any(|w| b.ends_with(w))
+    {
+        return true;
+    }
+    let Some(head) = b.strip_suffix(" of") else {
+        return false;
+    };
+    let head = head.rsplit(' ').next().unwrap_or(head);
+    !INSTITUTION_HEADS
+        .iter()
+        .any(|h| head.eq_ignore_ascii_case(h))
+}
+
+/// One mention per place name, organisations and people: a Location name that ends a
+/// Person name (`Austin` of `Tyler Austin`) goes, and so does a Location name strictly
+/// inside an Organisation name (`Georgia` in `University of Georgia`, `Memphis` in `Memphis
+/// Grizzlies`, `Paducah City` in `Paducah City Council`) is no extra place; the
+/// organisation keeps its text as the attribute `place`. Not for a list (`the Foreign
+/// Ministers of Iran, Saudi Arabia`) or `the Government of Iraq` ([`place_stays`]). A rule's or the
+/// tagger's Location name that ends in an institution's head (`High School`,
+/// `Church`) becomes an Organisation first, and so does a nominal one of a place's
+/// institutions (`the city council`; [`is_nominal_institution`]). One walk with a stack of open
+/// organisations: linear in the mentions times the depth of nesting.
+fn places_in_organisations(doc: &mut Document) {
+    let text = doc.text.as_str();
+    for m in &mut doc.mentions {
+        if m.entity_type == EntityType::Location
+            && m.kind == MentionKind::Name
+            && m.entry.is_none()
+            && matches!(m.recogniser.as_ref(), "rule" | "tagger")
+            && text.get(m.span.range()).is_some_and(is_institution)
+        {
+            m.entity_type = EntityType::Organisation;
+            m.subtype = None;
+        }
+        if m.entity_type == EntityType::Location
+            && m.kind == MentionKind::Nominal
+            && matches!(m.recogniser.as_ref(), "rule" | "tagger")
+            && text.get(m.span.range()).is_some_and(is_nominal_institution)
+        {
+            m.entity_type = EntityType::Organisation;
+            m.subtype = None;
+        }
+    }
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        while open
+            .last()
+            .is_some_and(|&o| doc.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        if matches!(m.entity_type, EntityType::Organisation | EntityType::Person) {
+            open.push(i);
+            continue;
+        }
+        if m.entity_type != EntityType::Location {
+            continue;
+        }
+        let Some(&o) = open.iter().rev().find(|&&o| {
+            let org = doc.mentions[o].span;
+            org.contains(m.span) && org != m.span
+        }) else {
+            continue;
+        };
+        let org = doc.mentions[o].span;
+        if doc.mentions[o].entity_type == EntityType::Person {
+            // `Tyler Austin`, `Jesse Jackson`: the surname is no town; `Lawrence of
+            // Arabia` keeps its place.
+            let before = text.get(org.start..m.span.start).unwrap_or("");
+            if m.span.end == org.end && !before.trim_end().ends_with(" of") {
+                gone[i] = true;
+            }
+            continue;
+        }
+        let whole = text.get(org.range()).unwrap_or(", ");
+        let before = text.get(org.start..m.span.start).unwrap_or("");
+        if whole.contains(", ") || place_stays(before) {
+            continue;
+        }
+        gone[i] = true;
+        places.push((o, i));
+    }
+    if !gone.contains(&true) {
+        return;
+    }
+    for (o, i) in places {
+        let place = doc.span_text(doc.mentions[i].span).to_owned();
+        doc.mentions[o]
+            .attributes
+            .entry("place".into())
+            .or_insert(place.into());
+    }
+    let mut i = 0;
+    doc.mentions.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
+
+/// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`,
+/// `Huntsville` -> `Huntsville Road`).
 const FEATURE_WORDS: &[&str] = &[
     "river",
     "lake",
@@ -99,6 +458,26 @@ const FEATURE_WORDS: &[&str] = &[
     "coast",
     "highlands",
     "hills",
+    // US divisions: `Washington County` is no Washington (state); not `province` or
+    // `district` (re3d marks `Mosul` inside `Mosul district`)
+    "county",
+    "parish",
+    "borough",
+    "township",
+    // streets: `Huntsville Road` is no Huntsville
+    "street",
+    "st.",
+    "road",
+    "rd.",
+    "avenue",
+    "ave.",
+    "boulevard",
+    "blvd.",
+    "drive",
+    "lane",
+    "highway",
+    "parkway",
+    "pike",
 ];
 
 /// One mention per place name: a Location name inside another that is it plus a
