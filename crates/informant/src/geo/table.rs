@@ -12,7 +12,7 @@ use std::hash::Hasher;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::recognise::phrases::Fnv;
+use crate::recognise::phrases::{Fnv, lines, split_byte};
 
 const DATA: &[u8] = include_bytes!("../../data/gazetteer/geonames.tsv.gz");
 
@@ -69,7 +69,8 @@ impl Place {
 
     /// Its names: the name first, then the alternates.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
-        std::iter::once(self.name).chain(self.alternates.split('|').filter(|a| !a.is_empty()))
+        std::iter::once(self.name)
+            .chain(split_byte(self.alternates, b'|').filter(|a| !a.is_empty()))
     }
 }
 
@@ -137,22 +138,67 @@ pub(crate) fn normalise_into(s: &str, out: &mut String) {
 
 /// [`normalise_into`] for a trimmed ASCII `s`.
 fn normalise_ascii(s: &str, out: &mut String) {
+    match plain_ascii(s) {
+        Some(rest) => {
+            out.push_str(rest);
+            out.make_ascii_lowercase();
+        }
+        None => normalise_ascii_bytewise(s, out),
+    }
+}
+
+/// For a trimmed ASCII `s` whose normalised form is its lower-cased copy less a leading
+/// `the ` (most names: no '`', no space but ASCII spaces, and no two of those in a row),
+/// the part of `s` that form lower-cases; `None` for any other `s`.
+fn plain_ascii(s: &str) -> Option<&str> {
     let b = s.as_bytes();
-    // Most names have no '`', no space but ASCII spaces, and no two of those in a
-    // row: then the steps below come to lower-casing a copy.
     let plain = !b
         .iter()
         .any(|&c| matches!(c, b'`' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
         && !b.windows(2).any(|w| w == b"  ");
-    if plain {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-        if out.starts_with("the ") {
-            out.drain(..4);
-        }
-        return;
+    if !plain {
+        return None;
     }
-    normalise_ascii_bytewise(s, out);
+    match b.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case(b"the ") => s.get(4..),
+        _ => Some(s),
+    }
+}
+
+/// The hash of the normalised form of `s` ([`key_hash`] of [`normalise_into`]'s
+/// output); `buf` is scratch space. Plain ASCII names (see [`plain_ascii`]) are
+/// hashed as they are lower-cased, without a copy.
+fn name_key(s: &str, buf: &mut String) -> u64 {
+    let t = s.trim();
+    if t.is_ascii()
+        && let Some(rest) = plain_ascii(t)
+    {
+        // FNV-1a from its offset basis, as `Fnv`'s one `write` in `key_hash`.
+        let mut x = 0xcbf2_9ce4_8422_2325u64;
+        for &c in rest.as_bytes() {
+            x ^= u64::from(c.to_ascii_lowercase());
+            x = x.wrapping_mul(0x0100_0000_01b3);
+        }
+        return x;
+    }
+    normalise_into(s, buf);
+    key_hash(buf)
+}
+
+/// Whether `s` normalises to `norm` (as `normalise_into(s) == norm`); `buf` is scratch space.
+fn normalises_to(s: &str, norm: &str, buf: &mut String) -> bool {
+    let t = s.trim();
+    if t.is_ascii()
+        && let Some(rest) = plain_ascii(t)
+    {
+        return rest.len() == norm.len()
+            && rest
+                .bytes()
+                .zip(norm.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
+    normalise_into(s, buf);
+    buf == norm
 }
 
 /// [`normalise_ascii`] byte by byte, for any trimmed ASCII `s`.
@@ -179,34 +225,62 @@ fn normalise_ascii_bytewise(s: &str, out: &mut String) {
     }
 }
 
-/// The tab-separated fields of `line`, as `line.split('\t')` yields them: a byte
-/// loop, since the fields are short and the table has 280,000 lines of ten
-/// (`str::split` paid a searcher's set-up for each field: about 10% of the load).
+/// The tab-separated fields of `line`.
 fn fields(line: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = Some(line);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b'\t') {
-            // A tab is ASCII: both sides of it are on char boundaries.
-            Some(i) => {
-                rest = r.get(i + 1..);
-                r.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
+    split_byte(line, b'\t')
 }
+
+/// A coordinate as `s.parse::<f64>()` reads it. The table's are all `-?d+(.d+)?` with
+/// few digits: their value is an integer below 2^53 divided by a power of ten below
+/// 10^23, both exact in an `f64`, so one correctly rounded division gives the correctly
+/// rounded value `parse` gives (the fast path of Clinger's algorithm, which `parse`
+/// takes too, after a general scan that cost about 200 instructions a number). Anything
+/// else goes to `parse`.
+fn parse_coord(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let (mut m, mut n, mut dot) = (0u64, 0usize, None);
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' if n < 15 => {
+                m = m * 10 + u64::from(c - b'0');
+                n += 1;
+            }
+            b'.' if dot.is_none() && i > 0 => dot = Some(i),
+            _ => return s.parse().ok(),
+        }
+    }
+    let frac = match dot {
+        Some(i) if i + 1 == digits.len() => return s.parse().ok(),
+        Some(i) => digits.len() - i - 1,
+        None => 0,
+    };
+    if n == 0 {
+        return s.parse().ok();
+    }
+    // At most 15 digits: `m < 10^15 < 2^53` is exact, and so is `10^frac`.
+    let Some(&p) = POW10.get(frac) else {
+        return s.parse().ok();
+    };
+    let v = m as f64 / p;
+    Some(if neg { -v } else { v })
+}
+
+/// Powers of ten exact in an `f64` (all up to 10^22 are; 15 digits need these).
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 fn parse_line(line: &'static str) -> Option<Place> {
     let mut f = fields(line);
     let gid: u32 = f.next()?.parse().ok()?;
     let name = f.next()?;
     let alternates = f.next()?;
-    let lat: f64 = f.next()?.parse().ok()?;
-    let lon: f64 = f.next()?.parse().ok()?;
+    let lat = parse_coord(f.next()?)?;
+    let lon = parse_coord(f.next()?)?;
     let feature = f.next()?;
     let country = f.next()?;
     let admin1 = f.next()?;
@@ -233,7 +307,7 @@ fn load(gz: &[u8]) -> Option<Table> {
         .ok()?;
     let text: &'static str = Box::leak(text.into_boxed_str());
     let mut places = Vec::with_capacity(text.len() / 60);
-    for line in text.lines() {
+    for line in lines(text) {
         if line.starts_with('#') || line.is_empty() {
             continue;
         }
@@ -247,8 +321,7 @@ fn load(gz: &[u8]) -> Option<Table> {
     for (i, p) in places.iter().enumerate() {
         seen.clear();
         for n in p.names() {
-            normalise_into(n, &mut norm);
-            let h = key_hash(&norm);
+            let h = name_key(n, &mut norm);
             if !seen.contains(&h) {
                 seen.push(h);
                 index.push((h, i as u32));
@@ -309,10 +382,7 @@ impl Table {
             .filter_map(move |&(_, i)| {
                 let p = self.places.get(i as usize)?;
                 p.names()
-                    .any(|n| {
-                        normalise_into(n, &mut buf);
-                        buf == norm
-                    })
+                    .any(|n| normalises_to(n, &norm, &mut buf))
                     .then_some(i)
             })
     }
@@ -406,6 +476,136 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\rb\r",
+            "\r",
+            "\r\n\r\n",
+            "é\n\n東京\r",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn coordinates_parse_as_str_parse_does() {
+        for s in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "32.0591",
+            "-48.8675",
+            "180",
+            "-180.0",
+            "0.1",
+            "0.3",
+            "89.99999",
+            "1.",
+            ".5",
+            "-.5",
+            "",
+            "-",
+            "1e5",
+            "+1.5",
+            "1.2.3",
+            "123456789012345",
+            "1234567890123456",
+            "0.000000000000001",
+            "9007199254740993",
+            "nan",
+            "inf",
+            "١",
+        ] {
+            let fast = parse_coord(s).map(f64::to_bits);
+            let std = s.parse::<f64>().ok().map(f64::to_bits);
+            assert_eq!(fast, std, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn coordinates_parse_as_str_parse_does_for_any_digits(
+            neg: bool, int in 0u64..1_000_000, frac in "[0-9]{0,12}",
+        ) {
+            let s = format!("{}{int}{}{frac}", if neg { "-" } else { "" }, if frac.is_empty() { "" } else { "." });
+            proptest::prop_assert_eq!(
+                parse_coord(&s).map(f64::to_bits),
+                s.parse::<f64>().ok().map(f64::to_bits),
+                "{}", s
+            );
+        }
+
+        #[test]
+        fn name_keys_and_matches_are_those_of_normalise_into(s in "[ \t`aAtThHeE’é-]{0,12}", t in "[ aAtThHeE]{0,6}") {
+            let (mut norm, mut buf) = (String::new(), String::new());
+            normalise_into(&s, &mut norm);
+            proptest::prop_assert_eq!(name_key(&s, &mut buf), key_hash(&norm));
+            proptest::prop_assert!(normalises_to(&s, &norm, &mut buf));
+            let mut other = String::new();
+            normalise_into(&t, &mut other);
+            proptest::prop_assert_eq!(normalises_to(&s, &other, &mut buf), norm == other);
+            // A norm that is not normalised (upper case) matches nothing it would not have.
+            let upper = norm.to_uppercase();
+            proptest::prop_assert_eq!(normalises_to(&s, &upper, &mut buf), norm == upper);
+        }
+    }
+
+    #[test]
+    fn the_shipped_table_loads_as_the_plain_reading_does() {
+        // Every line as `str::lines`, `str::split` and `str::parse` read it, and every
+        // name's key as `key_hash(normalise_into(..))`.
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(DATA)
+            .read_to_string(&mut text)
+            .expect("the shipped table decompresses");
+        assert!(lines(&text).eq(text.lines()));
+        let t = table();
+        let mut i = 0;
+        let (mut norm, mut buf) = (String::new(), String::new());
+        for line in text.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let p = &t.places[i];
+            i += 1;
+            assert_eq!(p.name, f[1]);
+            assert_eq!(
+                p.lat.to_bits(),
+                f[3].parse::<f64>().map(f64::to_bits).ok().unwrap_or(0),
+                "{line}"
+            );
+            assert_eq!(
+                p.lon.to_bits(),
+                f[4].parse::<f64>().map(f64::to_bits).ok().unwrap_or(0),
+                "{line}"
+            );
+            assert_eq!(p.admin2, f[8]);
+            for n in std::iter::once(f[1]).chain(f[2].split('|').filter(|a| !a.is_empty())) {
+                normalise_into(n, &mut norm);
+                assert_eq!(name_key(n, &mut buf), key_hash(&norm), "{n:?}");
+                assert!(normalises_to(n, &norm, &mut buf), "{n:?}");
+            }
+            assert!(
+                p.names()
+                    .eq(std::iter::once(f[1]).chain(f[2].split('|').filter(|a| !a.is_empty())))
+            );
+        }
+        assert_eq!(i, t.places.len());
     }
 
     #[test]

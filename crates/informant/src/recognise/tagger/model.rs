@@ -318,11 +318,25 @@ pub struct Model {
     index: Vec<u32>,
     /// `(tag, weight)` side by side.
     pairs: Vec<(u8, i8)>,
-    /// Full rows of weights, added with vector instructions.
-    dense: Vec<[i8; DENSE]>,
+    /// Full rows of the weights of tags `0..ROW`, added with vector instructions:
+    /// each row one aligned cache line (an 80-byte row always straddled two).
+    dense: Vec<Row>,
+    /// The dense rows' weights of tags `ROW..n_tags`, `n_tags - ROW` a row (one byte
+    /// for 65 tags; the array is small enough to stay in cache).
+    dense_hi: Vec<i8>,
 }
 
-/// Width of a dense row: at least the number of tags (65 for 16 labels), a multiple of 16.
+/// Tags of a dense row's cache line.
+const ROW: usize = 64;
+
+/// A dense row's weights of tags `0..ROW`, each plus 128 (`0..=255`): unsigned bytes
+/// widen to 16 bits with one instruction each 8 lanes where signed ones took two, and the
+/// sum of a token's rows is that of the weights plus 128 per row, taken off at the end.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Row([u8; ROW]);
+
+/// Most tags a model may have (`1 + 4 * 19`; sums are kept in arrays of this size).
 const DENSE: usize = 80;
 
 /// Buckets with at least this many weights are stored as dense rows too.
@@ -407,7 +421,13 @@ impl Model {
             return Err(ModelError("too many weights".into()));
         }
         let mut index = vec![0u32; counts.len()];
-        let mut dense = Vec::new();
+        let n_dense = counts
+            .iter()
+            .filter(|&&c| usize::from(c) >= DENSE_FROM)
+            .count();
+        let mut dense = Vec::with_capacity(n_dense);
+        let hi_w = n_tags.saturating_sub(ROW);
+        let mut dense_hi = Vec::with_capacity(n_dense * hi_w);
         for (b, d) in index.iter_mut().enumerate() {
             let (lo, hi) = (offsets[b] as usize, offsets[b + 1] as usize);
             if hi - lo >= DENSE_FROM {
@@ -416,7 +436,13 @@ impl Model {
                     row[usize::from(t) % DENSE] = w;
                 }
                 *d = DENSE_BIT | dense.len() as u32;
-                dense.push(row);
+                let mut r = Row([0; ROW]);
+                for (x, &w) in r.0.iter_mut().zip(&row) {
+                    *x = (i16::from(w) + 128) as u8;
+                }
+                dense.push(r);
+                dense_hi.extend_from_slice(row.get(ROW..n_tags).unwrap_or(&[]));
+                debug_assert_eq!(dense_hi.len(), dense.len() * hi_w);
             } else {
                 *d = (lo as u32) << 8 | (hi - lo) as u32;
             }
@@ -424,6 +450,7 @@ impl Model {
         Ok(Model {
             index,
             dense,
+            dense_hi,
             bits,
             types,
             labels,
@@ -543,7 +570,7 @@ impl Model {
             for &d in di {
                 if d & DENSE_BIT != 0 {
                     if let Some(row) = self.dense.get((d & !DENSE_BIT) as usize) {
-                        t ^= (row[0] ^ row[DENSE - 1]) as u8;
+                        t ^= row.0[0];
                     }
                 } else if let Some(&(x, _)) = self.pairs.get((d >> 8) as usize) {
                     t ^= x;
@@ -551,18 +578,33 @@ impl Model {
             }
             t
         };
+        let hi_w = n_tags.saturating_sub(ROW);
         let mut touched = touch(ds.get(..nf).unwrap_or(&[]));
         for (i, di) in ds.chunks_exact(nf).enumerate().take(n) {
             touched ^= touch(ds.get((i + 1) * nf..(i + 2) * nf).unwrap_or(&[]));
+            // The dense rows first, in a loop of their own so that the sums of the
+            // cache line stay in registers; then the short lists of pairs.
+            let mut lo = [0u16; ROW];
+            let mut rows = 0i32;
             let mut acc = [0i16; DENSE];
             for &d in di {
                 if d & DENSE_BIT != 0 {
-                    if let Some(row) = self.dense.get((d & !DENSE_BIT) as usize) {
-                        for (a, &w) in acc.iter_mut().zip(row) {
+                    let r = (d & !DENSE_BIT) as usize;
+                    if let Some(row) = self.dense.get(r) {
+                        for (a, &w) in lo.iter_mut().zip(&row.0) {
+                            *a += u16::from(w);
+                        }
+                        rows += 1;
+                    }
+                    if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
+                        for (a, &w) in acc[ROW..].iter_mut().zip(h) {
                             *a += i16::from(w);
                         }
                     }
-                } else {
+                }
+            }
+            for &d in di {
+                if d & DENSE_BIT == 0 {
                     let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
                     for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
                         // Tags were checked below `n_tags <= DENSE` when loading.
@@ -571,6 +613,11 @@ impl Model {
                         }
                     }
                 }
+            }
+            // At most 256 rows of at most 255 each: the sums fit in 16 bits, and less
+            // 128 a row they are the sums of the rows' weights, which fit in an i16.
+            for (a, &l) in acc.iter_mut().zip(&lo) {
+                *a = a.wrapping_add((i32::from(l) - 128 * rows) as i16);
             }
             for (e, &a) in em[i * n_tags..(i + 1) * n_tags].iter_mut().zip(&acc) {
                 *e = f32::from(a) * self.scale;
@@ -592,6 +639,117 @@ impl Model {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Emission scores read straight off the model file: for each token, every
+    /// feature's listed `(tag, weight)` pairs summed per tag, times the scale.
+    fn plain_emissions(bytes: &[u8], feats: &[u32], nf: usize) -> Vec<f32> {
+        let u32_at =
+            |o: usize| u32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        let bits = u32_at(8);
+        let n_types = u32_at(12) as usize;
+        let mut o = 16;
+        for _ in 0..n_types {
+            o += 1 + bytes[o] as usize;
+        }
+        let scale = f32::from_bits(u32_at(o));
+        let nt = 1 + 4 * n_types;
+        o += 8 + 2 * (nt + nt * nt);
+        let counts = &bytes[o..o + (1 << bits)];
+        let pairs = &bytes[o + (1 << bits)..];
+        let mut offsets = vec![0usize];
+        for &c in counts {
+            offsets.push(offsets.last().unwrap() + c as usize);
+        }
+        let mut em = Vec::new();
+        for tok in feats.chunks_exact(nf) {
+            let mut acc = vec![0i32; nt];
+            for &f in tok {
+                let Some(&c) = counts.get(f as usize) else {
+                    continue;
+                };
+                let a = offsets[f as usize];
+                for k in a..a + c as usize {
+                    acc[pairs[2 * k] as usize] += i32::from(pairs[2 * k + 1] as i8);
+                }
+            }
+            em.extend(acc.iter().map(|&a| f32::from(a as i16) * scale));
+        }
+        em
+    }
+
+    /// Labels for a model of `n` of them (types, then types again with a kind).
+    fn labels(n: usize) -> Vec<Label> {
+        EntityType::ALL
+            .iter()
+            .map(|&t| Label {
+                entity_type: t,
+                kind: None,
+            })
+            .chain(EntityType::ALL.iter().map(|&t| Label {
+                entity_type: t,
+                kind: Some(crate::document::MentionKind::Nominal),
+            }))
+            .take(n)
+            .collect()
+    }
+
+    #[test]
+    fn emissions_are_the_sums_of_the_listed_weights() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        // The built-in model, and models with fewer and more tags than a row holds.
+        let mut models = vec![super::super::BUILTIN_MODEL.to_vec()];
+        for n_labels in [1, 3, 15, 16, 17, 19] {
+            let bits = 10;
+            let nt = 1 + 4 * n_labels;
+            // Dense buckets (every tag, weights to the extremes), short lists, empty buckets.
+            let w: Vec<f32> = (0..(1usize << bits) * nt)
+                .map(|i| match (i / nt) % 3 {
+                    0 => (next() % 255) as f32 - 127.0,
+                    1 if next() % 8 == 0 => (next() % 255) as f32 - 127.0,
+                    _ => 0.0,
+                })
+                .collect();
+            let trans = vec![0.0; nt * nt];
+            models.push(Model::encode(
+                1,
+                bits,
+                &labels(n_labels),
+                1.0,
+                &vec![0.0; nt],
+                &trans,
+                &w,
+            ));
+        }
+        for bytes in &models {
+            let m = Model::from_bytes(bytes).expect("model loads");
+            for nf in [1, 47, 256] {
+                for n in [1, 2, 9] {
+                    let feats: Vec<u32> = (0..n * nf)
+                        .map(|_| match next() % 16 {
+                            // Past the last bucket: an empty feature.
+                            0 => u32::MAX - (next() % 7) as u32,
+                            _ => (next() % (1u64 << m.bits())) as u32,
+                        })
+                        .collect();
+                    let mut em = Vec::new();
+                    m.emissions(&feats, nf, &mut em);
+                    let plain = plain_emissions(bytes, &feats, nf);
+                    assert_eq!(
+                        em.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                        plain.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                        "{} tags, nf {nf}, n {n}",
+                        m.n_tags()
+                    );
+                }
+            }
+        }
+    }
 
     /// The textbook algorithm: every legal predecessor, in tag order.
     fn reference(n: usize, nt: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
