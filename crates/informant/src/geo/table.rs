@@ -12,7 +12,7 @@ use std::hash::Hasher;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::recognise::phrases::{Fnv, lines, split_byte};
+use crate::recognise::phrases::{Fnv, decimal_digits, lines, split_byte};
 
 const DATA: &[u8] = include_bytes!("../../data/gazetteer/geonames.tsv.gz");
 
@@ -242,27 +242,9 @@ fn parse_coord(s: &str) -> Option<f64> {
         Some((b'-', rest)) => (true, rest),
         _ => (false, b),
     };
-    let (mut m, mut n, mut dot) = (0u64, 0usize, None);
-    for (i, &c) in digits.iter().enumerate() {
-        match c {
-            b'0'..=b'9' if n < 15 => {
-                m = m * 10 + u64::from(c - b'0');
-                n += 1;
-            }
-            b'.' if dot.is_none() && i > 0 => dot = Some(i),
-            _ => return s.parse().ok(),
-        }
-    }
-    let frac = match dot {
-        Some(i) if i + 1 == digits.len() => return s.parse().ok(),
-        Some(i) => digits.len() - i - 1,
-        None => 0,
-    };
-    if n == 0 {
-        return s.parse().ok();
-    }
     // At most 15 digits: `m < 10^15 < 2^53` is exact, and so is `10^frac`.
-    let Some(&p) = POW10.get(frac) else {
+    let Some((m, Some(&p))) = decimal_digits(digits, 15).map(|(m, frac)| (m, POW10.get(frac)))
+    else {
         return s.parse().ok();
     };
     let v = m as f64 / p;

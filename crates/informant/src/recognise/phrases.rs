@@ -51,6 +51,30 @@ pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A plain decimal `d+(.d+)?` of at most `max_digits` digits (`max_digits` at most 19):
+/// its digits as an integer and how many of them follow the point (`"12.5"` is
+/// `(125, 1)`); `None` for anything else (a sign, an exponent, a point first or last,
+/// more digits), which the table parsers leave to `str::parse`.
+pub(crate) fn decimal_digits(b: &[u8], max_digits: usize) -> Option<(u64, usize)> {
+    let (mut m, mut n, mut dot) = (0u64, 0usize, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' if n < max_digits => {
+                m = m * 10 + u64::from(c - b'0');
+                n += 1;
+            }
+            b'.' if dot.is_none() && i > 0 => dot = Some(i),
+            _ => return None,
+        }
+    }
+    let frac = match dot {
+        Some(i) if i + 1 == b.len() => return None,
+        Some(i) => b.len() - i - 1,
+        None => 0,
+    };
+    (n > 0).then_some((m, frac))
+}
+
 /// The lines of `text`, as `text.lines()` yields them (a `\r` before a `\n` is dropped),
 /// found with `memchr`.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {

@@ -18,7 +18,7 @@
 use std::sync::LazyLock;
 
 use super::features::hs;
-use crate::recognise::phrases::{lines, split_byte};
+use crate::recognise::phrases::{decimal_digits, lines, split_byte};
 
 const TABLE: &str = include_str!("../../../data/model/wordclusters.tsv");
 
@@ -102,26 +102,9 @@ static CLUSTERS: LazyLock<Table> = LazyLock::new(|| {
 /// else goes to `parse` (which cost about 150 instructions a number, a tenth of the load).
 fn parse_zipf(s: &str) -> Result<f32, std::num::ParseFloatError> {
     const POW10: [f32; 8] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
-    let b = s.as_bytes();
-    let (mut m, mut n, mut dot) = (0u32, 0usize, None);
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'0'..=b'9' if n < 7 => {
-                m = m * 10 + u32::from(c - b'0');
-                n += 1;
-            }
-            b'.' if dot.is_none() && i > 0 => dot = Some(i),
-            _ => return s.parse(),
-        }
-    }
-    let frac = match dot {
-        Some(i) if i + 1 == b.len() => return s.parse(),
-        Some(i) => b.len() - i - 1,
-        None => 0,
-    };
-    match POW10.get(frac) {
+    match decimal_digits(s.as_bytes(), 7).map(|(m, frac)| (m, POW10.get(frac))) {
         // At most 7 digits: `m < 10^7 < 2^24` is exact.
-        Some(&p) if n > 0 => Ok(m as f32 / p),
+        Some((m, Some(&p))) => Ok(m as f32 / p),
         _ => s.parse(),
     }
 }
