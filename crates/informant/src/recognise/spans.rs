@@ -111,37 +111,32 @@ const COMPANY_HEADS: &[&str] = &[
 /// Whether `s` has a game's score: one to three digits, a hyphen or en dash, one to three
 /// digits (`78-70`, `28–14`), no digit around.
 fn has_score(s: &str) -> bool {
+    const EN_DASH: &[u8] = "\u{2013}".as_bytes();
     let b = s.as_bytes();
-    let digits_back = |mut i: usize| {
-        let end = i;
-        while i > 0 && b[i - 1].is_ascii_digit() {
-            i -= 1;
-        }
-        (end - i, i)
-    };
     let mut i = 0;
     while i < b.len() {
+        // Bytes, not `s[i..]`: `i` may fall inside a multi-byte character.
         let dash = if b[i] == b'-' {
             1
-        } else if s[i..].starts_with('\u{2013}') {
-            '\u{2013}'.len_utf8()
-        } else {
-            0
-        };
-        if dash > 0 {
-            let (n, _) = digits_back(i);
-            let mut j = i + dash;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            let m = j - (i + dash);
-            if (1..=3).contains(&n) && (1..=3).contains(&m) {
-                return true;
-            }
-            i += dash;
+        } else if b[i..].starts_with(EN_DASH) {
+            EN_DASH.len()
         } else {
             i += 1;
+            continue;
+        };
+        let before = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after = b[i + dash..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..=3).contains(&before) && (1..=3).contains(&after) {
+            return true;
         }
+        i += dash;
     }
     false
 }
@@ -750,6 +745,16 @@ mod tests {
 
     fn has(found: &[(String, &str, &str)], text: &str, kind: &str) -> bool {
         found.iter().any(|(t, _, k)| t == text && *k == kind)
+    }
+
+    #[test]
+    fn a_score_is_found_past_multibyte_characters() {
+        assert!(has_score("Tennessee’s Vols 78-70"));
+        assert!(has_score("Köln won 2–1"));
+        assert!(!has_score("Tennessee’s Vols – 1234-5 – é-"));
+        // A result verb, a place and a curly apostrophe before the score: no panic.
+        let found = names("Kentucky beat Tennessee’s Vols 78-70 on Saturday.");
+        assert!(found.iter().any(|(t, _, _)| t == "Kentucky"), "{found:?}");
     }
 
     #[test]
