@@ -70,6 +70,12 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// Text order of mentions' spans: the earlier start first and, at one start, the
+    /// longer span first (an outer mention before the ones inside it).
+    pub(crate) fn text_order(&self, other: &Span) -> std::cmp::Ordering {
+        self.start.cmp(&other.start).then(other.end.cmp(&self.end))
+    }
+
     /// The span with leading and trailing whitespace (including zero-width and
     /// non-breaking spaces) of `text` removed.
     pub fn trim(&self, text: &str) -> Span {

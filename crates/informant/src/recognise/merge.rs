@@ -53,9 +53,7 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
     let mut ms = mentions;
     ms.sort_by(|(oa, a), (ob, b)| {
         a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
+            .text_order(&b.span)
             .then(b.confidence.total_cmp(&a.confidence))
             .then(ob.cmp(oa))
     });
@@ -128,12 +126,7 @@ pub(crate) fn merge(mentions: Vec<(usize, Mention)>) -> Vec<Mention> {
         kept.push(Some((order, m)));
     }
     let mut kept: Vec<(usize, Mention)> = kept.into_iter().flatten().collect();
-    kept.sort_by(|(_, a), (_, b)| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
+    kept.sort_by(|(_, a), (_, b)| a.span.text_order(&b.span));
     kept.into_iter().map(|(_, m)| m).collect()
 }
 
@@ -216,9 +209,7 @@ mod tests {
         let mut ms = mentions;
         ms.sort_by(|(oa, a), (ob, b)| {
             a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
+                .text_order(&b.span)
                 .then(b.confidence.total_cmp(&a.confidence))
                 .then(ob.cmp(oa))
         });
@@ -263,12 +254,7 @@ mod tests {
             }
             kept.push((order, m));
         }
-        kept.sort_by(|(_, a), (_, b)| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        kept.sort_by(|(_, a), (_, b)| a.span.text_order(&b.span));
         kept.into_iter().map(|(_, m)| m).collect()
     }
 

@@ -64,12 +64,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     }
     dedup(doc);
     if moved {
-        doc.mentions.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
     }
     one_place_per_name(doc);
     names_that_are_no_places(doc);
@@ -180,10 +175,8 @@ fn names_that_are_no_places(doc: &mut Document) {
         let adjacent = next.is_some_and(|t| t.span.start == m.span.end + 1);
         if matches!(name, "U.S." | "US")
             && adjacent
-            && next.is_some_and(|t| {
-                let w = text.get(t.span.range()).unwrap_or("");
-                (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
-            })
+            && (1..=3).contains(&word(after).len())
+            && word(after).bytes().all(|c| c.is_ascii_digit())
         {
             gone[n] = true;
             continue;
@@ -231,19 +224,10 @@ fn names_that_are_no_places(doc: &mut Document) {
         }
     }
     if gone.contains(&true) {
-        let mut i = 0;
-        doc.mentions.retain(|_| {
-            i += 1;
-            !gone[i - 1]
-        });
+        drop_marked(&mut doc.mentions, &gone);
     }
     if moved {
-        doc.mentions.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
     }
 }
 
@@ -271,10 +255,14 @@ const INSTITUTION_HEADS: &[&str] = &[
     "bank",
 ];
 
+/// Whether `w` is one of [`INSTITUTION_HEADS`], in any case.
+fn is_institution_head(w: &str) -> bool {
+    INSTITUTION_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h))
+}
+
 /// Whether a name of two words or more ends in an institution's head (`Starkville High
 /// School`) or has one before its first `of` (`First Baptist Church of Starkville`).
 fn is_institution(name: &str) -> bool {
-    let is_head = |w: &str| INSTITUTION_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h));
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() < 2 {
         return false;
@@ -290,7 +278,7 @@ fn is_institution(name: &str) -> bool {
     let direction = ["west", "east", "north", "south", "left", "right"]
         .iter()
         .any(|d| before.eq_ignore_ascii_case(d));
-    is_head(head) && !(direction && head.eq_ignore_ascii_case("bank"))
+    is_institution_head(head) && !(direction && head.eq_ignore_ascii_case("bank"))
 }
 
 /// Words before an institution's head that make a nominal one of a place's
@@ -305,9 +293,7 @@ fn is_nominal_institution(phrase: &str) -> bool {
     let (Some(head), Some(owner)) = (words.next(), words.next()) else {
         return false;
     };
-    INSTITUTION_HEADS
-        .iter()
-        .any(|h| head.eq_ignore_ascii_case(h))
+    is_institution_head(head)
         && INSTITUTION_OWNERS
             .iter()
             .any(|o| owner.eq_ignore_ascii_case(o))
@@ -330,9 +316,7 @@ fn place_stays(before: &str) -> bool {
         return false;
     };
     let head = head.rsplit(' ').next().unwrap_or(head);
-    !INSTITUTION_HEADS
-        .iter()
-        .any(|h| head.eq_ignore_ascii_case(h))
+    !is_institution_head(head)
 }
 
 /// One mention per place name, organisations and people: a Location name that ends a
@@ -420,11 +404,7 @@ fn places_in_organisations(doc: &mut Document) {
             .entry("place".into())
             .or_insert(place.into());
     }
-    let mut i = 0;
-    doc.mentions.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
+    drop_marked(&mut doc.mentions, &gone);
 }
 
 /// Words that make a place name of a place name (`Mississippi` -> `Mississippi River`,
@@ -558,11 +538,7 @@ fn one_place_per_name(doc: &mut Document) {
         open.push(i);
     }
     if gone.contains(&true) {
-        let mut i = 0;
-        doc.mentions.retain(|_| {
-            i += 1;
-            !gone[i - 1]
-        });
+        drop_marked(&mut doc.mentions, &gone);
     }
 }
 
@@ -658,6 +634,15 @@ fn is_common_phrase(m: &Mention, surface: &str) -> bool {
     is_common_word(first) || is_common_word(last)
 }
 
+/// Removes the mentions marked in `gone` (one flag per mention, in order).
+fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
+
 /// Drops a mention that is a determiner before a name of the same type, and the
 /// worse of two names with the same span and type (its attributes go to the one kept).
 fn dedup(doc: &mut Document) {
@@ -707,11 +692,7 @@ fn dedup(doc: &mut Document) {
             keep.attributes.entry(k).or_insert(v);
         }
     }
-    let mut i = 0;
-    doc.mentions.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
+    drop_marked(&mut doc.mentions, &gone);
 }
 
 /// Which of two names of one span to keep: a gazetteer match, then the surer one.

@@ -32,12 +32,7 @@ pub(crate) fn resolve(doc: &mut Document) {
     if !added.is_empty() {
         let mut ms = std::mem::take(&mut doc.mentions);
         ms.extend(added);
-        ms.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        ms.sort_by(|a, b| a.span.text_order(&b.span));
         doc.mentions = ms;
     }
     group::group(doc, &aliases);
