@@ -294,6 +294,17 @@ fn role_key(surface: &str) -> Option<String> {
     )
 }
 
+/// The keys a nominal is indexed and looked up under in `by_head`: its head and, for a
+/// person, also the role in other words ([`role_key`]: `the CEO` after `the chief
+/// executive`) when that differs from the head.
+fn head_keys(head: String, surface: &str, person: bool) -> impl Iterator<Item = String> {
+    let role = person
+        .then(|| role_key(surface))
+        .flatten()
+        .filter(|k| *k != head);
+    [Some(head), role].into_iter().flatten()
+}
+
 /// Role nouns that tell a person's gender.
 fn role_gender(word: &str) -> Option<Gender> {
     match word {
@@ -1129,11 +1140,7 @@ impl Resolver<'_> {
         }
         // A head said of an entity: an appositive's, a name's word ("the bank"); for a
         // person, also the role in other words (`the CEO` after `the chief executive`).
-        let role = (ty == EntityType::Person)
-            .then(|| role_key(surface))
-            .flatten()
-            .filter(|k| *k != head);
-        for h in [Some(head.clone()), role].into_iter().flatten() {
+        for h in head_keys(head.clone(), surface, ty == EntityType::Person) {
             steps::count();
             if let Some(&gi) = self.index.by_head.get(&(ty, h)).and_then(|l| l.last()) {
                 return Some((gi, Resolution::Nominal));
@@ -1195,8 +1202,7 @@ impl Resolver<'_> {
             {
                 return Some(gi);
             }
-            let key = role_key(surface).filter(|k| *k != head);
-            for h in [Some(head), key].into_iter().flatten() {
+            for h in head_keys(head, surface, true) {
                 steps::count();
                 if let Some(&gi) = self
                     .index
@@ -1472,11 +1478,7 @@ impl Resolver<'_> {
                     strip_article(surface).clone_into(&mut g.name);
                     g.name_rank = 2;
                 }
-                let role = (g.entity_type == EntityType::Person)
-                    .then(|| role_key(surface))
-                    .flatten()
-                    .filter(|k| *k != head);
-                for h in [Some(head), role].into_iter().flatten() {
+                for h in head_keys(head, surface, g.entity_type == EntityType::Person) {
                     if h.is_empty() {
                         continue;
                     }
@@ -1917,9 +1919,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let from = unit_start.min(m.span.start);
             if let Some(role) = role_inside(text, &m).or_else(|| role_adjacent(text, from, &m)) {
                 let phrase = &text[role.range()];
-                let head = head_of(phrase);
-                let key = role_key(phrase).filter(|k| *k != head);
-                for h in [Some(head), key].into_iter().flatten() {
+                for h in head_keys(head_of(phrase), phrase, true) {
                     let list = r.index.by_head.entry((EntityType::Person, h)).or_default();
                     push_capped(list, gi);
                 }
@@ -1995,6 +1995,14 @@ mod tests {
     use super::*;
     use crate::pipeline::Pipeline;
 
+    /// The entity of the first mention of `doc` whose text is `t`.
+    fn entity_of(doc: &Document, t: &str) -> Option<usize> {
+        doc.mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == t)
+            .and_then(|m| m.entity)
+    }
+
     /// Resolves hand-placed mentions (`(surface, type, kind)`, each found at its
     /// first occurrence after the previous one) over `text`'s sentences, and returns
     /// each mention's entity and sieve.
@@ -2031,12 +2039,6 @@ mod tests {
     #[test]
     fn it_prefers_what_was_no_possessor() {
         let p = Pipeline::new();
-        let entity_of = |doc: &Document, t: &str| {
-            doc.mentions()
-                .iter()
-                .find(|m| doc.span_text(m.span) == t)
-                .and_then(|m| m.entity)
-        };
         let doc = p
             .extract("Apple's chief Steve Jobs said the iPod touch is fine. It will go on sale.")
             .unwrap();
@@ -2059,14 +2061,11 @@ mod tests {
                  orders with the US manufacturer to 230.",
             )
             .unwrap();
-        let entity_of = |t: &str| {
-            doc.mentions()
-                .iter()
-                .find(|m| doc.span_text(m.span) == t)
-                .and_then(|m| m.entity)
-        };
-        assert!(entity_of("Boeing").is_some());
-        assert_eq!(entity_of("the US manufacturer"), entity_of("Boeing"));
+        assert!(entity_of(&doc, "Boeing").is_some());
+        assert_eq!(
+            entity_of(&doc, "the US manufacturer"),
+            entity_of(&doc, "Boeing")
+        );
         assert_eq!(nominals::trade_of("carmaker"), Some(nominals::Trade::Maker));
         assert_eq!(nominals::trade_of("company"), None);
         assert!(crate::recognise::vehicles::is_maker("Boeing"));
@@ -2082,20 +2081,20 @@ mod tests {
                  and stock markets around the world closed lower. US stocks rose.",
             )
             .unwrap();
-        let entity_of = |t: &str| {
+        let financial_of = |t: &str| {
             doc.mentions()
                 .iter()
                 .find(|m| doc.span_text(m.span) == t && m.entity_type == EntityType::Financial)
                 .and_then(|m| m.entity)
         };
-        let world = entity_of("Global stock markets");
+        let world = financial_of("Global stock markets");
         assert!(world.is_some());
-        assert_eq!(entity_of("Markets"), world);
-        assert_eq!(entity_of("stock markets around the world"), world);
-        assert!(entity_of("Asian markets").is_some());
-        assert_ne!(entity_of("Asian markets"), world);
-        assert!(entity_of("US stocks").is_some());
-        assert_ne!(entity_of("US stocks"), world);
+        assert_eq!(financial_of("Markets"), world);
+        assert_eq!(financial_of("stock markets around the world"), world);
+        assert!(financial_of("Asian markets").is_some());
+        assert_ne!(financial_of("Asian markets"), world);
+        assert!(financial_of("US stocks").is_some());
+        assert_ne!(financial_of("US stocks"), world);
         // Nothing says markets: no phrase.
         let doc = p.extract("The supermarkets opened.").unwrap();
         assert!(
@@ -2111,14 +2110,11 @@ mod tests {
         let doc = p
             .extract("Shares fell. The primary UK index, the FTSE 100, dropped by 2%.")
             .unwrap();
-        let entity_of = |t: &str| {
-            doc.mentions()
-                .iter()
-                .find(|m| doc.span_text(m.span) == t)
-                .and_then(|m| m.entity)
-        };
-        assert!(entity_of("FTSE 100").is_some());
-        assert_eq!(entity_of("The primary UK index"), entity_of("FTSE 100"));
+        assert!(entity_of(&doc, "FTSE 100").is_some());
+        assert_eq!(
+            entity_of(&doc, "The primary UK index"),
+            entity_of(&doc, "FTSE 100")
+        );
         // Nothing after it and nothing before it: no mention.
         let doc = p
             .extract("Shares fell. The primary UK index dropped.")
@@ -2318,21 +2314,18 @@ mod tests {
             mark("Ford", 60, EntityType::Person),
         ];
         group(&mut doc, &HashMap::default());
-        let entity_of = |s: &str| {
-            doc.mentions
-                .iter()
-                .find(|m| &text[m.span.range()] == s)
-                .and_then(|m| m.entity)
-        };
-        assert!(entity_of("Steve Jobs").is_some());
+        assert!(entity_of(&doc, "Steve Jobs").is_some());
         // `Apple CEO` before the name: `the CEO` is Jobs, found though no one marked it.
-        assert_eq!(entity_of("the CEO"), entity_of("Steve Jobs"));
+        assert_eq!(entity_of(&doc, "the CEO"), entity_of(&doc, "Steve Jobs"));
         // The president is Mulally; `Ford` is no word of his name.
         assert_eq!(
-            entity_of("The company's president"),
-            entity_of("Ford president Alan Mulally")
+            entity_of(&doc, "The company's president"),
+            entity_of(&doc, "Ford president Alan Mulally")
         );
-        assert_ne!(entity_of("Ford"), entity_of("Ford president Alan Mulally"));
+        assert_ne!(
+            entity_of(&doc, "Ford"),
+            entity_of(&doc, "Ford president Alan Mulally")
+        );
         // A title is no office phrase: `Prime Minister`, `US President`.
         assert_eq!(role_prefix_len(&["US", "President"]), None);
         assert_eq!(
