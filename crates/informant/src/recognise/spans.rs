@@ -68,6 +68,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     }
     one_place_per_name(doc);
     names_that_are_no_places(doc);
+    teams_in_results(doc);
     places_in_organisations(doc);
 }
 
@@ -229,6 +230,169 @@ fn names_that_are_no_places(doc: &mut Document) {
     if moved {
         doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
     }
+}
+
+/// Words that join two teams in a fixture list (`Leeds v Southampton`).
+const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
+
+/// Towns that are teams in a sports results table, as news wire writes them (`Leeds 2
+/// Southampton 1`, a standings line `Leeds 5 4 1 0 14 5 13`, a fixture `Leeds v
+/// Southampton`): Organisations, as CoNLL and news NER type them. A Location name (not a
+/// country: national teams are places there) is a team when, on its line, it is followed
+/// by a score (one to three digits) and the line goes on as a table: another team and
+/// score, two more numbers, or a team and score before it. Capitalised words between the
+/// town and its score are the club's name (`Sheffield Wednesday 1`): the span takes them
+/// and mentions inside it (`Wednesday` as a day) go. The same town written elsewhere in
+/// the document is the team too, unless after `in` (`a stadium in Leeds`).
+///
+/// Linear: a few token looks a mention, one set of team names.
+fn teams_in_results(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
+    };
+    let score = |i: usize| {
+        let w = word(i);
+        (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    let capital = |i: usize| word(i).starts_with(|c: char| c.is_uppercase());
+    // token `i` on the same line as the text before byte `from`
+    let same_line = |from: usize, i: usize| {
+        tokens
+            .get(i)
+            .and_then(|t| text.get(from..t.span.start))
+            .is_some_and(|between| !between.contains('\n'))
+    };
+    let is_town = |m: &Mention| {
+        m.entity_type == EntityType::Location
+            && m.kind == MentionKind::Name
+            && m.subtype.as_deref() != Some("country")
+            && text
+                .get(m.span.range())
+                .is_some_and(|n| n.starts_with(char::is_uppercase))
+    };
+    let mut teams: Vec<(usize, Span)> = Vec::new();
+    for (n, m) in doc.mentions.iter().enumerate() {
+        if !is_town(m) {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.span.start < m.span.start);
+        let after = tokens.partition_point(|t| t.span.start < m.span.end);
+        if VERSUS.contains(&word(after)) && capital(after + 1) && same_line(m.span.end, after + 1)
+            || first >= 2 && VERSUS.contains(&word(first - 1)) && capital(first - 2)
+        {
+            teams.push((n, m.span));
+            continue;
+        }
+        // the club's other words, then its score
+        let mut k = after;
+        while k < after + 2 && capital(k) && !score(k) {
+            k += 1;
+        }
+        if !score(k) || !same_line(m.span.end, k) {
+            continue;
+        }
+        let standings = score(k + 1) && score(k + 2);
+        let next_team = capital(k + 1) && (k + 2..k + 6).any(score) && same_line(m.span.end, k + 1);
+        let team_before = first >= 2 && score(first - 1) && capital(first - 2);
+        if standings || next_team || team_before {
+            let end = if k > after {
+                tokens[k - 1].span.end
+            } else {
+                m.span.end
+            };
+            teams.push((n, Span::new(m.span.start, end)));
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; doc.mentions.len()];
+    // a town's lower-cased name -> the club's whole name, lower-cased (`sheffield` ->
+    // `sheffield wednesday`), the longest seen
+    let mut names: HashMap<String, String> = HashMap::default();
+    let mut team = vec![false; doc.mentions.len()];
+    for &(n, _) in &teams {
+        team[n] = true;
+    }
+    for &(n, span) in &teams {
+        if let (Some(town), Some(club)) = (
+            text.get(doc.mentions[n].span.range()),
+            text.get(span.range()),
+        ) {
+            let club = club.to_lowercase();
+            let longest = names.entry(town.to_lowercase()).or_default();
+            if club.len() > longest.len() {
+                *longest = club;
+            }
+        }
+        for (j, inner) in doc.mentions.iter().enumerate().skip(n + 1) {
+            if inner.span.start >= span.end {
+                break;
+            }
+            if span.contains(inner.span) && !team[j] {
+                gone[j] = true;
+            }
+        }
+        let m = &mut doc.mentions[n];
+        m.span = span;
+        become_team(m);
+    }
+    for n in 0..doc.mentions.len() {
+        let m = &doc.mentions[n];
+        if team[n] || gone[n] || !is_town(m) {
+            continue;
+        }
+        let Some(club) = text
+            .get(m.span.range())
+            .and_then(|w| names.get(&w.to_lowercase()))
+        else {
+            continue;
+        };
+        let first = tokens.partition_point(|t| t.span.start < m.span.start);
+        if first
+            .checked_sub(1)
+            .is_some_and(|i| word(i).eq_ignore_ascii_case("in"))
+        {
+            continue;
+        }
+        // the club's whole name written here too (`by Sheffield Wednesday`)
+        let end = m.span.start + club.len();
+        let span = match text.get(m.span.start..end) {
+            Some(t)
+                if end > m.span.end
+                    && t.eq_ignore_ascii_case(club)
+                    && !text[end..].starts_with(|c: char| c.is_alphanumeric()) =>
+            {
+                Span::new(m.span.start, end)
+            }
+            _ => m.span,
+        };
+        for (j, inner) in doc.mentions.iter().enumerate().skip(n + 1) {
+            if inner.span.start >= span.end {
+                break;
+            }
+            if span.contains(inner.span) {
+                gone[j] = true;
+            }
+        }
+        let m = &mut doc.mentions[n];
+        m.span = span;
+        become_team(m);
+    }
+    drop_marked(&mut doc.mentions, &gone);
+    doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+}
+
+/// Makes a town's mention its team: an Organisation name with no place entry.
+fn become_team(m: &mut Mention) {
+    m.entity_type = EntityType::Organisation;
+    m.subtype = None;
+    m.entry = None;
+    m.recogniser = "rule".into();
 }
 
 /// Last words that make an institution of a tagger's or rule's Location name
@@ -726,6 +890,75 @@ mod tests {
 
     fn has(found: &[(String, &str, &str)], text: &str, kind: &str) -> bool {
         found.iter().any(|(t, _, k)| t == text && *k == kind)
+    }
+
+    fn typed(found: &[(String, &str, &str)], text: &str) -> Vec<&'static str> {
+        found
+            .iter()
+            .filter(|(t, _, _)| t == text)
+            .map(|(_, ty, _)| match *ty {
+                "Organisation" => "Organisation",
+                "Location" => "Location",
+                _ => "other",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn towns_in_a_results_table_are_teams() {
+        let text = "LEEDS GO TOP\n\n\
+                    Leeds moved top on Saturday after fans in Leeds saw a win, while Arsenal \
+                    were held by Sheffield Wednesday. Police in Baghdad said 12 people died.\n\n\
+                    Results on Saturday:\n\n\
+                    Arsenal 1 Sheffield Wednesday 1\n\n\
+                    Leeds 2 Southampton 1\n\n\
+                    Japan 2 Syria 1\n\n\
+                    Standings: Newcastle 5 4 1 0 14 5 13\n\n\
+                    Fixtures: Chelsea v Everton\n";
+        let found = names(text);
+        // every Leeds but the one after `in`, the headline's too
+        let leeds = typed(&found, "Leeds");
+        assert_eq!(
+            leeds.iter().filter(|t| **t == "Organisation").count(),
+            2,
+            "{found:?}"
+        );
+        assert_eq!(
+            leeds.iter().filter(|t| **t == "Location").count(),
+            1,
+            "{found:?}"
+        );
+        assert!(
+            typed(&found, "LEEDS").iter().all(|t| *t == "Organisation"),
+            "{found:?}"
+        );
+        // the club's whole name, in the table and in prose, and no day inside it
+        let sheffield = typed(&found, "Sheffield Wednesday");
+        assert_eq!(sheffield, ["Organisation", "Organisation"], "{found:?}");
+        assert!(!found.iter().any(|(t, _, _)| t == "Wednesday"), "{found:?}");
+        assert!(
+            typed(&found, "Southampton")
+                .iter()
+                .all(|t| *t == "Organisation")
+        );
+        assert!(
+            typed(&found, "Newcastle")
+                .iter()
+                .all(|t| *t == "Organisation")
+        );
+        // national teams stay places; a town in prose before a number stays a place
+        assert!(
+            typed(&found, "Japan").iter().all(|t| *t == "Location"),
+            "{found:?}"
+        );
+        assert!(
+            typed(&found, "Syria").iter().all(|t| *t == "Location"),
+            "{found:?}"
+        );
+        assert!(
+            typed(&found, "Baghdad").iter().all(|t| *t == "Location"),
+            "{found:?}"
+        );
     }
 
     #[test]
