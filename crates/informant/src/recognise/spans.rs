@@ -232,6 +232,9 @@ fn names_that_are_no_places(doc: &mut Document) {
     }
 }
 
+/// Words before a town that keep it a place where a team of its name plays (`in Leeds`).
+const LOCATIVES: &[&str] = &["in", "at", "near", "outside", "around"];
+
 /// Words that join two teams in a fixture list (`Leeds v Southampton`).
 const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
 
@@ -240,10 +243,11 @@ const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
 /// Southampton`): Organisations, as CoNLL and news NER type them. A Location name (not a
 /// country: national teams are places there) is a team when, on its line, it is followed
 /// by a score (one to three digits) and the line goes on as a table: another team and
-/// score, two more numbers, or a team and score before it. Capitalised words between the
+/// score, another number, or a team and score before it. Capitalised words between the
 /// town and its score are the club's name (`Sheffield Wednesday 1`): the span takes them
 /// and mentions inside it (`Wednesday` as a day) go. The same town written elsewhere in
-/// the document is the team too, unless after `in` (`a stadium in Leeds`).
+/// the document is the team too, unless after `in` or `at` (`a stadium in Leeds`) or in a
+/// dateline (`LEEDS 1996-09-14`, `LEEDS , England`).
 ///
 /// Linear: a few token looks a mention, one set of team names.
 fn teams_in_results(doc: &mut Document) {
@@ -295,7 +299,8 @@ fn teams_in_results(doc: &mut Document) {
         if !score(k) || !same_line(m.span.end, k) {
             continue;
         }
-        let standings = score(k + 1) && score(k + 2);
+        // `Newcastle 5 4 1 0`, `NEW YORK 74 56 .569`
+        let standings = score(k + 1) && same_line(m.span.end, k + 1);
         let next_team = capital(k + 1) && (k + 2..k + 6).any(score) && same_line(m.span.end, k + 1);
         let team_before = first >= 2 && score(first - 1) && capital(first - 2);
         if standings || next_team || team_before {
@@ -353,10 +358,15 @@ fn teams_in_results(doc: &mut Document) {
             continue;
         };
         let first = tokens.partition_point(|t| t.span.start < m.span.start);
-        if first
+        let after = tokens.partition_point(|t| t.span.start < m.span.end);
+        // a place where it stands: `in Leeds`, or a dateline (`LEEDS 1996-09-14`, `LEEDS ,
+        // England`)
+        let locative = first
             .checked_sub(1)
-            .is_some_and(|i| word(i).eq_ignore_ascii_case("in"))
-        {
+            .is_some_and(|i| LOCATIVES.iter().any(|l| word(i).eq_ignore_ascii_case(l)));
+        let next = word(after);
+        let dateline = next == "," || next.contains(|c: char| c.is_ascii_digit()) && !score(after);
+        if locative || dateline {
             continue;
         }
         // the club's whole name written here too (`by Sheffield Wednesday`)
@@ -907,6 +917,7 @@ mod tests {
     #[test]
     fn towns_in_a_results_table_are_teams() {
         let text = "LEEDS GO TOP\n\n\
+                    SOUTHAMPTON 1996-09-14\n\n\
                     Leeds moved top on Saturday after fans in Leeds saw a win, while Arsenal \
                     were held by Sheffield Wednesday. Police in Baghdad said 12 people died.\n\n\
                     Results on Saturday:\n\n\
@@ -914,6 +925,7 @@ mod tests {
                     Leeds 2 Southampton 1\n\n\
                     Japan 2 Syria 1\n\n\
                     Standings: Newcastle 5 4 1 0 14 5 13\n\n\
+                    BALTIMORE 70 61 .534\n\n\
                     Fixtures: Chelsea v Everton\n";
         let found = names(text);
         // every Leeds but the one after `in`, the headline's too
@@ -946,6 +958,9 @@ mod tests {
                 .iter()
                 .all(|t| *t == "Organisation")
         );
+        assert_eq!(typed(&found, "BALTIMORE"), ["Organisation"], "{found:?}");
+        // a dateline stays a place
+        assert_eq!(typed(&found, "SOUTHAMPTON"), ["Location"], "{found:?}");
         // national teams stay places; a town in prose before a number stays a place
         assert!(
             typed(&found, "Japan").iter().all(|t| *t == "Location"),
