@@ -80,7 +80,7 @@ __all__ = [
 
 
 #: A mention kind name, as ``Mention.kind`` gives it and ``kinds=`` takes it.
-MentionKind = Literal["name", "nominal", "pronoun", "value"]
+MentionKind = Literal["name", "nominal", "pronoun", "value", "titled"]
 
 
 @functools.lru_cache(maxsize=None)

@@ -142,8 +142,9 @@ class Mention:
         or ``Url``."""
     @property
     def kind(self) -> str:
-        """``name``, ``nominal`` (``the regime``), ``pronoun`` (``he``) or ``value`` (dates, money,
-        quantities, coordinates, identifiers)."""
+        """``name``, ``nominal`` (``the regime``), ``pronoun`` (``he``), ``value`` (dates, money,
+        quantities, coordinates, identifiers) or ``titled`` (``President Bashar al-Assad``: a
+        name with its title; the bare name inside it is a ``name`` of the same entity)."""
     @property
     def subtype(self) -> Optional[str]:
         """A finer type (``country``, ``facility``, ``armed_group``, ...)."""
@@ -296,7 +297,8 @@ class Pipeline:
     ``max_bytes``: largest document accepted.
     ``kinds``: the mention kinds kept in the documents (``None``: every kind), e.g. ``["name"]``
     for names alone; entities still form from every mention (a pronoun still joins its person).
-    A kind name that is not ``name``, ``nominal``, ``pronoun`` or ``value`` raises ``ValueError``.
+    A kind name that is not ``name``, ``nominal``, ``pronoun``, ``value`` or ``titled`` raises
+    ``ValueError``.
 
     Raises ``FormatError``, ``GazetteerError``, ``PatternError``, or ``FileNotFoundError`` /
     ``PermissionError`` for a gazetteer file that cannot be read.
@@ -317,7 +319,7 @@ class Pipeline:
         gazetteers: Sequence[Union[str, os.PathLike[str], Tuple[str, str]]] = ...,
         extra_patterns: Sequence[Tuple[str, Optional[str], str]] = ...,
         max_bytes: int = ...,
-        kinds: Optional[Sequence[Literal["name", "nominal", "pronoun", "value"]]] = None,
+        kinds: Optional[Sequence[Literal["name", "nominal", "pronoun", "value", "titled"]]] = None,
     ) -> Pipeline: ...
     @classmethod
     def from_config(cls, config: Union[str, Dict[str, Any]]) -> Pipeline:

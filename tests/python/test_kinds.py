@@ -11,7 +11,7 @@ import pytest
 import informant
 from conftest import SEED
 
-KINDS = ("name", "nominal", "pronoun", "value")
+KINDS = ("name", "nominal", "pronoun", "value", "titled")
 # The seed has no values (dates, money, ...): a last paragraph adds some.
 TEXT = SEED + "\n\nOn 8 December 2024 Moscow paid $2 million to the regime. He denied it.\n"
 

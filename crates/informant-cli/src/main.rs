@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! informant parse   [PATH ...] [--input auto|text|markdown|jsonl] [--output json|jsonl|outline]
-//! informant extract [PATH ...] [same options] [--kinds name,nominal,pronoun,value]
+//! informant extract [PATH ...] [same options] [--kinds name,nominal,pronoun,value,titled]
 //! informant extract-article DIR_OR_FILE ...
 //! ```
 //! Exit codes: 0 success; 1 some input could not be processed (each reported on
@@ -75,7 +75,7 @@ struct Opts {
     /// Worker threads for JSONL input (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Mention kinds to output, comma-separated: name, nominal, pronoun, value
+    /// Mention kinds to output, comma-separated: name, nominal, pronoun, value, titled
     /// (default: all). Entities still form from every mention.
     #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
     kinds: Option<Vec<MentionKind>>,

@@ -365,24 +365,32 @@ pub enum MentionKind {
     Pronoun,
     /// A value found by a pattern: a date, money, a quantity, coordinates, an identifier.
     Value,
+    /// A person's name with the title or role before it: `President Bashar al-Assad`,
+    /// `Palestinian negotiator Saeb Erekat`. The bare name inside it is a mention of kind
+    /// [`MentionKind::Name`] of the same entity, so names alone follow the news
+    /// convention (CoNLL, OntoNotes: no titles) and names with titles follow re3d's.
+    Titled,
 }
 
 impl MentionKind {
     /// Every kind, in schema order.
-    pub const ALL: [MentionKind; 4] = [
+    pub const ALL: [MentionKind; 5] = [
         MentionKind::Name,
         MentionKind::Nominal,
         MentionKind::Pronoun,
         MentionKind::Value,
+        MentionKind::Titled,
     ];
 
-    /// The contract's name for the kind: `name`, `nominal`, `pronoun` or `value`.
+    /// The contract's name for the kind: `name`, `nominal`, `pronoun`, `value` or
+    /// `titled`.
     pub const fn as_str(self) -> &'static str {
         match self {
             MentionKind::Name => "name",
             MentionKind::Nominal => "nominal",
             MentionKind::Pronoun => "pronoun",
             MentionKind::Value => "value",
+            MentionKind::Titled => "titled",
         }
     }
 

@@ -345,6 +345,7 @@ impl Pipeline {
         if self.config.attribute {
             crate::attribute::attribute(&mut doc);
         }
+        crate::recognise::spans::titled(&mut doc);
         // Time expressions against the caller's date, else the date the document gives
         // itself (metadata, dateline).
         let date = date.map(|d| (d, DateSource::Input));

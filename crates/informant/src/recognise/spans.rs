@@ -68,6 +68,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     }
     one_place_per_name(doc);
     names_that_are_no_places(doc);
+    names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
 }
@@ -808,6 +809,161 @@ fn is_common_phrase(m: &Mention, surface: &str) -> bool {
     is_common_word(first) || is_common_word(last)
 }
 
+/// Words of the built-in titles (`President`, `Prime`, `Minister`, `Gen.`), lower-cased,
+/// from `data/gazetteer/titles.tsv` (names and aliases).
+static TITLE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let tsv = include_str!("../../data/gazetteer/titles.tsv");
+        tsv.lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .flat_map(|l| {
+                let mut f = l.split('\t');
+                let name = f.next().unwrap_or("");
+                let aliases = f.nth(2).unwrap_or("");
+                std::iter::once(name).chain(aliases.split('|'))
+            })
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "at" | "in"))
+            .collect()
+    });
+
+/// Lower-case words inside people's names (`Ludwig van Beethoven`, `Osama bin Laden`).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "abu", "bin", "ibn", "bint", "ben", "de", "del", "della", "der", "den", "van", "von",
+    "la", "le", "da", "di", "du", "dos", "das", "el", "y", "zu", "ter", "ten",
+];
+
+/// Lower-case words that join, not describe (`Duchess of Cambridge`, `Minister for
+/// Central Asia`, `Clive Owen and Juliette Binoche`): no role before a name.
+const JOINING_WORDS: &[&str] = &[
+    "of", "for", "to", "and", "or", "from", "with", "by", "at", "in", "on", "as", "who", "that",
+    "the", "a", "an", "alias", "aka", "nee", "née", "vs", "versus",
+];
+
+/// Whether a word of a person's span says a role (`negotiator`, `chief`, `former`): a
+/// lower-case word of letters (a hyphen or full stop inside), neither a name particle
+/// (`bin`, `van`) nor a joining word (`of`, `and`).
+fn is_role_word(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && !w.chars().any(char::is_uppercase)
+        && !w.ends_with('-')
+        && !NAME_PARTICLES.contains(&w)
+        && !JOINING_WORDS.contains(&w)
+}
+
+/// The bare name inside a tagger's or rule's Person name that carries its role in
+/// common words (`Palestinian negotiator Saeb Erekat`, `Leeds striker Tony Yeboah`): a
+/// Person name of its own, nested, so that [`titled`] can tell the two apart. The
+/// capitalised words after the last common word, if they start with a capital; the
+/// outer mention stays as it is. Linear: one look at each Person name and its
+/// neighbours.
+fn names_inside_titles(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut inner: Vec<Mention> = Vec::new();
+    for (n, m) in doc.mentions.iter().enumerate() {
+        if m.entity_type != EntityType::Person
+            || m.kind != MentionKind::Name
+            || !matches!(m.recogniser.as_ref(), "rule" | "tagger")
+        {
+            continue;
+        }
+        let Some(surface) = text.get(m.span.range()) else {
+            continue;
+        };
+        // start of the word after the last role word, if no other lower-case word
+        // or sign comes after it (`chief executive Noel Forgeard`, not `Minister for
+        // Central Asia`)
+        let mut tail = None;
+        let mut at = 0;
+        for w in surface.split(' ') {
+            if is_role_word(w) {
+                tail = Some(at + w.len() + 1);
+            } else if !w.starts_with(char::is_uppercase) {
+                tail = None;
+            }
+            at += w.len() + 1;
+        }
+        let Some(tail) = tail.filter(|t| *t < surface.len()) else {
+            continue;
+        };
+        let name = &surface[tail..];
+        if !name.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let span = Span::new(m.span.start + tail, m.span.end);
+        let known = doc.mentions[n + 1..]
+            .iter()
+            .take_while(|o| o.span.start <= span.start)
+            .any(|o| o.span == span && o.entity_type == EntityType::Person);
+        if !known {
+            let mut bare = Mention::new(span, EntityType::Person, m.confidence, "rule");
+            bare.kind = MentionKind::Name;
+            inner.push(bare);
+        }
+    }
+    if !inner.is_empty() {
+        doc.mentions.extend(inner);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// A Person name that holds a shorter Person name ending where it ends, after a title
+/// or role (`President Bashar al-Assad` around `Bashar al-Assad`, `Palestinian
+/// negotiator Saeb Erekat`), is [`MentionKind::Titled`]: names alone then follow the
+/// news convention, which leaves titles out, and the titled span stays for re3d's.
+/// Run after resolution, so both mentions keep their entity; an entity named by the
+/// titled span is named by the bare name instead. What comes before the
+/// bare name must be a title: a title rule's span (attribute `title`), a role word,
+/// a word of the built-in titles or an abbreviation (`Gen.`); `Mary Ann Smith` around
+/// `Ann Smith` stays a name. Linear: a look at the mentions nested in each Person name.
+pub(crate) fn titled(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut titled = Vec::new();
+    for (n, m) in doc.mentions.iter().enumerate() {
+        if m.entity_type != EntityType::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        let Some(bare) = doc.mentions[n + 1..]
+            .iter()
+            .take_while(|o| o.span.start < m.span.end)
+            .find(|o| {
+                o.span.start > m.span.start
+                    && o.span.end == m.span.end
+                    && o.entity_type == EntityType::Person
+                    && o.kind == MentionKind::Name
+            })
+        else {
+            continue;
+        };
+        let Some(prefix) = text.get(m.span.start..bare.span.start) else {
+            continue;
+        };
+        let title = m.attributes.contains_key("title")
+            || prefix.split_whitespace().any(|w| {
+                is_role_word(w) || w.ends_with('.') || TITLE_WORDS.contains(&w.to_lowercase())
+            });
+        if title {
+            titled.push((n, bare.span));
+        }
+    }
+    for (n, bare) in titled {
+        let m = &mut doc.mentions[n];
+        m.kind = MentionKind::Titled;
+        // the entity is named by the bare name, not the title and name
+        let (Some(outer), Some(bare)) = (text.get(m.span.range()), text.get(bare.range())) else {
+            continue;
+        };
+        if let Some(e) = m.entity.and_then(|e| doc.entities.get_mut(e))
+            && e.name == outer
+        {
+            e.name = bare.to_owned();
+        }
+    }
+}
+
 /// Removes the mentions marked in `gone` (one flag per mention, in order).
 fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
     let mut i = 0;
@@ -974,6 +1130,52 @@ mod tests {
             typed(&found, "Baghdad").iter().all(|t| *t == "Location"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_with_its_title_is_titled_and_holds_the_bare_name() {
+        let text = "Israeli Prime Minister Benjamin Netanyahu met Palestinian negotiator \
+                    Saeb Erekat on Thursday. Mary Ann Smith and the Duchess of Cambridge came.";
+        let doc = Pipeline::new().extract(text).unwrap_or_default();
+        let kind = |t: &str| {
+            doc.mentions()
+                .iter()
+                .filter(|m| doc.span_text(m.span) == t && m.entity_type == EntityType::Person)
+                .map(|m| m.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kind("Benjamin Netanyahu"), [MentionKind::Name]);
+        assert_eq!(kind("Saeb Erekat"), [MentionKind::Name]);
+        assert!(
+            kind("Palestinian negotiator Saeb Erekat")
+                .iter()
+                .all(|k| *k == MentionKind::Titled)
+        );
+        assert!(
+            !doc.mentions().iter().any(|m| m.kind == MentionKind::Titled
+                && !doc.span_text(m.span).contains("Netanyahu")
+                && !doc.span_text(m.span).contains("Erekat")),
+            "only the two titled spans"
+        );
+        // the entity is named by the bare name, and holds both mentions
+        let erekat = doc
+            .mentions()
+            .iter()
+            .find(|m| doc.span_text(m.span) == "Saeb Erekat")
+            .and_then(|m| m.entity)
+            .map(|e| &doc.entities()[e]);
+        assert_eq!(erekat.map(|e| e.name.as_str()), Some("Saeb Erekat"));
+        // names alone: no title inside
+        let names = Pipeline::builder()
+            .kinds(&[MentionKind::Name])
+            .build()
+            .unwrap_or_default()
+            .extract(text)
+            .unwrap_or_default();
+        assert!(names.mentions().iter().all(|m| {
+            let t = names.span_text(m.span);
+            !t.contains("Minister") && !t.contains("negotiator")
+        }));
     }
 
     #[test]

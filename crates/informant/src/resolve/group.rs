@@ -1380,7 +1380,7 @@ impl Resolver<'_> {
             .and_then(|v| v.as_str())
             .map(str::to_lowercase);
         match m.kind {
-            MentionKind::Name | MentionKind::Value => {
+            MentionKind::Name | MentionKind::Value | MentionKind::Titled => {
                 if g.mentions.len() == 1 || !g.named {
                     g.plural = false;
                 }
