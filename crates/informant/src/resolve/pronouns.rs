@@ -468,6 +468,149 @@ fn placeholder(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// Heads of a predicate nominal (`it is the biggest contract`, `it was the 7th largest
+/// decline`) that name an event, an amount or a time, which no entity is: the `it`
+/// stands for that, not for a company or index named before.
+const EVENT_HEADS: &[&str] = &[
+    "contract",
+    "deal",
+    "order",
+    "agreement",
+    "decision",
+    "move",
+    "step",
+    "decline",
+    "drop",
+    "fall",
+    "rise",
+    "gain",
+    "loss",
+    "jump",
+    "plunge",
+    "slump",
+    "increase",
+    "decrease",
+    "rally",
+    "surge",
+    "crash",
+    "ending",
+    "close",
+    "finish",
+    "level",
+    "record",
+    "time",
+    "day",
+    "week",
+    "month",
+    "year",
+    "event",
+    "case",
+    "question",
+    "problem",
+    "issue",
+    "result",
+    "mistake",
+    "error",
+    "matter",
+    "change",
+    "plan",
+    "process",
+    "effort",
+    "attempt",
+    "story",
+    "announcement",
+    "delay",
+    "setback",
+    "blow",
+    "failure",
+    "success",
+    "victory",
+    "defeat",
+    "sign",
+    "signal",
+    "way",
+    "reason",
+    "idea",
+    "point",
+    "fact",
+    "thing",
+    "flight",
+    "trip",
+    "visit",
+    "meeting",
+    "sale",
+    "purchase",
+    "acquisition",
+    "merger",
+    "offer",
+    "bid",
+    "percent",
+];
+
+/// The head (lower case) of the predicate nominal after `it` at `end`: `it is the
+/// biggest contract of its kind` gives `contract`, `It was the world's largest
+/// carmaker` gives `carmaker`; `None` when no `be` and article follow.
+pub(super) fn predicate_head(text: &str, end: usize) -> Option<String> {
+    let words = tokens_after(text, end, 12);
+    let be = be_form(&words);
+    if be == 0 || !matches!(words.get(be).map(String::as_str), Some("the" | "a" | "an")) {
+        return None;
+    }
+    let mut head = None;
+    for w in words.iter().skip(be + 1) {
+        let stop = !w.starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                w.as_str(),
+                "of" | "in"
+                    | "to"
+                    | "that"
+                    | "since"
+                    | "for"
+                    | "with"
+                    | "on"
+                    | "at"
+                    | "which"
+                    | "who"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "than"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "ever"
+                    | "this"
+                    | "so"
+            );
+        if stop {
+            break;
+        }
+        if w == "'s" {
+            continue;
+        }
+        head = Some(w.trim_end_matches("'s").to_owned());
+    }
+    head
+}
+
+/// Whether a predicate nominal's head names an event, amount or time (see
+/// [`EVENT_HEADS`]).
+fn event_head(head: &str) -> bool {
+    EVENT_HEADS.contains(&head)
+        || head
+            .strip_suffix('s')
+            .is_some_and(|h| EVENT_HEADS.contains(&h))
+}
+
 /// Third-person pronouns in the sentences that overlap no mention, in text order,
 /// each with its agreement; pleonastic `it` left out. One pass over the text.
 ///
@@ -528,7 +671,9 @@ pub(super) fn unmarked(
             }
             if agreement == Agreement::Thing
                 && word.eq_ignore_ascii_case("it")
-                && (pleonastic(text, span.end) || placeholder(text, span.start, span.end))
+                && (pleonastic(text, span.end)
+                    || placeholder(text, span.start, span.end)
+                    || predicate_head(text, span.end).is_some_and(|h| event_head(&h)))
             {
                 continue;
             }
@@ -580,6 +725,26 @@ mod tests {
         assert!(!p("it is good value"));
         assert!(!p("it took the lead"));
         assert!(!p("it found that sales"));
+    }
+
+    #[test]
+    fn predicate_heads() {
+        let h = |t: &str| predicate_head(t, 2);
+        assert_eq!(
+            h("It is the biggest contract of its kind").as_deref(),
+            Some("contract")
+        );
+        assert_eq!(
+            h("It was the 7th largest single-day decline in history").as_deref(),
+            Some("decline")
+        );
+        assert_eq!(
+            h("it is the world's largest carmaker.").as_deref(),
+            Some("carmaker")
+        );
+        assert_eq!(h("it said the deal"), None);
+        assert!(event_head("contract"));
+        assert!(!event_head("carmaker"));
     }
 
     #[test]
