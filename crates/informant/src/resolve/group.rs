@@ -928,10 +928,23 @@ fn modifier_country(next: &[Option<Mention>], span: Span) -> Option<&str> {
     None
 }
 
+/// The class a predicate nominal's head (`it is the first model`) gives what the `it`
+/// stands for: a class noun's, or a company for an organisation head (`airline`,
+/// `bank`); `None` for any other head.
+fn predicate_class(head: &str) -> Option<nominals::Class> {
+    nominals::class_of(head)
+        .filter(|c| *c != nominals::Class::Role)
+        .or_else(|| {
+            ORG_HEADS
+                .contains(&head)
+                .then_some(nominals::Class::Company)
+        })
+}
+
 /// What the grouping pass finds in the text besides the recognisers' mentions.
 enum Extra {
-    /// A pronoun no recogniser marked.
-    Pronoun(Agreement),
+    /// A pronoun no recogniser marked, with the head of its predicate nominal.
+    Pronoun(Agreement, Option<String>),
     /// A class nominal no recogniser marked.
     Nominal(Candidate),
     /// A plural market phrase (`US stock markets`).
@@ -1059,7 +1072,15 @@ impl Resolver<'_> {
         agree.or(neutral).map(|(_, gi)| gi)
     }
 
-    fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
+    /// The entity a pronoun stands for; `predicate` is the head of an `it`'s
+    /// predicate nominal (`it is the first model`), whose class the entity must fit.
+    fn pronoun(
+        &self,
+        agreement: Agreement,
+        sentence: usize,
+        predicate: Option<&str>,
+    ) -> Option<usize> {
+        let class = predicate.and_then(predicate_class);
         let found = self.walk_back_preferring(
             agreement == Agreement::Thing,
             sentence,
@@ -1069,6 +1090,7 @@ impl Resolver<'_> {
                     // `it` and `they` stand for what was named or described, not for
                     // what was only ever a pronoun (`we`, an `it` that stood alone).
                     && (g.name_rank >= 2 || matches!(agreement, Agreement::Person(_)))
+                    && class.is_none_or(|c| c.fits(g.entity_type))
             },
             false,
         );
@@ -1582,14 +1604,14 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         let mut b = nominals_left.into_iter().peekable();
         loop {
             let take_a = match (a.peek(), b.peek()) {
-                (Some((sa, _)), Some(c)) => sa.start <= c.span.start,
+                (Some((sa, _, _)), Some(c)) => sa.start <= c.span.start,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
             if take_a {
-                if let Some((sp, ag)) = a.next() {
-                    extra.push((sp, Extra::Pronoun(ag)));
+                if let Some((sp, ag, head)) = a.next() {
+                    extra.push((sp, Extra::Pronoun(ag, head)));
                 }
             } else if let Some(c) = b.next() {
                 extra.push((c.span, Extra::Nominal(c)));
@@ -1680,8 +1702,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let Some((span, item)) = extra.next() else {
                 break;
             };
-            let agreement = match item {
-                Extra::Pronoun(a) => a,
+            let (agreement, predicate) = match item {
+                Extra::Pronoun(a, head) => (a, head),
                 Extra::Market(mk) => {
                     // One entity per head and scope; a phrase that says no scope is the
                     // latest of its head, and a first one without scope takes the scope
@@ -1787,7 +1809,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     continue;
                 }
             };
-            let Some(gi) = r.pronoun(agreement, u) else {
+            let Some(gi) = r.pronoun(agreement, u, predicate.as_deref()) else {
                 continue;
             };
             let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
@@ -1832,7 +1854,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let found = match pronouns::speaker(surface) {
                     // "I ... my ... me" in one block: one speaker.
                     Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
-                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u)),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u, None)),
                 };
                 if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
                     let gi = found.unwrap_or(r.groups.len());

@@ -612,14 +612,15 @@ fn event_head(head: &str) -> bool {
 }
 
 /// Third-person pronouns in the sentences that overlap no mention, in text order,
-/// each with its agreement; pleonastic `it` left out. One pass over the text.
+/// each with its agreement and, for `it`, the head of its predicate nominal (`it is
+/// the first model`: `model`); pleonastic `it` left out. One pass over the text.
 ///
 /// `mentions` must be in order of start (as [`crate::Document::mentions`] are).
 pub(super) fn unmarked(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
-) -> Vec<(Span, Agreement)> {
+) -> Vec<(Span, Agreement, Option<String>)> {
     let mut out = Vec::new();
     let mut mi = 0;
     let mut covered_to = 0;
@@ -677,7 +678,10 @@ pub(super) fn unmarked(
             {
                 continue;
             }
-            out.push((span, agreement));
+            let head = (agreement == Agreement::Thing)
+                .then(|| predicate_head(text, span.end))
+                .flatten();
+            out.push((span, agreement, head));
         }
     }
     out
