@@ -297,12 +297,48 @@ fn role_key(surface: &str) -> Option<String> {
 /// The keys a nominal is indexed and looked up under in `by_head`: its head and, for a
 /// person, also the role in other words ([`role_key`]: `the CEO` after `the chief
 /// executive`) when that differs from the head.
+///
+/// A person nominal led by a capitalised owner (`Apple's chief executive`, `the GM
+/// chairman`, `Apple CEO`) is also indexed under each key with the owner before it
+/// (`apple ceo`), which is what an office led by a possessor looks up (see
+/// [`Resolver::class_nominal`]): `GM's chief executive` is not Apple's.
 fn head_keys(head: String, surface: &str, person: bool) -> impl Iterator<Item = String> {
     let role = person
         .then(|| role_key(surface))
         .flatten()
         .filter(|k| *k != head);
-    [Some(head), role].into_iter().flatten()
+    let owner = person.then(|| role_owner(surface)).flatten();
+    let plain = [Some(head), role];
+    let owned = owner.map(|o| {
+        plain
+            .iter()
+            .flatten()
+            .map(|k| format!("{o} {k}"))
+            .collect::<Vec<_>>()
+    });
+    plain
+        .into_iter()
+        .flatten()
+        .chain(owned.into_iter().flatten())
+}
+
+/// The capitalised owner that leads a role phrase (`Apple` in `Apple's chief
+/// executive`, `the Airbus chief executive`, `GM chairman`), in lower case; `None`
+/// when the phrase starts with no such word.
+fn role_owner(surface: &str) -> Option<String> {
+    let mut words = surface.split_whitespace();
+    let mut first = words.next()?;
+    if matches!(first, "the" | "The") {
+        first = words.next()?;
+    }
+    let bare = first.trim_end_matches("’s").trim_end_matches("'s");
+    let lower = bare.to_lowercase();
+    (bare.starts_with(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && words.next().is_some()
+        && !ROLE_NOUNS.contains(&lower.as_str())
+        && !OFFICE_ROLES.contains(&lower.as_str()))
+    .then_some(lower)
 }
 
 /// Role nouns that tell a person's gender.
@@ -1224,7 +1260,16 @@ impl Resolver<'_> {
             {
                 return Some(gi);
             }
+            // Led by a possessor (`GM's chief executive`): only a person said to hold
+            // that office of that owner.
+            let owner = c.possessor.then(|| role_owner(surface)).flatten();
             for h in head_keys(head, surface, true) {
+                if owner
+                    .as_deref()
+                    .is_some_and(|o| !h.strip_prefix(o).is_some_and(|r| r.starts_with(' ')))
+                {
+                    continue;
+                }
                 steps::count();
                 if let Some(&gi) = self
                     .index
@@ -1749,7 +1794,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 }
                 // Inside or across a mention already placed (a role nominal found after
                 // a name, `X, the Airbus chief executive`): not another mention.
-                Extra::Nominal(_) if span.start < outer_end => continue,
+                // An office led by a possessor (`Apple's chief executive`) holds the
+                // possessor's name, placed just before it.
+                Extra::Nominal(c) if span.start < outer_end && !c.possessor => continue,
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
                     let found = r.class_nominal(&c, u, country);
@@ -1794,7 +1841,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     r.placed.push(Placed {
                         sentence: u,
                         group: gi,
-                        nested: span.start < outer_end,
+                        nested: span.start < outer_end && !c.possessor,
                         possessor: false,
                     });
                     outer_end = outer_end.max(span.end);
