@@ -297,12 +297,48 @@ fn role_key(surface: &str) -> Option<String> {
 /// The keys a nominal is indexed and looked up under in `by_head`: its head and, for a
 /// person, also the role in other words ([`role_key`]: `the CEO` after `the chief
 /// executive`) when that differs from the head.
+///
+/// A person nominal led by a capitalised owner (`Apple's chief executive`, `the GM
+/// chairman`, `Apple CEO`) is also indexed under each key with the owner before it
+/// (`apple ceo`), which is what an office led by a possessor looks up (see
+/// [`Resolver::class_nominal`]): `GM's chief executive` is not Apple's.
 fn head_keys(head: String, surface: &str, person: bool) -> impl Iterator<Item = String> {
     let role = person
         .then(|| role_key(surface))
         .flatten()
         .filter(|k| *k != head);
-    [Some(head), role].into_iter().flatten()
+    let owner = person.then(|| role_owner(surface)).flatten();
+    let plain = [Some(head), role];
+    let owned = owner.map(|o| {
+        plain
+            .iter()
+            .flatten()
+            .map(|k| format!("{o} {k}"))
+            .collect::<Vec<_>>()
+    });
+    plain
+        .into_iter()
+        .flatten()
+        .chain(owned.into_iter().flatten())
+}
+
+/// The capitalised owner that leads a role phrase (`Apple` in `Apple's chief
+/// executive`, `the Airbus chief executive`, `GM chairman`), in lower case; `None`
+/// when the phrase starts with no such word.
+fn role_owner(surface: &str) -> Option<String> {
+    let mut words = surface.split_whitespace();
+    let mut first = words.next()?;
+    if matches!(first, "the" | "The") {
+        first = words.next()?;
+    }
+    let bare = first.trim_end_matches("’s").trim_end_matches("'s");
+    let lower = bare.to_lowercase();
+    (bare.starts_with(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && words.next().is_some()
+        && !ROLE_NOUNS.contains(&lower.as_str())
+        && !OFFICE_ROLES.contains(&lower.as_str()))
+    .then_some(lower)
 }
 
 /// Role nouns that tell a person's gender.
@@ -928,10 +964,23 @@ fn modifier_country(next: &[Option<Mention>], span: Span) -> Option<&str> {
     None
 }
 
+/// The class a predicate nominal's head (`it is the first model`) gives what the `it`
+/// stands for: a class noun's, or a company for an organisation head (`airline`,
+/// `bank`); `None` for any other head.
+fn predicate_class(head: &str) -> Option<nominals::Class> {
+    nominals::class_of(head)
+        .filter(|c| *c != nominals::Class::Role)
+        .or_else(|| {
+            ORG_HEADS
+                .contains(&head)
+                .then_some(nominals::Class::Company)
+        })
+}
+
 /// What the grouping pass finds in the text besides the recognisers' mentions.
 enum Extra {
-    /// A pronoun no recogniser marked.
-    Pronoun(Agreement),
+    /// A pronoun no recogniser marked, with the head of its predicate nominal.
+    Pronoun(Agreement, Option<String>),
     /// A class nominal no recogniser marked.
     Nominal(Candidate),
     /// A plural market phrase (`US stock markets`).
@@ -1059,7 +1108,15 @@ impl Resolver<'_> {
         agree.or(neutral).map(|(_, gi)| gi)
     }
 
-    fn pronoun(&self, agreement: Agreement, sentence: usize) -> Option<usize> {
+    /// The entity a pronoun stands for; `predicate` is the head of an `it`'s
+    /// predicate nominal (`it is the first model`), whose class the entity must fit.
+    fn pronoun(
+        &self,
+        agreement: Agreement,
+        sentence: usize,
+        predicate: Option<&str>,
+    ) -> Option<usize> {
+        let class = predicate.and_then(predicate_class);
         let found = self.walk_back_preferring(
             agreement == Agreement::Thing,
             sentence,
@@ -1069,6 +1126,7 @@ impl Resolver<'_> {
                     // `it` and `they` stand for what was named or described, not for
                     // what was only ever a pronoun (`we`, an `it` that stood alone).
                     && (g.name_rank >= 2 || matches!(agreement, Agreement::Person(_)))
+                    && class.is_none_or(|c| c.fits(g.entity_type))
             },
             false,
         );
@@ -1202,7 +1260,16 @@ impl Resolver<'_> {
             {
                 return Some(gi);
             }
+            // Led by a possessor (`GM's chief executive`): only a person said to hold
+            // that office of that owner.
+            let owner = c.possessor.then(|| role_owner(surface)).flatten();
             for h in head_keys(head, surface, true) {
+                if owner
+                    .as_deref()
+                    .is_some_and(|o| !h.strip_prefix(o).is_some_and(|r| r.starts_with(' ')))
+                {
+                    continue;
+                }
                 steps::count();
                 if let Some(&gi) = self
                     .index
@@ -1582,14 +1649,14 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
         let mut b = nominals_left.into_iter().peekable();
         loop {
             let take_a = match (a.peek(), b.peek()) {
-                (Some((sa, _)), Some(c)) => sa.start <= c.span.start,
+                (Some((sa, _, _)), Some(c)) => sa.start <= c.span.start,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
             if take_a {
-                if let Some((sp, ag)) = a.next() {
-                    extra.push((sp, Extra::Pronoun(ag)));
+                if let Some((sp, ag, head)) = a.next() {
+                    extra.push((sp, Extra::Pronoun(ag, head)));
                 }
             } else if let Some(c) = b.next() {
                 extra.push((c.span, Extra::Nominal(c)));
@@ -1680,8 +1747,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             let Some((span, item)) = extra.next() else {
                 break;
             };
-            let agreement = match item {
-                Extra::Pronoun(a) => a,
+            let (agreement, predicate) = match item {
+                Extra::Pronoun(a, head) => (a, head),
                 Extra::Market(mk) => {
                     // One entity per head and scope; a phrase that says no scope is the
                     // latest of its head, and a first one without scope takes the scope
@@ -1727,7 +1794,9 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 }
                 // Inside or across a mention already placed (a role nominal found after
                 // a name, `X, the Airbus chief executive`): not another mention.
-                Extra::Nominal(_) if span.start < outer_end => continue,
+                // An office led by a possessor (`Apple's chief executive`) holds the
+                // possessor's name, placed just before it.
+                Extra::Nominal(c) if span.start < outer_end && !c.possessor => continue,
                 Extra::Nominal(c) => {
                     let country = modifier_country(old.get(oi..).unwrap_or(&[]), span);
                     let found = r.class_nominal(&c, u, country);
@@ -1772,7 +1841,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     r.placed.push(Placed {
                         sentence: u,
                         group: gi,
-                        nested: span.start < outer_end,
+                        nested: span.start < outer_end && !c.possessor,
                         possessor: false,
                     });
                     outer_end = outer_end.max(span.end);
@@ -1787,7 +1856,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                     continue;
                 }
             };
-            let Some(gi) = r.pronoun(agreement, u) else {
+            let Some(gi) = r.pronoun(agreement, u, predicate.as_deref()) else {
                 continue;
             };
             let mut m = Mention::new(span, r.groups[gi].entity_type, 0.6, "resolver");
@@ -1832,7 +1901,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
                 let found = match pronouns::speaker(surface) {
                     // "I ... my ... me" in one block: one speaker.
                     Some(p) => block.and_then(|b| speakers.get(&(b, p)).copied()),
-                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u)),
+                    None => pronouns::agreement(surface).and_then(|a| r.pronoun(a, u, None)),
                 };
                 if let (Some(p), Some(b)) = (pronouns::speaker(surface), block) {
                     let gi = found.unwrap_or(r.groups.len());

@@ -146,6 +146,8 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
     let text = doc.text();
     // (form, type) pairs to look for.
     let mut forms: Vec<(String, EntityType)> = Vec::new();
+    // Surnames of names the tagger found: found again only standing alone.
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
     for m in &doc.mentions {
         let surface = &text[m.span.range()];
         match (m.entity_type, m.recogniser.as_ref()) {
@@ -157,6 +159,20 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
                             forms.push((last.to_owned(), EntityType::Person));
                         }
                     }
+                }
+            }
+            // A person the tagger found by a full name (`Steve Jobs`): the surname
+            // alone (`Jobs said`), which the tagger often leaves out.
+            (EntityType::Person, "tagger") if m.kind == MentionKind::Name => {
+                let words: Vec<&str> = surface.split(' ').collect();
+                if let [first, .., last] = words.as_slice()
+                    && first.starts_with(char::is_uppercase)
+                    && last.chars().count() > 2
+                    && last.starts_with(char::is_uppercase)
+                    && last.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                {
+                    forms.push(((*last).to_owned(), EntityType::Person));
+                    surnames.insert((*last).to_owned());
                 }
             }
             (EntityType::Organisation | EntityType::Location, "rule")
@@ -187,6 +203,13 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
         if !boundary_before(text, span.start) || !boundary_after(text, span.end) {
             continue;
         }
+        // A surname next to another capitalised word is part of another name
+        // (`Douglas Aircraft`, `Inwood Terrace`).
+        if text.get(span.range()).is_some_and(|f| surnames.contains(f))
+            && (capitalised_next(text, span.end) || capitalised_before(text, span.start))
+        {
+            continue;
+        }
         let i = occupied.partition_point(|s| s.end <= span.start);
         let clash = occupied[i..]
             .iter()
@@ -214,6 +237,31 @@ fn propagate(doc: &Document, aliases: &HashMap<String, String>) -> Vec<Mention> 
         });
     }
     out
+}
+
+/// Whether a capitalised word follows `end` after one space (or a possessive's
+/// word after `'s`).
+fn capitalised_next(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .is_some_and(|t| t.starts_with(char::is_uppercase))
+}
+
+/// Whether a capitalised word (no sentence's first: not after `.`) ends one space
+/// before `start`.
+fn capitalised_before(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start).and_then(|t| t.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let word = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphanumeric)
 }
 
 /// Leftmost-longest, non-overlapping occurrences of `forms` in `text`.

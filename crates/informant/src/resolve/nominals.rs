@@ -236,13 +236,17 @@ const NOUNS_IN_S: &[&str] = &[
     "products",
 ];
 
-/// A phrase [`unmarked`] found: its span, its class, and the index of the mention
-/// of its head word (the gazetteer's lower-case class word) it would replace.
+/// A phrase [`unmarked`] found: its span, its class, the index of the mention of its
+/// head word (the gazetteer's lower-case class word) it would replace, and whether a
+/// possessor leads it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Candidate {
     pub(super) span: Span,
     pub(super) class: Class,
     pub(super) replaces: Option<usize>,
+    /// It starts with a capitalised possessor, not an article (`Apple's chief
+    /// executive`): the possessor's mention starts with it.
+    pub(super) possessor: bool,
 }
 
 /// A word of a sentence: its byte range in the text, the word without trailing
@@ -320,13 +324,21 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
         let mut i = 0;
         while i < words.len() {
             let det = &words[i];
-            if det.trimmed || !matches!(det.bare, "the" | "The" | "this" | "This") {
+            // A capitalised possessor in place of the article (`Apple's chief
+            // executive`), for an office only.
+            let possessor = det.trimmed
+                && det.bare.starts_with(char::is_uppercase)
+                && det.bare.chars().all(|c| c.is_alphabetic() || c == '-')
+                && text
+                    .get(det.start + det.bare.len()..)
+                    .is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "));
+            if !possessor && (det.trimmed || !matches!(det.bare, "the" | "The" | "this" | "This")) {
                 i += 1;
                 continue;
             }
             let mut found = None;
             // A possessive modifier (`the company's chairman`), for an office only.
-            let mut possessive = false;
+            let mut possessive = possessor;
             let office = |w: &Word<'_>| {
                 // An acronym (`the CEO`, `the SUV`) in lower case.
                 let acronym = (w.bare.len() <= 4 && w.bare.chars().all(|c| c.is_ascii_uppercase()))
@@ -403,6 +415,7 @@ pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention])
                     span,
                     class,
                     replaces,
+                    possessor,
                 });
             }
             i = j + 1;

@@ -168,15 +168,459 @@ fn pleonastic(text: &str, end: usize) -> bool {
     false
 }
 
+/// Adjectives that, after `it is` (or `it became`, `made it`) and before `that`, `to`,
+/// `whether` or `for`, make the `it` a placeholder for the clause that follows
+/// (`it is reasonable to assume`, `it is crucial that`, `it became apparent that`).
+const EXTRAPOSING: &[&str] = &[
+    "reasonable",
+    "unreasonable",
+    "crucial",
+    "essential",
+    "vital",
+    "critical",
+    "good",
+    "better",
+    "best",
+    "bad",
+    "worse",
+    "nice",
+    "great",
+    "fair",
+    "unfair",
+    "wise",
+    "unwise",
+    "safe",
+    "unsafe",
+    "dangerous",
+    "interesting",
+    "surprising",
+    "unsurprising",
+    "remarkable",
+    "ironic",
+    "odd",
+    "strange",
+    "sad",
+    "fortunate",
+    "unfortunate",
+    "lucky",
+    "appropriate",
+    "inappropriate",
+    "useful",
+    "helpful",
+    "common",
+    "rare",
+    "natural",
+    "normal",
+    "unusual",
+    "apparent",
+    "obvious",
+    "evident",
+    "undisputed",
+    "undeniable",
+    "doubtful",
+    "questionable",
+    "inevitable",
+    "imperative",
+    "desirable",
+    "advisable",
+    "preferable",
+    "acceptable",
+    "unacceptable",
+    "sensible",
+    "logical",
+    "tempting",
+    "wrong",
+    "right",
+    "amazing",
+    "incredible",
+    "shocking",
+    "disappointing",
+    "encouraging",
+    "frustrating",
+    "confusing",
+    "fun",
+    "clear",
+    "clearer",
+    "unclear",
+    "possible",
+    "impossible",
+    "important",
+    "necessary",
+    "unnecessary",
+    "difficult",
+    "hard",
+    "harder",
+    "easy",
+    "easier",
+    "true",
+    "likely",
+    "unlikely",
+    "certain",
+    "uncertain",
+    "worth",
+    "time",
+];
+
+/// The lower-cased words and punctuation marks after `end` on its line, at most `n`.
+fn tokens_after(text: &str, end: usize, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.get(end..).unwrap_or("").chars() {
+        if out.len() >= n || c == '\n' {
+            break;
+        }
+        if c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && !word.is_empty()) {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if c == '\'' || c == '’' {
+            // `it's`: the clitic is a word of its own.
+            word.push('\'');
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word).replace('’', "'"));
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() && out.len() < n {
+        out.push(word.replace('’', "'"));
+    }
+    out.truncate(n);
+    out
+}
+
+/// How many of `words` make a form of `be` (`is`, `'s`, `was`, `will be`, `has
+/// been`, `isn't`), counting adverbs after it (`is also`, `was not`); 0 when they
+/// start with none.
+fn be_form(words: &[String]) -> usize {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    let mut i = match w(0) {
+        "is" | "was" | "'s" | "isn't" | "wasn't" => 1,
+        "will" | "would" | "may" | "might" | "could" | "can" | "must" | "should" | "won't"
+        | "wouldn't" | "can't" | "couldn't" => {
+            let j = usize::from(w(1) == "not") + 1;
+            if w(j) == "be" { j + 1 } else { return 0 }
+        }
+        "has" | "had" | "hasn't" | "hadn't" => {
+            let j = usize::from(w(1) == "not") + 1;
+            if w(j) == "been" { j + 1 } else { return 0 }
+        }
+        _ => return 0,
+    };
+    while adverb(w(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// Adverbs that may stand between a verb and its complement (`is also`, `made it
+/// abundantly clear`).
+fn adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "also"
+            | "still"
+            | "now"
+            | "very"
+            | "so"
+            | "quite"
+            | "too"
+            | "already"
+            | "just"
+            | "even"
+            | "rather"
+            | "pretty"
+            | "more"
+            | "less"
+            | "most"
+            | "all"
+            | "then"
+    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "likely" | "unlikely" | "early"))
+}
+
+/// Whether the word at `i` of `words` is followed by what an extraposed clause starts
+/// with (`that`, `to`, `whether`, `for`, `if`, `how`, `why`, `when`).
+fn clause_after(words: &[String], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "that" | "to" | "whether" | "for" | "if" | "how" | "why" | "when" | "what"
+        )
+    })
+}
+
+/// Whether `it` spanning `start..end` stands for no entity by the shape of the
+/// clause around it: an extraposed subject (`it is reasonable to assume`, `it was
+/// decided that`, `it became apparent that`, `made it clear that`), a span of time
+/// (`it took too long`), the weather (`it was raining`).
+fn placeholder(text: &str, start: usize, end: usize) -> bool {
+    let words = tokens_after(text, end, 10);
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    let be = be_form(&words);
+    if be > 0 {
+        let x = w(be);
+        if EXTRAPOSING.contains(&x) && clause_after(&words, be) {
+            return true;
+        }
+        // A participle before `that` or `whether`: `it was decided that`.
+        if (x.ends_with("ed") || x.ends_with("en"))
+            && x.len() > 4
+            && matches!(w(be + 1), "that" | "whether")
+        {
+            return true;
+        }
+        if matches!(
+            x,
+            "raining" | "snowing" | "sunny" | "cloudy" | "windy" | "foggy" | "dark"
+        ) {
+            return true;
+        }
+    }
+    // `it became apparent that`, `it remains unclear whether`, `it turned out`.
+    if matches!(
+        w(0),
+        "became"
+            | "becomes"
+            | "become"
+            | "remains"
+            | "remained"
+            | "looks"
+            | "looked"
+            | "sounds"
+            | "sounded"
+            | "seem"
+            | "appear"
+    ) {
+        let mut i = 1;
+        while adverb(w(i)) {
+            i += 1;
+        }
+        if EXTRAPOSING.contains(&w(i)) && clause_after(&words, i) {
+            return true;
+        }
+    }
+    if matches!(w(0), "turns" | "turned" | "follows") && w(1) != "to" {
+        return true;
+    }
+    // `it took too long`, `it will take years`.
+    let took = match w(0) {
+        "took" | "takes" => 1,
+        "will" | "would" | "could" | "may" | "might" if w(1) == "take" => 2,
+        _ => 0,
+    };
+    if took > 0
+        && words.iter().skip(took).take(4).any(|x| {
+            matches!(
+                x.as_str(),
+                "long"
+                    | "while"
+                    | "time"
+                    | "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "decades"
+            )
+        })
+    {
+        return true;
+    }
+    // `made it clear that`, `find it difficult to`.
+    let before = text.get(..start).unwrap_or("");
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(
+        prev.as_str(),
+        "make"
+            | "made"
+            | "makes"
+            | "making"
+            | "find"
+            | "found"
+            | "finds"
+            | "consider"
+            | "considered"
+            | "considers"
+            | "deem"
+            | "deemed"
+            | "deems"
+            | "think"
+            | "thought"
+    ) {
+        let mut i = 0;
+        while adverb(w(i)) {
+            i += 1;
+        }
+        if EXTRAPOSING.contains(&w(i)) && clause_after(&words, i) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Heads of a predicate nominal (`it is the biggest contract`, `it was the 7th largest
+/// decline`) that name an event, an amount or a time, which no entity is: the `it`
+/// stands for that, not for a company or index named before.
+const EVENT_HEADS: &[&str] = &[
+    "contract",
+    "deal",
+    "order",
+    "agreement",
+    "decision",
+    "move",
+    "step",
+    "decline",
+    "drop",
+    "fall",
+    "rise",
+    "gain",
+    "loss",
+    "jump",
+    "plunge",
+    "slump",
+    "increase",
+    "decrease",
+    "rally",
+    "surge",
+    "crash",
+    "ending",
+    "close",
+    "finish",
+    "level",
+    "record",
+    "time",
+    "day",
+    "week",
+    "month",
+    "year",
+    "event",
+    "case",
+    "question",
+    "problem",
+    "issue",
+    "result",
+    "mistake",
+    "error",
+    "matter",
+    "change",
+    "plan",
+    "process",
+    "effort",
+    "attempt",
+    "story",
+    "announcement",
+    "delay",
+    "setback",
+    "blow",
+    "failure",
+    "success",
+    "victory",
+    "defeat",
+    "sign",
+    "signal",
+    "way",
+    "reason",
+    "idea",
+    "point",
+    "fact",
+    "thing",
+    "flight",
+    "trip",
+    "visit",
+    "meeting",
+    "sale",
+    "purchase",
+    "acquisition",
+    "merger",
+    "offer",
+    "bid",
+    "percent",
+];
+
+/// The head (lower case) of the predicate nominal after `it` at `end`: `it is the
+/// biggest contract of its kind` gives `contract`, `It was the world's largest
+/// carmaker` gives `carmaker`; `None` when no `be` and article follow.
+pub(super) fn predicate_head(text: &str, end: usize) -> Option<String> {
+    let words = tokens_after(text, end, 12);
+    let be = be_form(&words);
+    if be == 0 || !matches!(words.get(be).map(String::as_str), Some("the" | "a" | "an")) {
+        return None;
+    }
+    let mut head = None;
+    for w in words.iter().skip(be + 1) {
+        let stop = !w.starts_with(|c: char| c.is_alphanumeric())
+            || matches!(
+                w.as_str(),
+                "of" | "in"
+                    | "to"
+                    | "that"
+                    | "since"
+                    | "for"
+                    | "with"
+                    | "on"
+                    | "at"
+                    | "which"
+                    | "who"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "than"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "ever"
+                    | "this"
+                    | "so"
+            );
+        if stop {
+            break;
+        }
+        if w == "'s" {
+            continue;
+        }
+        head = Some(w.trim_end_matches("'s").to_owned());
+    }
+    head
+}
+
+/// Whether a predicate nominal's head names an event, amount or time (see
+/// [`EVENT_HEADS`]).
+fn event_head(head: &str) -> bool {
+    EVENT_HEADS.contains(&head)
+        || head
+            .strip_suffix('s')
+            .is_some_and(|h| EVENT_HEADS.contains(&h))
+}
+
 /// Third-person pronouns in the sentences that overlap no mention, in text order,
-/// each with its agreement; pleonastic `it` left out. One pass over the text.
+/// each with its agreement and, for `it`, the head of its predicate nominal (`it is
+/// the first model`: `model`); pleonastic `it` left out. One pass over the text.
 ///
 /// `mentions` must be in order of start (as [`crate::Document::mentions`] are).
 pub(super) fn unmarked(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
-) -> Vec<(Span, Agreement)> {
+) -> Vec<(Span, Agreement, Option<String>)> {
     let mut out = Vec::new();
     let mut mi = 0;
     let mut covered_to = 0;
@@ -228,11 +672,16 @@ pub(super) fn unmarked(
             }
             if agreement == Agreement::Thing
                 && word.eq_ignore_ascii_case("it")
-                && pleonastic(text, span.end)
+                && (pleonastic(text, span.end)
+                    || placeholder(text, span.start, span.end)
+                    || predicate_head(text, span.end).is_some_and(|h| event_head(&h)))
             {
                 continue;
             }
-            out.push((span, agreement));
+            let head = (agreement == Agreement::Thing)
+                .then(|| predicate_head(text, span.end))
+                .flatten();
+            out.push((span, agreement, head));
         }
     }
     out
@@ -261,6 +710,45 @@ mod tests {
         assert!(pleonastic("it will be difficult", 2));
         assert!(!pleonastic("it said on Monday", 2));
         assert!(!pleonastic("it is the largest", 2));
+    }
+
+    #[test]
+    fn placeholder_it() {
+        let p = |t: &str| placeholder(t, 0, 2);
+        assert!(p("it is reasonable to assume"));
+        assert!(p("it is crucial that children"));
+        assert!(p("it was decided that a review"));
+        assert!(p("it became apparent that most"));
+        assert!(p("It took too long for the money"));
+        assert!(p("it's good to be able"));
+        assert!(p("it couldn't be clearer that"));
+        let t = "has made it abundantly clear that";
+        assert!(placeholder(t, 9, 11));
+        assert!(!p("it is the first model"));
+        assert!(!p("it was designed to carry"));
+        assert!(!p("it is good value"));
+        assert!(!p("it took the lead"));
+        assert!(!p("it found that sales"));
+    }
+
+    #[test]
+    fn predicate_heads() {
+        let h = |t: &str| predicate_head(t, 2);
+        assert_eq!(
+            h("It is the biggest contract of its kind").as_deref(),
+            Some("contract")
+        );
+        assert_eq!(
+            h("It was the 7th largest single-day decline in history").as_deref(),
+            Some("decline")
+        );
+        assert_eq!(
+            h("it is the world's largest carmaker.").as_deref(),
+            Some("carmaker")
+        );
+        assert_eq!(h("it said the deal"), None);
+        assert!(event_head("contract"));
+        assert!(!event_head("carmaker"));
     }
 
     #[test]
