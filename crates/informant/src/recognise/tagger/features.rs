@@ -22,11 +22,13 @@ pub const N_FEATURES: usize = 47;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-fn fnv(h: u64, bytes: &[u8]) -> u64 {
+const fn fnv(h: u64, bytes: &[u8]) -> u64 {
     let mut h = h;
-    for &b in bytes {
-        h ^= u64::from(b);
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
@@ -38,7 +40,7 @@ fn fnv_char(h: u64, c: char) -> u64 {
 
 /// Mixes two hashes (order matters); a 64-bit finaliser keeps the low bits well spread.
 #[inline]
-fn mix(a: u64, b: u64) -> u64 {
+const fn mix(a: u64, b: u64) -> u64 {
     let mut x = a ^ b
         .wrapping_add(0x9e37_79b9_7f4a_7c15)
         .wrapping_add(a << 6)
@@ -51,13 +53,13 @@ fn mix(a: u64, b: u64) -> u64 {
 
 /// FNV-1a hash of a string: constant strings ("none" values, mention codes), and the
 /// word-cluster table's keys, which equal the `lower` hash of a lower-cased token.
-pub(super) fn hs(s: &str) -> u64 {
+pub(super) const fn hs(s: &str) -> u64 {
     fnv(FNV_OFFSET, s.as_bytes())
 }
 
 /// What the tagger knows of one token before combining features.
 #[derive(Clone, Copy, Default)]
-struct Tok {
+pub(super) struct Tok {
     word: u64,
     lower: u64,
     shape: u64,
@@ -469,6 +471,121 @@ pub fn sentence_features(doc: &Document, s: usize, bits: u32, out: &mut Vec<u32>
     sentence_features_with(doc, s, bits, &mut CaseMemory::new(), out);
 }
 
+/// Features that depend only on the token's own reading (and whether the sentence is
+/// in capitals): the tagger sums their weights once per distinct word.
+pub(super) const OWN: [usize; 17] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 25, 30, 36, 37, 42, 44, 45];
+/// Features that depend only on the previous token's reading.
+pub(super) const PREV: [usize; 4] = [10, 14, 26, 38];
+/// Features that depend only on the next token's reading.
+pub(super) const NEXT: [usize; 3] = [11, 15, 39];
+/// The other features, computed per token: the tokens two away, pairs of tokens, the
+/// earlier mentions and the token's place in its sentence and block.
+pub(super) const CONTEXT: [usize; 23] = [
+    12, 13, 16, 17, 18, 19, 20, 21, 22, 23, 24, 27, 28, 29, 31, 32, 33, 34, 35, 40, 41, 43, 46,
+];
+
+const EDGE_L: u64 = hs("<s>");
+const EDGE_R: u64 = hs("</s>");
+const NONE: u64 = hs("<none>");
+
+/// Bucket of feature `k` of value `v`, below `1 << bits` (`mask = (1 << bits) - 1`).
+#[inline]
+fn bucket(k: usize, v: u64, mask: u64) -> u32 {
+    (mix(k as u64 + 1, v) & mask) as u32
+}
+
+/// Values of the [`OWN`] features of token `x`.
+fn own_values(x: &Tok, caps: bool) -> [u64; 17] {
+    [
+        1,
+        x.lower,
+        x.word,
+        x.shape,
+        x.pre[0],
+        x.pre[1],
+        x.pre[2],
+        x.suf[0],
+        x.suf[1],
+        x.suf[2],
+        u64::from(x.title),
+        x.flags,
+        mix(const { hs("fine") }, x.fine),
+        mix(const { hs("coarse") }, x.coarse),
+        mix(mix(const { hs("freq,shape") }, x.freq), x.shape),
+        mix(mix(const { hs("fine,shape") }, x.fine), x.shape),
+        mix(mix(const { hs("caps") }, u64::from(caps)), x.shape),
+    ]
+}
+
+/// Values of the [`PREV`] features of a token after `p1` (`None`: the sentence start).
+fn prev_values(p1: Option<&Tok>) -> [u64; 4] {
+    [
+        p1.map_or(EDGE_L, |t| t.lower),
+        p1.map_or(EDGE_L, |t| t.shape),
+        u64::from(p1.is_some_and(|t| t.title)),
+        mix(const { hs("fine-1") }, p1.map_or(EDGE_L, |t| t.fine)),
+    ]
+}
+
+/// Values of the [`NEXT`] features of a token before `n1` (`None`: the sentence end).
+fn next_values(n1: Option<&Tok>) -> [u64; 3] {
+    [
+        n1.map_or(EDGE_R, |t| t.lower),
+        n1.map_or(EDGE_R, |t| t.shape),
+        mix(const { hs("fine+1") }, n1.map_or(EDGE_R, |t| t.fine)),
+    ]
+}
+
+/// What the [`CONTEXT`] features read of the sentence beyond its tokens.
+#[derive(Clone, Copy)]
+struct SentenceContext {
+    block_kind: u64,
+    /// Sentence index within its block: 0, 1, 2+.
+    sib: u64,
+}
+
+/// Values of the [`CONTEXT`] features of token `i` of `info`.
+fn context_values(info: &[Tok], i: usize, cx: SentenceContext) -> [u64; 23] {
+    let x = &info[i];
+    let p1 = i.checked_sub(1).and_then(|j| info.get(j));
+    let p2 = i.checked_sub(2).and_then(|j| info.get(j));
+    let n1 = info.get(i + 1);
+    let n2 = info.get(i + 2);
+    let lw = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.lower);
+    let sh = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.shape);
+    let cv = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.cover_type);
+    let cc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.coarse);
+    let (edge_l, edge_r) = (EDGE_L, EDGE_R);
+    [
+        lw(p2, edge_l),
+        lw(n2, edge_r),
+        mix(mix(sh(p1, edge_l), x.shape), sh(n1, edge_r)),
+        mix(lw(p1, edge_l), x.lower),
+        mix(x.lower, lw(n1, edge_r)),
+        x.cover,
+        x.cover_full,
+        x.inner,
+        cv(p1, edge_l),
+        cv(n1, edge_r),
+        mix(x.cover, x.shape),
+        mix(bucket_pos(i), x.shape),
+        mix(cx.block_kind, x.shape),
+        mix(cx.sib, u64::from(i == 0)),
+        mix(lw(p1, edge_l), x.shape),
+        mix(x.shape, lw(n1, edge_r)),
+        mix(x.cover, lw(p1, edge_l)),
+        mix(x.cover, lw(n1, edge_r)),
+        mix(cx.block_kind, x.cover),
+        mix(mix(const { hs("coarse-1,0") }, cc(p1, edge_l)), x.coarse),
+        mix(mix(const { hs("coarse0,+1") }, x.coarse), cc(n1, edge_r)),
+        mix(
+            mix(const { hs("freq,first") }, x.freq),
+            u64::from(i == 0) | (x.flags & 1) << 1,
+        ),
+        mix(mix(const { hs("coarse,cover") }, x.coarse), x.cover),
+    ]
+}
+
 /// [`sentence_features`] with the document's [`CaseMemory`], built (once) only when a
 /// sentence in capitals needs it.
 pub fn sentence_features_with(
@@ -478,9 +595,143 @@ pub fn sentence_features_with(
     mem: &mut CaseMemory,
     out: &mut Vec<u32>,
 ) {
+    let mut buf = Vec::with_capacity(32);
+    let titles = &*TITLE_WORDS;
+    let mut info = Vec::new();
+    let Some((caps, cx)) = sentence_toks(doc, s, mem, &mut info, |w, kind, _| {
+        let mut x = token_info(w, kind, &mut buf);
+        x.title = titles.contains_key(&x.lower);
+        x
+    }) else {
+        return;
+    };
+    let mask = (1u64 << bits) - 1;
+    for (i, x) in info.iter().enumerate() {
+        let mut f = [0u64; N_FEATURES];
+        for (&k, v) in OWN.iter().zip(own_values(x, caps)) {
+            f[k] = v;
+        }
+        let p1 = i.checked_sub(1).and_then(|j| info.get(j));
+        for (&k, v) in PREV.iter().zip(prev_values(p1)) {
+            f[k] = v;
+        }
+        for (&k, v) in NEXT.iter().zip(next_values(info.get(i + 1))) {
+            f[k] = v;
+        }
+        for (&k, v) in CONTEXT.iter().zip(context_values(&info, i, cx)) {
+            f[k] = v;
+        }
+        for (k, v) in f.iter().enumerate() {
+            out.push(bucket(k, *v, mask));
+        }
+    }
+}
+
+/// A word's features as the tagger caches them: what the [`CONTEXT`] features read of
+/// it, and the buckets of its [`OWN`] features and of the [`PREV`] and [`NEXT`]
+/// features of its neighbours.
+#[derive(Clone, Copy)]
+pub(super) struct WordFeatures {
+    /// What the [`CONTEXT`] features read of the word.
+    pub tok: Tok,
+    /// Buckets of the word's [`OWN`] features.
+    pub own: [u32; 17],
+    /// Buckets of the [`PREV`] features of the token after the word.
+    pub as_prev: [u32; 4],
+    /// Buckets of the [`NEXT`] features of the token before the word.
+    pub as_next: [u32; 3],
+}
+
+/// The features of word `w` (as the tagger reads it) of kind `kind`, in a sentence in
+/// capitals or not (`caps`); `buf` is scratch.
+pub(super) fn word_features(
+    w: &str,
+    kind: TokenKind,
+    caps: bool,
+    bits: u32,
+    buf: &mut Vec<char>,
+) -> WordFeatures {
+    let mut tok = token_info(w, kind, buf);
+    tok.title = TITLE_WORDS.contains_key(&tok.lower);
+    let mask = (1u64 << bits) - 1;
+    let mut own = [0u32; 17];
+    for ((o, &k), v) in own.iter_mut().zip(&OWN).zip(own_values(&tok, caps)) {
+        *o = bucket(k, v, mask);
+    }
+    let (as_prev, as_next) = edge_buckets(Some(&tok), Some(&tok), bits);
+    WordFeatures {
+        tok,
+        own,
+        as_prev,
+        as_next,
+    }
+}
+
+/// Buckets of the [`PREV`] features of a token after `p1` and of the [`NEXT`] features
+/// of a token before `n1` (`None`: the sentence's edge).
+fn edge_buckets(p1: Option<&Tok>, n1: Option<&Tok>, bits: u32) -> ([u32; 4], [u32; 3]) {
+    let mask = (1u64 << bits) - 1;
+    let mut p = [0u32; 4];
+    for ((o, &k), v) in p.iter_mut().zip(&PREV).zip(prev_values(p1)) {
+        *o = bucket(k, v, mask);
+    }
+    let mut n = [0u32; 3];
+    for ((o, &k), v) in n.iter_mut().zip(&NEXT).zip(next_values(n1)) {
+        *o = bucket(k, v, mask);
+    }
+    (p, n)
+}
+
+/// Buckets of the [`PREV`] features of a sentence's first token and of the [`NEXT`]
+/// features of its last.
+pub(super) fn sentence_edge_buckets(bits: u32) -> ([u32; 4], [u32; 3]) {
+    edge_buckets(None, None, bits)
+}
+
+/// For the tagger's cached path: reads sentence `s` as [`sentence_features_with`]
+/// does, asks `word` for each token's cached features (by reading, kind and `caps`, in
+/// token order) and pushes the [`CONTEXT`] features' buckets ([`CONTEXT`]`.len()` a
+/// token) to `out`. `info` is scratch. Pushes nothing for a sentence without tokens.
+pub(super) fn sentence_context<F>(
+    doc: &Document,
+    s: usize,
+    bits: u32,
+    mem: &mut CaseMemory,
+    info: &mut Vec<Tok>,
+    out: &mut Vec<u32>,
+    word: F,
+) where
+    F: FnMut(&str, TokenKind, bool) -> Tok,
+{
+    let Some((_, cx)) = sentence_toks(doc, s, mem, info, word) else {
+        return;
+    };
+    let mask = (1u64 << bits) - 1;
+    for i in 0..info.len() {
+        for (&k, v) in CONTEXT.iter().zip(context_values(info, i, cx)) {
+            out.push(bucket(k, v, mask));
+        }
+    }
+}
+
+/// The tokens of sentence `s` as the features see them, into `info`: each token's
+/// reading handed to `word` (with its kind and whether the sentence is in capitals),
+/// then the earlier mentions covering it. Returns whether the sentence is in capitals
+/// and what the features read of the sentence, or `None` if it has no tokens.
+fn sentence_toks<F>(
+    doc: &Document,
+    s: usize,
+    mem: &mut CaseMemory,
+    info: &mut Vec<Tok>,
+    mut word: F,
+) -> Option<(bool, SentenceContext)>
+where
+    F: FnMut(&str, TokenKind, bool) -> Tok,
+{
+    info.clear();
     let (a, b) = sentence_tokens(doc, s);
     if a >= b {
-        return;
+        return None;
     }
     let text = doc.text();
     let toks: &[Token] = &doc.tokens()[a..b];
@@ -494,8 +745,6 @@ pub fn sentence_features_with(
         sib += 1;
         k -= 1;
     }
-    let mut buf = Vec::with_capacity(32);
-    let titles = &*TITLE_WORDS;
     let caps = shouting(text, toks);
     if caps {
         mem.ensure(doc);
@@ -503,25 +752,19 @@ pub fn sentence_features_with(
     let mem = &*mem;
     let mut tc = String::new();
     let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
-    let mut info: Vec<Tok> = toks
-        .iter()
-        .enumerate()
-        .map(|(j, t)| {
-            let w = reading(
-                text,
-                mem,
-                caps,
-                first_word == Some(j),
-                &text[t.span.range()],
-                &mut tc,
-            );
-            let mut x = token_info(w, t.kind, &mut buf);
-            x.title = titles.contains_key(&x.lower);
-            x
-        })
-        .collect();
+    info.extend(toks.iter().enumerate().map(|(j, t)| {
+        let w = reading(
+            text,
+            mem,
+            caps,
+            first_word == Some(j),
+            &text[t.span.range()],
+            &mut tc,
+        );
+        word(w, t.kind, caps)
+    }));
     // Mentions covering each token: the longest and the shortest.
-    let none = hs("<none>");
+    let none = NONE;
     let mentions = doc.mentions();
     let sp = sentence.span;
     let m0 = mentions.partition_point(|m| m.span.start < sp.start.saturating_sub(512));
@@ -569,84 +812,7 @@ pub fn sentence_features_with(
             _ => none,
         };
     }
-    let edge_l = hs("<s>");
-    let edge_r = hs("</s>");
-    let mask = (1u64 << bits) - 1;
-    let n = info.len();
-    let get = |i: isize| -> Option<&Tok> {
-        if i < 0 || i as usize >= n {
-            None
-        } else {
-            Some(&info[i as usize])
-        }
-    };
-    for (i, x) in info.iter().enumerate() {
-        let ii = i as isize;
-        let p1 = get(ii - 1);
-        let n1 = get(ii + 1);
-        let p2 = get(ii - 2);
-        let n2 = get(ii + 2);
-        let lw = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.lower);
-        let sh = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.shape);
-        let cv = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.cover_type);
-        let fc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.fine);
-        let cc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.coarse);
-        let f: [u64; N_FEATURES] = [
-            1,
-            x.lower,
-            x.word,
-            x.shape,
-            x.pre[0],
-            x.pre[1],
-            x.pre[2],
-            x.suf[0],
-            x.suf[1],
-            x.suf[2],
-            lw(p1, edge_l),
-            lw(n1, edge_r),
-            lw(p2, edge_l),
-            lw(n2, edge_r),
-            sh(p1, edge_l),
-            sh(n1, edge_r),
-            mix(mix(sh(p1, edge_l), x.shape), sh(n1, edge_r)),
-            mix(lw(p1, edge_l), x.lower),
-            mix(x.lower, lw(n1, edge_r)),
-            x.cover,
-            x.cover_full,
-            x.inner,
-            cv(p1, edge_l),
-            cv(n1, edge_r),
-            mix(x.cover, x.shape),
-            u64::from(x.title),
-            u64::from(p1.is_some_and(|t| t.title)),
-            mix(bucket_pos(i), x.shape),
-            mix(block_kind, x.shape),
-            mix(sib, u64::from(i == 0)),
-            x.flags,
-            mix(lw(p1, edge_l), x.shape),
-            mix(x.shape, lw(n1, edge_r)),
-            mix(x.cover, lw(p1, edge_l)),
-            mix(x.cover, lw(n1, edge_r)),
-            mix(block_kind, x.cover),
-            mix(hs("fine"), x.fine),
-            mix(hs("coarse"), x.coarse),
-            mix(hs("fine-1"), fc(p1, edge_l)),
-            mix(hs("fine+1"), fc(n1, edge_r)),
-            mix(mix(hs("coarse-1,0"), cc(p1, edge_l)), x.coarse),
-            mix(mix(hs("coarse0,+1"), x.coarse), cc(n1, edge_r)),
-            mix(mix(hs("freq,shape"), x.freq), x.shape),
-            mix(
-                mix(hs("freq,first"), x.freq),
-                u64::from(i == 0) | (x.flags & 1) << 1,
-            ),
-            mix(mix(hs("fine,shape"), x.fine), x.shape),
-            mix(mix(hs("caps"), u64::from(caps)), x.shape),
-            mix(mix(hs("coarse,cover"), x.coarse), x.cover),
-        ];
-        for (k, v) in f.iter().enumerate() {
-            out.push((mix(k as u64 + 1, *v) & mask) as u32);
-        }
-    }
+    Some((caps, SentenceContext { block_kind, sib }))
 }
 
 /// A model's labels in order, parsed from their names: `Person` (the kind follows from

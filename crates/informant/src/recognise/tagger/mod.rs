@@ -42,6 +42,7 @@
 //! phrase that starts in lower case ("the regime", "a spokesman"); the resolver
 //! links some of them to named entities.
 
+mod cache;
 pub mod clusters;
 pub mod features;
 pub mod model;
@@ -57,6 +58,11 @@ pub use features::{
     CaseMemory, Label, N_FEATURES, sentence_features, sentence_features_with, sentence_tokens,
 };
 pub use model::{Model, ModelError};
+
+thread_local! {
+    /// The thread's per-word cache of features and summed weights (`cache.rs`).
+    static CACHE: std::cell::RefCell<cache::WordCache> = std::cell::RefCell::new(cache::WordCache::default());
+}
 
 /// The embedded model (rebuilt by `cargo run --release -p informant-train -- train`).
 const BUILTIN_MODEL: &[u8] = include_bytes!("../../../data/model/tagger.bin");
@@ -165,13 +171,18 @@ impl Tagger {
         em: &mut Vec<f32>,
     ) -> Vec<(usize, usize, Label, f32)> {
         let m = &*self.model;
-        feats.clear();
-        sentence_features_with(doc, s, m.bits(), mem, feats);
-        if feats.is_empty() {
+        // Per-word sums from the thread's cache, then the per-token features.
+        let n = CACHE.with_borrow_mut(|c| {
+            let n = c.sentence(m, doc, s, mem, feats);
+            if n > 0 {
+                m.emissions_onto(feats, features::CONTEXT.len(), Some(&c.base), em);
+            }
+            n
+        });
+        if n == 0 {
             return Vec::new();
         }
         let (a, _) = sentence_tokens(doc, s);
-        m.emissions(feats, N_FEATURES, em);
         let tags = m.decode(em);
         let n_tags = m.n_tags();
         let temp = m.temperature().max(1e-6);

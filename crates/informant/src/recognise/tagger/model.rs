@@ -304,6 +304,9 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 /// A trained model, ready to score tokens.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Tells models apart (a clone keeps its original's): the tagger's per-word cache of
+    /// summed weights belongs to one model.
+    id: u64,
     bits: u32,
     types: Vec<EntityType>,
     labels: Vec<Label>,
@@ -447,7 +450,9 @@ impl Model {
                 *d = (lo as u32) << 8 | (hi - lo) as u32;
             }
         }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Model {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             index,
             dense,
             dense_hi,
@@ -545,8 +550,40 @@ impl Model {
 
     /// Emission scores for `n` tokens with `nf` features each, into `em[i * n_tags + t]`.
     pub fn emissions(&self, feats: &[u32], nf: usize, em: &mut Vec<f32>) {
+        self.emissions_onto(feats, nf, None, em);
+    }
+
+    /// This model's identity: a clone shares it, any other model has another.
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The summed weights of `buckets`, `n_tags` integers (the weights as stored,
+    /// before the scale), into `out`.
+    pub(super) fn sum_buckets(&self, buckets: &[u32], out: &mut [i16]) {
+        let ds: Vec<u32> = buckets
+            .iter()
+            .map(|&f| self.index.get(f as usize).copied().unwrap_or(0))
+            .collect();
+        let mut acc = [0i16; DENSE];
+        self.add_token(&ds, &mut acc);
+        for (o, &a) in out.iter_mut().zip(&acc[..self.n_tags()]) {
+            *o = a;
+        }
+    }
+
+    /// [`Model::emissions`], each token's integer sums starting from its `n_tags`
+    /// values in `base` (the summed weights of features the caller summed itself; all
+    /// integers, so the order of the sums does not change them).
+    pub(super) fn emissions_onto(
+        &self,
+        feats: &[u32],
+        nf: usize,
+        base: Option<&[i16]>,
+        em: &mut Vec<f32>,
+    ) {
         let n_tags = self.n_tags();
-        let n = feats.len() / nf;
+        let n = feats.len() / nf.max(1);
         em.clear();
         em.resize(n * n_tags, 0.0);
         // Tags are below 80 (at most 19 labels): fixed arrays, no bounds checks.
@@ -578,53 +615,63 @@ impl Model {
             }
             t
         };
-        let hi_w = n_tags.saturating_sub(ROW);
         let mut touched = touch(ds.get(..nf).unwrap_or(&[]));
         for (i, di) in ds.chunks_exact(nf).enumerate().take(n) {
             touched ^= touch(ds.get((i + 1) * nf..(i + 2) * nf).unwrap_or(&[]));
-            // The dense rows first, in a loop of their own so that the sums of the
-            // cache line stay in registers; then the short lists of pairs.
-            let mut lo = [0u16; ROW];
-            let mut rows = 0i32;
             let mut acc = [0i16; DENSE];
-            for &d in di {
-                if d & DENSE_BIT != 0 {
-                    let r = (d & !DENSE_BIT) as usize;
-                    if let Some(row) = self.dense.get(r) {
-                        for (a, &w) in lo.iter_mut().zip(&row.0) {
-                            *a += u16::from(w);
-                        }
-                        rows += 1;
-                    }
-                    if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
-                        for (a, &w) in acc[ROW..].iter_mut().zip(h) {
-                            *a += i16::from(w);
-                        }
-                    }
-                }
+            if let Some(b) = base.and_then(|b| b.get(i * n_tags..(i + 1) * n_tags)) {
+                acc[..n_tags].copy_from_slice(b);
             }
-            for &d in di {
-                if d & DENSE_BIT == 0 {
-                    let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
-                    for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
-                        // Tags were checked below `n_tags <= DENSE` when loading.
-                        if let Some(x) = acc.get_mut(usize::from(t)) {
-                            *x += i16::from(w);
-                        }
-                    }
-                }
-            }
-            // At most 256 rows of at most 255 each: the sums fit in 16 bits, and less
-            // 128 a row they are the sums of the rows' weights, which fit in an i16.
-            for (a, &l) in acc.iter_mut().zip(&lo) {
-                *a = a.wrapping_add((i32::from(l) - 128 * rows) as i16);
-            }
+            self.add_token(di, &mut acc);
             for (e, &a) in em[i * n_tags..(i + 1) * n_tags].iter_mut().zip(&acc) {
                 *e = f32::from(a) * self.scale;
             }
         }
         // The touched bytes are kept, so the loads are not optimised away.
         std::hint::black_box(touched);
+    }
+
+    /// Adds the weights of one token's buckets (their index words `di`, at most 256)
+    /// to `acc`, wrapping (the true sums fit in an i16).
+    #[inline]
+    fn add_token(&self, di: &[u32], acc: &mut [i16; DENSE]) {
+        let hi_w = self.n_tags().saturating_sub(ROW);
+        // The dense rows first, in a loop of their own so that the sums of the
+        // cache line stay in registers; then the short lists of pairs.
+        let mut lo = [0u16; ROW];
+        let mut rows = 0i32;
+        for &d in di {
+            if d & DENSE_BIT != 0 {
+                let r = (d & !DENSE_BIT) as usize;
+                if let Some(row) = self.dense.get(r) {
+                    for (a, &w) in lo.iter_mut().zip(&row.0) {
+                        *a = a.wrapping_add(u16::from(w));
+                    }
+                    rows += 1;
+                }
+                if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
+                    for (a, &w) in acc[ROW..].iter_mut().zip(h) {
+                        *a = a.wrapping_add(i16::from(w));
+                    }
+                }
+            }
+        }
+        for &d in di {
+            if d & DENSE_BIT == 0 {
+                let (a, n) = ((d >> 8) as usize, (d & 0xff) as usize);
+                for &(t, w) in self.pairs.get(a..a + n).unwrap_or(&[]) {
+                    // Tags were checked below `n_tags <= DENSE` when loading.
+                    if let Some(x) = acc.get_mut(usize::from(t)) {
+                        *x = x.wrapping_add(i16::from(w));
+                    }
+                }
+            }
+        }
+        // At most 256 rows of at most 255 each: the sums fit in 16 bits, and less
+        // 128 a row they are the sums of the rows' weights, which fit in an i16.
+        for (a, &l) in acc.iter_mut().zip(&lo) {
+            *a = a.wrapping_add((i32::from(l) - 128 * rows) as i16);
+        }
     }
 
     /// Best tags for `n` tokens given their emission scores.
