@@ -21,7 +21,7 @@
 //!
 //! The cost is linear in the number of mentions (one hash map, one sort).
 
-use crate::document::{Document, EntityType, Mention, MentionKind};
+use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::recognise::phrases::FastMap as HashMap;
 use crate::span::Span;
 
@@ -152,11 +152,7 @@ fn names_that_are_no_places(doc: &mut Document) {
     let mut moved = false;
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
-    };
+    let word = |i: usize| token_text(text, tokens, i);
     let orgs: Vec<Span> = doc
         .mentions
         .iter()
@@ -170,9 +166,7 @@ fn names_that_are_no_places(doc: &mut Document) {
         let Some(name) = text.get(m.span.range()) else {
             continue;
         };
-        // first token at or after the mention's end, and the mention's first token
-        let after = tokens.partition_point(|t| t.span.start < m.span.end);
-        let first = tokens.partition_point(|t| t.span.start < m.span.start);
+        let (first, after) = token_bounds(tokens, m.span);
         let next = tokens.get(after);
         let adjacent = next.is_some_and(|t| t.span.start == m.span.end + 1);
         if matches!(name, "U.S." | "US")
@@ -254,11 +248,7 @@ const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
 fn teams_in_results(doc: &mut Document) {
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
-    };
+    let word = |i: usize| token_text(text, tokens, i);
     let score = |i: usize| {
         let w = word(i);
         (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
@@ -284,8 +274,7 @@ fn teams_in_results(doc: &mut Document) {
         if !is_town(m) {
             continue;
         }
-        let first = tokens.partition_point(|t| t.span.start < m.span.start);
-        let after = tokens.partition_point(|t| t.span.start < m.span.end);
+        let (first, after) = token_bounds(tokens, m.span);
         if VERSUS.contains(&word(after)) && capital(after + 1) && same_line(m.span.end, after + 1)
             || first >= 2 && VERSUS.contains(&word(first - 1)) && capital(first - 2)
         {
@@ -335,14 +324,7 @@ fn teams_in_results(doc: &mut Document) {
                 *longest = club;
             }
         }
-        for (j, inner) in doc.mentions.iter().enumerate().skip(n + 1) {
-            if inner.span.start >= span.end {
-                break;
-            }
-            if span.contains(inner.span) && !team[j] {
-                gone[j] = true;
-            }
-        }
+        mark_inside(&doc.mentions, n, span, &mut gone, |j| !team[j]);
         let m = &mut doc.mentions[n];
         m.span = span;
         become_team(m);
@@ -358,8 +340,7 @@ fn teams_in_results(doc: &mut Document) {
         else {
             continue;
         };
-        let first = tokens.partition_point(|t| t.span.start < m.span.start);
-        let after = tokens.partition_point(|t| t.span.start < m.span.end);
+        let (first, after) = token_bounds(tokens, m.span);
         // a place where it stands: `in Leeds`, or a dateline (`LEEDS 1996-09-14`, `LEEDS ,
         // England`)
         let locative = first
@@ -382,20 +363,47 @@ fn teams_in_results(doc: &mut Document) {
             }
             _ => m.span,
         };
-        for (j, inner) in doc.mentions.iter().enumerate().skip(n + 1) {
-            if inner.span.start >= span.end {
-                break;
-            }
-            if span.contains(inner.span) {
-                gone[j] = true;
-            }
-        }
+        mark_inside(&doc.mentions, n, span, &mut gone, |_| true);
         let m = &mut doc.mentions[n];
         m.span = span;
         become_team(m);
     }
     drop_marked(&mut doc.mentions, &gone);
     doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+}
+
+/// The text of token `i`, or `""` past the last token.
+fn token_text<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+    tokens
+        .get(i)
+        .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
+}
+
+/// A span's first token and the first token at or after its end.
+fn token_bounds(tokens: &[Token], span: Span) -> (usize, usize) {
+    (
+        tokens.partition_point(|t| t.span.start < span.start),
+        tokens.partition_point(|t| t.span.start < span.end),
+    )
+}
+
+/// Marks in `gone` the mentions after the `n`th (sorted in text order) that lie inside
+/// `span` and that `may_go` lets go: those nested in a mention that grows to `span`.
+fn mark_inside(
+    mentions: &[Mention],
+    n: usize,
+    span: Span,
+    gone: &mut [bool],
+    may_go: impl Fn(usize) -> bool,
+) {
+    for (j, inner) in mentions.iter().enumerate().skip(n + 1) {
+        if inner.span.start >= span.end {
+            break;
+        }
+        if span.contains(inner.span) && may_go(j) {
+            gone[j] = true;
+        }
+    }
 }
 
 /// Makes a town's mention its team: an Organisation name with no place entry.

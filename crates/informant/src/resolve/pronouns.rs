@@ -353,6 +353,16 @@ fn clause_after(words: &[String], i: usize) -> bool {
     })
 }
 
+/// Whether `words` from `i` on, past any adverbs, hold an extraposing adjective and
+/// the clause it announces (`clear that`, `really difficult to`).
+fn extraposed_from(words: &[String], mut i: usize) -> bool {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    while adverb(w(i)) {
+        i += 1;
+    }
+    EXTRAPOSING.contains(&w(i)) && clause_after(words, i)
+}
+
 /// Whether `it` spanning `start..end` stands for no entity by the shape of the
 /// clause around it: an extraposed subject (`it is reasonable to assume`, `it was
 /// decided that`, `it became apparent that`, `made it clear that`), a span of time
@@ -394,14 +404,9 @@ fn placeholder(text: &str, start: usize, end: usize) -> bool {
             | "sounded"
             | "seem"
             | "appear"
-    ) {
-        let mut i = 1;
-        while adverb(w(i)) {
-            i += 1;
-        }
-        if EXTRAPOSING.contains(&w(i)) && clause_after(&words, i) {
-            return true;
-        }
+    ) && extraposed_from(&words, 1)
+    {
+        return true;
     }
     if matches!(w(0), "turns" | "turned" | "follows") && w(1) != "to" {
         return true;
@@ -456,14 +461,9 @@ fn placeholder(text: &str, start: usize, end: usize) -> bool {
             | "deems"
             | "think"
             | "thought"
-    ) {
-        let mut i = 0;
-        while adverb(w(i)) {
-            i += 1;
-        }
-        if EXTRAPOSING.contains(&w(i)) && clause_after(&words, i) {
-            return true;
-        }
+    ) && extraposed_from(&words, 0)
+    {
+        return true;
     }
     false
 }
