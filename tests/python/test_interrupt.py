@@ -14,8 +14,11 @@ from conftest import SEED_PATH
 # for the workers, nothing could raise KeyboardInterrupt until every document was done
 # (about 30 s on one thread here; longer on a slower machine).
 CHILD = """
-import sys, time
+import signal, sys, time
 import informant
+# A job started in the background by a non-interactive shell inherits SIGINT ignored, and
+# Python then installs no handler: give it the usual one, as in a terminal or notebook.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 text = open(sys.argv[1], encoding="utf-8").read() * 40
 texts = [text] * 1200
 p = informant.Pipeline(tokens=False)
