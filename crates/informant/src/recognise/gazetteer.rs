@@ -13,6 +13,9 @@
 //! - the match must start and end at a word boundary (a hyphen counts as one,
 //!   so `pro-Assad` yields `Assad`);
 //! - an all-capitals form (`TASS`, `SDF`) must match exactly;
+//! - a form with a capital after a small letter (`LeT`, `McCain`) must match exactly,
+//!   or in all capitals when it has five letters or more, so `Let me know` names no
+//!   Lashkar-e-Taiba;
 //! - a form that starts with a capital (`Turkey`) must match text that starts
 //!   with a capital, so the bird does not become the country;
 //! - a lower-case form (`rockets`) matches any case (`Rockets` opening a sentence).
@@ -121,6 +124,10 @@ impl GazetteerEntry {
 enum CaseRule {
     /// All capitals: exact match only.
     Exact,
+    /// A capital after a small letter (`LeT`, `McCain`, `iPhone`): the case is part of
+    /// the name, so the text must match exactly, or be all capitals when the form has
+    /// five letters or more (`MCCAIN` in a headline, not `LET`).
+    Camel,
     /// Starts with a capital: the text must too.
     Capital,
     /// Lower case: any case.
@@ -134,6 +141,12 @@ impl CaseRule {
         let has_letter = letters.peek().is_some();
         if has_letter && letters.all(char::is_uppercase) {
             CaseRule::Exact
+        } else if form
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        {
+            CaseRule::Camel
         } else if form.chars().next().is_some_and(char::is_uppercase) {
             CaseRule::Capital
         } else {
@@ -144,6 +157,11 @@ impl CaseRule {
     fn accepts(self, form: &str, found: &str) -> bool {
         match self {
             CaseRule::Exact => form == found,
+            CaseRule::Camel => {
+                form == found
+                    || (form.chars().filter(|c| c.is_alphabetic()).count() >= 5
+                        && !found.chars().any(char::is_lowercase))
+            }
             CaseRule::Capital => found.chars().next().is_some_and(char::is_uppercase),
             CaseRule::Any => true,
         }
@@ -1059,7 +1077,9 @@ mod tests {
         Syrian Democratic Forces\tOrganisation\tarmed_group\tSDF\t{}\n\
         Syrian\tNationality\t\tSyrians\t{}\n\
         rocket\tWeapon\tclass\trockets\t{}\n\
-        Bashar al-Assad\tPerson\t\tAssad|al-Assad|Asad\t{}\n";
+        Bashar al-Assad\tPerson\t\tAssad|al-Assad|Asad\t{}\n\
+        Lashkar-e-Taiba\tOrganisation\tarmed_group\tLeT\t{}\n\
+        John McCain\tPerson\t\tMcCain\t{}\n";
 
     fn gaz() -> Gazetteer {
         Gazetteer::builder()
@@ -1096,6 +1116,9 @@ mod tests {
                 &["Bashar al-Assad", "al-Assad", "Asad"],
             ),
             ("Syriac Turkeys Assadi", &[]),
+            // A capital inside the word is part of the name.
+            ("Let me know. LET US GO. LeT claimed it.", &["LeT"]),
+            ("McCain, MCCAIN and Mccain", &["McCain", "MCCAIN"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = names(text).into_iter().map(|x| x.0).collect();
