@@ -32,6 +32,8 @@ static NOMINAL_LOC_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOMINA
 static NOT_NAME_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOT_NAMES));
 static PARTICLE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PARTICLES));
 static ORG_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ORG_SUFFIXES));
+static COMPANY_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COMPANY_SUFFIXES));
+static STAFF_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STAFF_WORDS));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
 /// Longest name the rules build from capitalised words; bounds every walk over tokens.
@@ -151,6 +153,39 @@ const ORG_SUFFIXES: &[&str] = &[
     "Secretariat",
     "Bureau",
     "Embassy",
+    "League",
+    "Federation",
+    "Confederation",
+    "Club",
+    "Society",
+    "Board",
+];
+
+/// Last words of company names (`Ford Motor Co.`, `Deutsche Bank AG`): a name of
+/// capitalised words (joined by `&` only, so `GM and Ford Motor Co` stays two) ends there.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "PLC",
+    "Plc",
+    "LLC",
+    "AG",
+    "GmbH",
+    "Holdings",
+    "Industries",
+    "Airlines",
+    "Airways",
+    "Bancorp",
+    "Securities",
+    "Technologies",
+    "Pharmaceuticals",
+    "Laboratories",
 ];
 
 /// Words that make a facility of the name before them ("Hmeimim airbase").
@@ -283,6 +318,37 @@ const PLACE_CUES: &[&str] = &[
     "town of",
     "village of",
     "province of",
+];
+
+/// People who work for a firm: the name after `at`/`with` is the firm (`analysts at
+/// Merrill Lynch`), not a person or a place.
+const STAFF_WORDS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "broker",
+    "brokers",
+    "banker",
+    "bankers",
+    "executive",
+    "executives",
+    "researcher",
+    "researchers",
+    "consultant",
+    "consultants",
+];
+
+/// Heads of place names that go on with `of` and a name (`Gulf of Mexico`, `Isle of Man`).
+const GEO_OF_HEADS: &[&str] = &[
+    "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Island", "Islands", "Cape", "Lake", "Horn",
+    "Mouth", "Bight", "Sound",
 ];
 
 /// Capitalised words that start sentences or name months and days, never names on their own.
@@ -640,6 +706,15 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
     let (Some(ti), Some(te)) = (v.token_at(tspan.start), v.token_ending(tspan.end)) else {
         return;
     };
+    // `03:16 PM`, `5 AM`: a clock time's abbreviation, not a title.
+    if ti > 0
+        && v.word(ti - 1)
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && v.word(ti - 1).starts_with(|c: char| c.is_ascii_digit())
+    {
+        return;
+    }
     let after = te + 1;
     let end = v.name_from(after, 5);
     // Extend back over a nationality, country or organisation directly before the title.
@@ -663,8 +738,13 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
         return;
     }
     if end > after {
-        // A name follows, unless it is already something else.
-        if (after..end).any(|i| v.covered(i) && !v.covered_by(i, EntityType::Person)) {
+        // A name follows, unless it is already something else or an organisation's
+        // (`Major League Baseball`, `Premier League`).
+        if (after..end).any(|i| {
+            (v.covered(i) && !v.covered_by(i, EntityType::Person))
+                || ORG_SUFFIX_SET.contains_word(v.word(i))
+                || COMPANY_SUFFIX_SET.contains_word(v.word(i))
+        }) {
             return;
         }
         let name_span = v.span(after, end);
@@ -739,6 +819,24 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             }
         }
     }
+    // (d) A firm's staff: "analysts at Merrill Lynch", "an economist with Smith Barney".
+    if matches!(v.word(i), "at" | "with")
+        && i > 0
+        && STAFF_SET.contains_word(v.word(i - 1))
+        && v.is_cap(i + 1)
+        && !v.covered(i + 1)
+    {
+        let end = v.name_from(i + 1, 4);
+        if end > i + 1 && !(i + 1..end).any(|k| v.covered(k)) {
+            out.push(mention(
+                v.span(i + 1, end),
+                EntityType::Organisation,
+                None,
+                0.7,
+                Attributes::new(),
+            ));
+        }
+    }
     // (b) "the Government of Iraq", "Ministry of Foreign Affairs".
     let w = v.word(i);
     if OF_HEAD_SET.contains_word(w) && v.word(i + 1) == "of" {
@@ -759,16 +857,25 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         }
     }
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
-    if i > 0 && v.upper_initial(i) && ORG_SUFFIX_SET.contains_word(w) {
+    let company = COMPANY_SUFFIX_SET.contains_word(w);
+    if i > 0 && v.upper_initial(i) && (company || ORG_SUFFIX_SET.contains_word(w)) {
         let mut s = i;
         while s > 0 && i - s < MAX_NAME_WORDS {
             let p = v.word(s - 1);
             let ordinal =
                 p.starts_with(|c: char| c.is_ascii_digit()) && p.ends_with(['t', 'd', 'h']);
-            if v.is_cap(s - 1)
-                || ordinal
-                || (matches!(p, "of" | "and" | "for" | "&") && s >= 2 && v.is_cap(s - 2))
-            {
+            let joins = if company {
+                p == "&"
+            } else {
+                matches!(p, "of" | "and" | "for" | "&")
+            };
+            // `New` and `First` start sentences but also organisations' names
+            // (`New England Inc.`, `First Union Securities`): the name starts there.
+            if matches!(p, "New" | "First") && s < i {
+                s -= 1;
+                break;
+            }
+            if v.is_cap(s - 1) || ordinal || (joins && s >= 2 && v.is_cap(s - 2)) {
                 s -= 1;
             } else {
                 break;
@@ -819,7 +926,15 @@ fn facility_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     }
     let facility = v.longest_at(name_end, &FACILITY_SET);
     let region = facility.map_or_else(|| v.longest_at(name_end, &REGION_SET), |_| None);
-    if facility.is_none() && region.is_none() {
+    let Some(head_end) = facility.or(region) else {
+        return;
+    };
+    // The head already belongs to a name: one that goes on past it (`the Gulf of
+    // Mexico`) or the name before it that reaches it (`the Gulf`).
+    let head_end_byte = v.toks[head_end - 1].span.end;
+    let inside = |k: usize| v.cover[k].is_some_and(|(_, sp)| sp.end > head_end_byte);
+    let reaches = v.cover[i].is_some_and(|(_, sp)| sp.end >= head_end_byte);
+    if (name_end..head_end).any(inside) || reaches {
         return;
     }
     let mut start = i;
@@ -871,9 +986,16 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     if v.covered(j) || !v.is_cap(j) {
         return;
     }
-    let end = v.name_from(j, 3);
+    let mut end = v.name_from(j, 3);
     if end == j || (j..end).any(|k| v.covered(k)) {
         return;
+    }
+    // `the Gulf of Mexico`, `the Bay of Bengal`: a water or land head takes its `of` name.
+    if end - j == 1 && v.word(end) == "of" && GEO_OF_HEADS.contains(&v.word(j)) {
+        let tail = v.name_from(end + 1, 3).max(covered_end(v, end + 1));
+        if tail > end + 1 {
+            end = tail;
+        }
     }
     // A name followed by an organisation or facility word is not a bare place.
     if ORG_SUFFIX_SET.contains_word(v.word(end - 1)) {
@@ -945,14 +1067,62 @@ mod tests {
     use crate::Pipeline;
     use crate::document::EntityType;
 
-    /// The context rules' Person mentions of `text`, as the tagger's input sees them.
-    fn rule_persons(text: &str) -> Vec<String> {
+    /// The context rules' mentions of type `t` in `text`, as the tagger's input sees them.
+    fn rule_mentions(text: &str, t: EntityType) -> Vec<String> {
         let doc = Pipeline::new().prepare_for_tagger(text).unwrap();
         doc.mentions()
             .iter()
-            .filter(|m| m.recogniser == "rule" && m.entity_type == EntityType::Person)
+            .filter(|m| m.recogniser == "rule" && m.entity_type == t)
             .map(|m| doc.span_text(m.span).to_owned())
             .collect()
+    }
+
+    fn rule_persons(text: &str) -> Vec<String> {
+        rule_mentions(text, EntityType::Person)
+    }
+
+    #[test]
+    fn a_clock_time_and_an_organisation_take_no_title() {
+        let persons = rule_persons(
+            "Janette Elbertson\n02/28/2001 03:16 PM\nPlease use the form.\n\n\
+             Major League Baseball and the Premier League resumed. Major Tom Kent spoke.",
+        );
+        assert!(!persons.iter().any(|m| m.contains("Please")), "{persons:?}");
+        assert!(!persons.iter().any(|m| m.contains("League")), "{persons:?}");
+        assert!(persons.iter().any(|m| m == "Major Tom Kent"), "{persons:?}");
+    }
+
+    #[test]
+    fn a_company_suffix_ends_an_organisation_name() {
+        let orgs = rule_mentions(
+            "Analysts said General Motors and Ford Motor Co. would gain, as would \
+             Deutsche Bank AG and First Union Securities.",
+            EntityType::Organisation,
+        );
+        for want in [
+            "Ford Motor Co.",
+            "Deutsche Bank AG",
+            "First Union Securities",
+        ] {
+            assert!(orgs.iter().any(|m| m == want), "{want}: {orgs:?}");
+        }
+        assert!(!orgs.iter().any(|m| m.contains(" and ")), "{orgs:?}");
+        let staff = rule_mentions(
+            "Analysts at Merrill Lynch and an economist with Smith Barney agreed.",
+            EntityType::Organisation,
+        );
+        assert!(staff.iter().any(|m| m == "Merrill Lynch"), "{staff:?}");
+        assert!(staff.iter().any(|m| m == "Smith Barney"), "{staff:?}");
+    }
+
+    #[test]
+    fn a_region_head_inside_a_longer_name_makes_no_region() {
+        let locs = rule_mentions(
+            "Storms hit oil rigs in the Gulf of Mexico. Fighting went on in Kafr Nabl district.",
+            EntityType::Location,
+        );
+        assert!(!locs.iter().any(|m| m == "Gulf"), "{locs:?}");
+        assert!(locs.iter().any(|m| m == "Kafr Nabl district"), "{locs:?}");
     }
 
     #[test]
