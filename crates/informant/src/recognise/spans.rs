@@ -71,6 +71,88 @@ pub(crate) fn normalise(doc: &mut Document) {
     names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
+    flat_names(doc);
+}
+
+/// One name where names nest without meaning to, as news corpora mark them (flat):
+/// - a place or organisation name inside the one name of its type that holds it is
+///   dropped (`Boeing` in `Boeing Commercial Airplanes`, `London` in `Central London`),
+///   unless the outer adds only lower-case words (`Sindh` in `Sindh province` stays);
+///   an outer name holding two or more names of its type is a
+///   list or a run-on (`Tories and Lib Dems`) and is dropped instead;
+/// - a place or organisation at the start of a person's plain name (capitalised words,
+///   no `of`) is dropped (`Paris Hilton`, `Jordan Rhodes`);
+///
+/// A person's name inside a person's is left for `titled` (`President Bush`), and names
+/// of other types nested by the schema (see `places_in_organisations`) are left alone. One pass with
+/// a stack of open names: linear in the mentions times the nesting depth.
+fn flat_names(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let is_name = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && matches!(
+                m.entity_type,
+                EntityType::Person | EntityType::Organisation | EntityType::Location
+            )
+    };
+    let mut gone = vec![false; doc.mentions.len()];
+    // Per open outer name: its same-type inner names seen so far.
+    let mut inner: Vec<Vec<usize>> = vec![Vec::new(); doc.mentions.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut outers: Vec<usize> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !is_name(m) {
+            continue;
+        }
+        while open
+            .last()
+            .is_some_and(|&o| doc.mentions[o].span.end <= m.span.start)
+        {
+            open.pop();
+        }
+        if let Some(&o) = open.last() {
+            let outer = &doc.mentions[o];
+            if outer.span.contains(m.span) && outer.span != m.span {
+                // A person in a person is a title's bare name, for `titled` later.
+                if outer.entity_type == m.entity_type && m.entity_type != EntityType::Person {
+                    if inner[o].is_empty() {
+                        outers.push(o);
+                    }
+                    inner[o].push(i);
+                } else if outer.entity_type == EntityType::Person
+                    && m.span.start == outer.span.start
+                    && text.get(outer.span.range()).is_some_and(|t| {
+                        t.split_whitespace()
+                            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    })
+                {
+                    gone[i] = true;
+                }
+            }
+        }
+        open.push(i);
+    }
+    // What the outer name adds to its one inner name: capitalised words make one name
+    // (`Central London`); lower-case heads only (`Sindh province`) leave both, as before.
+    let adds_a_name = |o: usize, i: usize| {
+        let (outer, inner) = (doc.mentions[o].span, doc.mentions[i].span);
+        let before = text.get(outer.start..inner.start).unwrap_or("");
+        let after = text.get(inner.end..outer.end).unwrap_or("");
+        before
+            .split_whitespace()
+            .chain(after.split_whitespace())
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    for o in outers {
+        match inner[o].as_slice() {
+            [one] if !adds_a_name(o, *one) => {}
+            [one] => gone[*one] = true,
+            _ => gone[o] = true,
+        }
+    }
+    if gone.contains(&true) {
+        drop_marked(&mut doc.mentions, &gone);
+    }
 }
 
 /// Verbs of a game's result (`Kentucky beat Tennessee 78-70`).
@@ -1241,6 +1323,51 @@ mod tests {
 
     fn mention(start: usize, end: usize, ty: EntityType, rec: &'static str) -> Mention {
         Mention::new(Span::new(start, end), ty, 0.7, rec)
+    }
+
+    #[test]
+    fn nested_names_of_one_type_are_one_name() {
+        let text = "Boeing Commercial Airplanes met Tories and Lib Dems in Central London; \
+                    Paris Hilton and President Bush watched Georgia Tech in Sindh province.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let m = |s: &str, ty: EntityType| mention(at(s), at(s) + s.len(), ty, "tagger");
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            m("Boeing Commercial Airplanes", EntityType::Organisation),
+            m("Boeing", EntityType::Organisation),
+            m("Tories and Lib Dems", EntityType::Organisation),
+            m("Tories", EntityType::Organisation),
+            m("Lib Dems", EntityType::Organisation),
+            m("Central London", EntityType::Location),
+            m("London", EntityType::Location),
+            m("Sindh province", EntityType::Location),
+            m("Sindh", EntityType::Location),
+            m("Paris Hilton", EntityType::Person),
+            m("Paris", EntityType::Location),
+            m("President Bush", EntityType::Person),
+            m("Bush", EntityType::Person),
+            m("Georgia Tech", EntityType::Organisation),
+            m("Georgia", EntityType::Location),
+        ];
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+        flat_names(&mut doc);
+        let got: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert_eq!(
+            got,
+            [
+                "Boeing Commercial Airplanes",
+                "Tories",
+                "Lib Dems",
+                "Central London",
+                "Paris Hilton",
+                "President Bush",
+                "Bush",
+                "Georgia Tech",
+                "Georgia",
+                "Sindh province",
+                "Sindh",
+            ]
+        );
     }
 
     #[test]
