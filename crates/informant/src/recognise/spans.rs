@@ -1016,26 +1016,26 @@ pub(crate) fn titled(doc: &mut Document) {
         if m.entity_type != EntityType::Person || m.kind != MentionKind::Name {
             continue;
         }
-        let Some(bare) = doc.mentions[n + 1..]
+        // The bare name may sit inside a shorter titled span (`Economy Minister Mariusz
+        // Haladyj` holds `Minister Mariusz Haladyj` and `Mariusz Haladyj`): the first
+        // inner name ending here whose prefix holds a title.
+        let is_title = |prefix: &str| {
+            m.attributes.contains_key("title")
+                || prefix.split_whitespace().any(|w| {
+                    is_role_word(w) || w.ends_with('.') || TITLE_WORDS.contains(&w.to_lowercase())
+                })
+        };
+        let bare = doc.mentions[n + 1..]
             .iter()
             .take_while(|o| o.span.start < m.span.end)
-            .find(|o| {
+            .filter(|o| {
                 o.span.start > m.span.start
                     && o.span.end == m.span.end
                     && o.entity_type == EntityType::Person
                     && o.kind == MentionKind::Name
             })
-        else {
-            continue;
-        };
-        let Some(prefix) = text.get(m.span.start..bare.span.start) else {
-            continue;
-        };
-        let title = m.attributes.contains_key("title")
-            || prefix.split_whitespace().any(|w| {
-                is_role_word(w) || w.ends_with('.') || TITLE_WORDS.contains(&w.to_lowercase())
-            });
-        if title {
+            .find(|o| text.get(m.span.start..o.span.start).is_some_and(is_title));
+        if let Some(bare) = bare {
             titled.push((n, bare.span));
         }
     }
@@ -1323,6 +1323,26 @@ mod tests {
 
     fn mention(start: usize, end: usize, ty: EntityType, rec: &'static str) -> Mention {
         Mention::new(Span::new(start, end), ty, 0.7, rec)
+    }
+
+    #[test]
+    fn a_title_before_a_shorter_titled_span_finds_the_bare_name() {
+        let text = "Economy Minister Mariusz Haladyj spoke.";
+        let at = text.find("Minister").unwrap_or(0);
+        let bare = text.find("Mariusz").unwrap_or(0);
+        let end = at + "Minister Mariusz Haladyj".len();
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            mention(0, end, EntityType::Person, "tagger"),
+            mention(at, end, EntityType::Person, "rule"),
+            mention(bare, end, EntityType::Person, "rule"),
+        ];
+        titled(&mut doc);
+        let kinds: Vec<MentionKind> = doc.mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [MentionKind::Titled, MentionKind::Titled, MentionKind::Name]
+        );
     }
 
     #[test]
