@@ -333,6 +333,9 @@ impl Pipeline {
         segment(&mut doc, true);
         self.recognise(&mut doc);
         crate::recognise::spans::normalise(&mut doc);
+        if self.config.geo && self.config.rules {
+            crate::geo::drop_unknown_cue_names(&mut doc);
+        }
         if self.config.rules {
             crate::recognise::vehicles::drop_makers(&mut doc);
         }

@@ -973,7 +973,7 @@ pub(crate) fn titled(doc: &mut Document) {
 }
 
 /// Removes the mentions marked in `gone` (one flag per mention, in order).
-fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
+pub(crate) fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
     let mut i = 0;
     mentions.retain(|_| {
         i += 1;
