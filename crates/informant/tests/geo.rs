@@ -555,3 +555,13 @@ fn unknown_names_after_weak_place_cues_are_no_places() {
         locations(&doc)
     );
 }
+
+#[test]
+fn a_tagger_name_around_a_place_leaves_one_mention() {
+    // The outer name is no place of the table: the place inside it stays, with coordinates.
+    let doc = extract("Tourists crowded the Santa Barbara Zoo on Sunday.");
+    assert_eq!(locations(&doc), ["Santa Barbara"]);
+    assert_eq!(place(&doc, "Santa Barbara")["admin1"], "CA");
+    let doc = extract("He was booked into the Warren County Regional Jail on Friday.");
+    assert_eq!(locations(&doc), ["Warren County"]);
+}
