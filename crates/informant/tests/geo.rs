@@ -565,3 +565,11 @@ fn a_tagger_name_around_a_place_leaves_one_mention() {
     let doc = extract("He was booked into the Warren County Regional Jail on Friday.");
     assert_eq!(locations(&doc), ["Warren County"]);
 }
+
+#[test]
+fn a_shorter_place_inside_a_town_name_does_not_hide_the_town() {
+    // The gazetteer's `Springs` inside `High Springs` held the span against the locative rule.
+    let doc = extract("Officials in Florida said crews reached High Springs on Monday.");
+    assert_eq!(locations(&doc), ["Florida", "High Springs"]);
+    assert_eq!(place(&doc, "High Springs")["admin1"], "FL");
+}

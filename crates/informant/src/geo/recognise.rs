@@ -261,14 +261,27 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
         })
         .map(|m| (m.span.start, m.span.end))
         .collect();
-    // Free: no held span overlaps. Held spans starting before `s` ends, nearest first;
-    // they barely nest, so a few looks settle it (the work stays linear).
+    // Shorter place names a longer town may hold inside it (`Springs` of the gazetteer in
+    // `High Springs`): the town's one mention is settled after the merge
+    // ([`one_mention_per_nested_place`]).
+    let place_names: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location && m.kind == MentionKind::Name)
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    // Free: no held span overlaps but a place name strictly inside. Held spans starting
+    // before `s` ends, nearest first; they barely nest, so a few looks settle it (the
+    // work stays linear).
     let free = |taken: &BTreeSet<(usize, usize)>, s: Span| {
-        !taken
-            .range(..(s.end, 0))
-            .rev()
-            .take(16)
-            .any(|&(a, b)| a < s.end && s.start < b)
+        !taken.range(..(s.end, 0)).rev().take(16).any(|&(a, b)| {
+            a < s.end
+                && s.start < b
+                && !(s.start <= a
+                    && b <= s.end
+                    && (a, b) != (s.start, s.end)
+                    && place_names.contains(&(a, b)))
+        })
     };
     let first_tok = |pos: usize| tokens.partition_point(|t| t.span.start < pos);
     let mut seeds: Vec<Span> = doc
@@ -676,7 +689,8 @@ pub(crate) fn drop_unknown_cue_names(doc: &mut Document) {
 /// Longest run of mentions looked at inside one tagger Location name.
 const MAX_NESTED: usize = 8;
 
-/// One mention per place name where the tagger's Location name holds another Location
+/// One mention per place name where the tagger's Location name (or a town this module
+/// found, `High Springs` around the gazetteer's `Springs`) holds another Location
 /// name (`Washington D.C.` around `Washington`, `Santa Barbara Zoo` around `Santa
 /// Barbara`, `Warren County Regional Jail` around `Warren County`): the outer stays
 /// when the place table knows it (its name, or a direction word or feature suffix
@@ -692,11 +706,10 @@ const MAX_NESTED: usize = 8;
 pub(crate) fn one_mention_per_nested_place(doc: &mut Document) {
     let is_name =
         |m: &Mention| m.entity_type == EntityType::Location && m.kind == MentionKind::Name;
+    // the tagger's names, and the towns found beside places or after locative words
+    let is_outer = |m: &Mention| matches!(m.recogniser.as_ref(), "tagger" | "geo");
     let mentions = &doc.mentions;
-    if !mentions
-        .iter()
-        .any(|m| is_name(m) && m.recogniser.as_ref() == "tagger")
-    {
+    if !mentions.iter().any(|m| is_name(m) && is_outer(m)) {
         return;
     }
     let t = table();
@@ -713,7 +726,7 @@ pub(crate) fn one_mention_per_nested_place(doc: &mut Document) {
     };
     let mut gone = vec![false; mentions.len()];
     for (n, o) in mentions.iter().enumerate() {
-        if gone[n] || !is_name(o) || o.recogniser.as_ref() != "tagger" {
+        if gone[n] || !is_name(o) || !is_outer(o) {
             continue;
         }
         let mut outer_known = None;
