@@ -333,6 +333,11 @@ impl Pipeline {
         segment(&mut doc, true);
         self.recognise(&mut doc);
         crate::recognise::spans::normalise(&mut doc);
+        if self.config.geo && self.config.rules {
+            crate::geo::drop_unknown_cue_names(&mut doc);
+            crate::geo::one_mention_per_nested_place(&mut doc);
+        }
+        crate::recognise::spans::flat_names(&mut doc);
         if self.config.rules {
             crate::recognise::vehicles::drop_makers(&mut doc);
         }

@@ -511,3 +511,65 @@ fn a_demonym_used_as_a_place_keeps_its_type_and_links_its_country() {
             .is_some_and(|e| e.iter().any(|x| x == "demonym"))
     );
 }
+
+fn locations(doc: &Document) -> Vec<&str> {
+    doc.mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| doc.span_text(m.span))
+        .collect()
+}
+
+#[test]
+fn unknown_names_after_weak_place_cues_are_no_places() {
+    // Names the place table lacks, after `from`, after `the` or before a possessive.
+    let doc = extract("He read the emails into the Congressional Record on Tuesday.");
+    assert!(
+        !locations(&doc).contains(&"Congressional Record"),
+        "{:?}",
+        locations(&doc)
+    );
+    let doc = extract("The package came from Zorbatron last week.");
+    assert!(
+        !locations(&doc).contains(&"Zorbatron"),
+        "{:?}",
+        locations(&doc)
+    );
+    let doc = extract("They learned a lesson in Quelvanix's studio.");
+    assert!(
+        !locations(&doc).contains(&"Quelvanix"),
+        "{:?}",
+        locations(&doc)
+    );
+    // The same cue before a place the table knows, and an unknown name after `near`, stay.
+    let doc = extract("The package came from Tuscaloosa last week.");
+    assert!(
+        locations(&doc).contains(&"Tuscaloosa"),
+        "{:?}",
+        locations(&doc)
+    );
+    let doc = extract("Fighting continued near Zorbatron on Tuesday.");
+    assert!(
+        locations(&doc).contains(&"Zorbatron"),
+        "{:?}",
+        locations(&doc)
+    );
+}
+
+#[test]
+fn a_tagger_name_around_a_place_leaves_one_mention() {
+    // The outer name is no place of the table: the place inside it stays, with coordinates.
+    let doc = extract("Tourists crowded the Santa Barbara Zoo on Sunday.");
+    assert_eq!(locations(&doc), ["Santa Barbara"]);
+    assert_eq!(place(&doc, "Santa Barbara")["admin1"], "CA");
+    let doc = extract("He was booked into the Warren County Regional Jail on Friday.");
+    assert_eq!(locations(&doc), ["Warren County"]);
+}
+
+#[test]
+fn a_shorter_place_inside_a_town_name_does_not_hide_the_town() {
+    // The gazetteer's `Springs` inside `High Springs` held the span against the locative rule.
+    let doc = extract("Officials in Florida said crews reached High Springs on Monday.");
+    assert_eq!(locations(&doc), ["Florida", "High Springs"]);
+    assert_eq!(place(&doc, "High Springs")["admin1"], "FL");
+}

@@ -50,7 +50,7 @@ const BARE_DATELINE_POP: u64 = 100_000;
 
 /// Feature a context cue asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cue {
+pub(crate) enum Cue {
     City,
     Admin1,
     Admin2,
@@ -157,7 +157,7 @@ const BEFORE: &[(&str, Cue)] = &[
 
 /// The lookup forms of a mention text: itself, without a possessive, without a
 /// feature suffix (with the cue it gives).
-fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
+pub(crate) fn surfaces(text: &str, out: &mut Vec<String>, cues: &mut Vec<Cue>) {
     let mut norm = String::new();
     normalise_into(text, &mut norm);
     for p in ["'s", "'"] {

@@ -71,7 +71,6 @@ pub(crate) fn normalise(doc: &mut Document) {
     names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
-    flat_names(doc);
 }
 
 /// One name where names nest without meaning to, as news corpora mark them (flat):
@@ -85,8 +84,10 @@ pub(crate) fn normalise(doc: &mut Document) {
 ///
 /// A person's name inside a person's is left for `titled` (`President Bush`), and names
 /// of other types nested by the schema (see `places_in_organisations`) are left alone. One pass with
-/// a stack of open names: linear in the mentions times the nesting depth.
-fn flat_names(doc: &mut Document) {
+/// a stack of open names: linear in the mentions times the nesting depth. Runs after
+/// the geo stage's `one_mention_per_nested_place`, which settles a tagger place around
+/// a place by the place table first (`Santa Barbara Zoo` -> `Santa Barbara`).
+pub(crate) fn flat_names(doc: &mut Document) {
     let text = doc.text.as_str();
     let is_name = |m: &Mention| {
         m.kind == MentionKind::Name
@@ -1055,7 +1056,7 @@ pub(crate) fn titled(doc: &mut Document) {
 }
 
 /// Removes the mentions marked in `gone` (one flag per mention, in order).
-fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
+pub(crate) fn drop_marked(mentions: &mut Vec<Mention>, gone: &[bool]) {
     let mut i = 0;
     mentions.retain(|_| {
         i += 1;
