@@ -121,7 +121,11 @@ const OPEN_BLOCK: usize = 40;
 /// with `NEG`: for each closing tag, its score is broadcast and added to the
 /// block's row, and the block's maxima are updated lane by lane, with no
 /// horizontal reduction (the maximum of a set does not depend on the order it is
-/// taken in, so the scores are exactly those of the plain algorithm). Back-pointers
+/// taken in, so the scores are exactly those of the plain algorithm). A closing
+/// tag's row is skipped when its score plus its greatest transition into the block
+/// is below what every opening tag of the block is sure to get (see
+/// [`Lattice::decode`]): usually all but a few rows, since emission scores spread
+/// wider than transitions. Back-pointers
 /// are not stored: the backtrace recomputes the one predecessor it needs per
 /// token, with the same sums and the same tie-breaking (the first predecessor in
 /// tag order), so the result is exactly that of the plain algorithm.
@@ -138,6 +142,10 @@ pub struct Lattice {
     /// Per type `k`, the transitions into its inner tags: `B-k → I-k`, `I-k → I-k`,
     /// `B-k → L-k`, `I-k → L-k`.
     inner: Vec<[f32; 4]>,
+    /// `lo[b * ends.len() + e]`, `hi[...]`: the least and the greatest transition from
+    /// closing tag `e` into the opening tags of block `b` (see [`Lattice::decode`]).
+    lo: Vec<f32>,
+    hi: Vec<f32>,
 }
 
 impl Lattice {
@@ -159,6 +167,20 @@ impl Lattice {
                     trans.get(p * n_tags + t).copied().unwrap_or(NEG);
             }
         }
+        let mut lo = vec![NEG; blocks * ends.len()];
+        let mut hi = vec![NEG; blocks * ends.len()];
+        for (b, (l, h)) in lo
+            .chunks_exact_mut(ends.len())
+            .zip(hi.chunks_exact_mut(ends.len()))
+            .enumerate()
+        {
+            let n_open = opens.len().saturating_sub(b * OPEN_BLOCK).min(OPEN_BLOCK);
+            for e in 0..ends.len() {
+                let row = &tr[(b * ends.len() + e) * OPEN_BLOCK..][..n_open];
+                l[e] = row.iter().copied().fold(f32::INFINITY, f32::min);
+                h[e] = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            }
+        }
         let at = |p: usize, t: usize| trans.get(p * n_tags + t).copied().unwrap_or(NEG);
         let inner = (0..k)
             .map(|kk| {
@@ -176,6 +198,8 @@ impl Lattice {
             opens,
             tr,
             inner,
+            lo,
+            hi,
         }
     }
 
@@ -194,19 +218,37 @@ impl Lattice {
             }
         }
         let ne = self.ends.len();
+        let mut pe = vec![NEG; ne];
         for i in 1..n {
             let (done, rest) = scores.split_at_mut(i * nt);
             let prev = &done[(i - 1) * nt..];
             let cur = &mut rest[..nt];
             let emi = &em[i * nt..(i + 1) * nt];
-            for (block, opens) in self
+            for (p, &e) in pe.iter_mut().zip(&self.ends) {
+                *p = prev[e];
+            }
+            for (((block, opens), lo), hi) in self
                 .tr
                 .chunks_exact(ne * OPEN_BLOCK)
                 .zip(self.opens.chunks(OPEN_BLOCK))
+                .zip(self.lo.chunks_exact(ne))
+                .zip(self.hi.chunks_exact(ne))
             {
+                // Every opening tag of the block scores at least `floor` (through the
+                // closing tag that gives it); a closing tag whose best transition
+                // cannot reach it cannot give any of them its maximum, so its row is
+                // skipped. Rounding is monotone, so each skipped sum is strictly below
+                // the maximum it would have been compared with: the maxima, and which
+                // equal value is taken first, are those of the full loop.
+                let floor = pe
+                    .iter()
+                    .zip(lo)
+                    .fold(f32::NEG_INFINITY, |m, (&p, &l)| m.max(p + l));
                 let mut acc = [NEG; OPEN_BLOCK];
-                for (row, &p) in block.chunks_exact(OPEN_BLOCK).zip(&self.ends) {
-                    let s = prev[p];
+                for ((row, &s), &h) in block.chunks_exact(OPEN_BLOCK).zip(&pe).zip(hi) {
+                    if s + h < floor {
+                        continue;
+                    }
                     for (a, &r) in acc.iter_mut().zip(row) {
                         let v = s + r;
                         *a = if v > *a { v } else { *a };
@@ -846,9 +888,22 @@ mod tests {
     /// The lattice Viterbi and the textbook one on the same `1 + 4k` tags and `n` tokens,
     /// with weights cycled from `seed`.
     fn both_viterbis(k: usize, n: usize, seed: &[i8]) -> (Vec<usize>, Vec<usize>) {
+        both_viterbis_scaled(k, n, seed, 1.0)
+    }
+
+    /// [`both_viterbis`] with the emissions `em_scale` times as large as the transitions
+    /// (large: most closing tags' rows are skipped).
+    fn both_viterbis_scaled(
+        k: usize,
+        n: usize,
+        seed: &[i8],
+        em_scale: f32,
+    ) -> (Vec<usize>, Vec<usize>) {
         let nt = 1 + 4 * k;
         let mut w = seed.iter().cycle().map(|&x| f32::from(x) * 0.37);
-        let em: Vec<f32> = (0..n * nt).map(|_| w.next().unwrap_or(0.0)).collect();
+        let em: Vec<f32> = (0..n * nt)
+            .map(|_| w.next().unwrap_or(0.0) * em_scale)
+            .collect();
         let start: Vec<f32> = (0..nt).map(|_| w.next().unwrap_or(0.0)).collect();
         let trans: Vec<f32> = (0..nt * nt).map(|_| w.next().unwrap_or(0.0)).collect();
         (
@@ -866,6 +921,17 @@ mod tests {
         ) {
             // 39 to 51 opening tags: one block of 40 or two.
             let (fast, textbook) = both_viterbis(k, n, &seed);
+            prop_assert_eq!(fast, textbook);
+        }
+
+        #[test]
+        fn lattice_viterbi_matches_with_rows_skipped(
+            k in 1usize..20,
+            n in 1usize..12,
+            em_scale in 2.0f32..40.0,
+            seed in proptest::collection::vec(-8i8..8, 3000),
+        ) {
+            let (fast, textbook) = both_viterbis_scaled(k, n, &seed, em_scale);
             prop_assert_eq!(fast, textbook);
         }
 
