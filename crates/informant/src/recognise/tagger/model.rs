@@ -218,7 +218,11 @@ impl Lattice {
             }
         }
         let ne = self.ends.len();
+        let no = self.opens.len();
         let mut pe = vec![NEG; ne];
+        // Per token, the best score reaching each opening tag before its emission
+        // (`opens` order: `O`, then `B-k`, `U-k`), kept for the backtrace.
+        let mut reach = vec![NEG; n * no];
         for i in 1..n {
             let (done, rest) = scores.split_at_mut(i * nt);
             let prev = &done[(i - 1) * nt..];
@@ -227,12 +231,13 @@ impl Lattice {
             for (p, &e) in pe.iter_mut().zip(&self.ends) {
                 *p = prev[e];
             }
-            for (((block, opens), lo), hi) in self
+            let ri = &mut reach[i * no..(i + 1) * no];
+            for (((block, lo), hi), r) in self
                 .tr
                 .chunks_exact(ne * OPEN_BLOCK)
-                .zip(self.opens.chunks(OPEN_BLOCK))
                 .zip(self.lo.chunks_exact(ne))
                 .zip(self.hi.chunks_exact(ne))
+                .zip(ri.chunks_mut(OPEN_BLOCK))
             {
                 // Every opening tag of the block scores at least `floor` (through the
                 // closing tag that gives it); a closing tag whose best transition
@@ -254,26 +259,25 @@ impl Lattice {
                         *a = if v > *a { v } else { *a };
                     }
                 }
-                for (&best, &t) in acc.iter().zip(opens) {
-                    cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
-                }
+                r.copy_from_slice(&acc[..r.len()]);
             }
-            // `I-k` and `L-k` follow `B-k` or `I-k` only.
-            for (kk, w) in self.inner.iter().enumerate().take(k) {
-                let (b, ii, l) = (
-                    tag_of(Part::B, kk),
-                    tag_of(Part::I, kk),
-                    tag_of(Part::L, kk),
-                );
-                let (pb, pi) = (prev[b], prev[ii]);
-                let best = (pb + w[0]).max(pi + w[1]);
-                cur[ii] = if best > NEG / 2.0 {
-                    best + emi[ii]
-                } else {
-                    NEG
-                };
-                let best = (pb + w[2]).max(pi + w[3]);
-                cur[l] = if best > NEG / 2.0 { best + emi[l] } else { NEG };
+            // Then the scores in tag order: `O`, and per type `B`, `I`, `L`, `U`,
+            // where `I-k` and `L-k` follow `B-k` or `I-k` only.
+            let with = |best: f32, e: f32| if best > NEG / 2.0 { best + e } else { NEG };
+            cur[0] = with(ri[0], emi[0]);
+            for ((((c, e), p), w), o) in cur[1..]
+                .chunks_exact_mut(4)
+                .zip(emi[1..].chunks_exact(4))
+                .zip(prev[1..].chunks_exact(4))
+                .zip(&self.inner)
+                .zip(ri[1..].chunks_exact(2))
+                .take(k)
+            {
+                let (pb, pi) = (p[0], p[1]);
+                c[0] = with(o[0], e[0]);
+                c[1] = with((pb + w[0]).max(pi + w[1]), e[1]);
+                c[2] = with((pb + w[2]).max(pi + w[3]), e[2]);
+                c[3] = with(o[1], e[3]);
             }
         }
         let last_row = &scores[(n - 1) * nt..];
@@ -299,12 +303,34 @@ impl Lattice {
                     arg = p;
                 }
             };
-            match tag_part(t) {
-                (Part::I | Part::L, kk) => {
+            let (part, kk) = tag_part(t);
+            match part {
+                Part::I | Part::L => {
                     consider(tag_of(Part::B, kk));
                     consider(tag_of(Part::I, kk));
                 }
-                _ => self.ends.iter().for_each(|&p| consider(p)),
+                _ => {
+                    // The first closing tag (in tag order) whose sum equals the best
+                    // one: the one the plain `>` scan would keep, with the same sums.
+                    let j = match part {
+                        Part::O => 0,
+                        Part::B => 1 + 2 * kk,
+                        _ => 2 + 2 * kk,
+                    };
+                    let target = reach.get(i * no + j).copied().unwrap_or(NEG);
+                    let found = (target > NEG)
+                        .then(|| {
+                            self.ends
+                                .iter()
+                                .copied()
+                                .find(|&p| prev[p] + trans[p * nt + t] == target)
+                        })
+                        .flatten();
+                    match found {
+                        Some(p) => arg = p,
+                        None => self.ends.iter().for_each(|&p| consider(p)),
+                    }
+                }
             }
             out[i - 1] = arg;
         }
