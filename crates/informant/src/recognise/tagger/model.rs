@@ -708,18 +708,39 @@ impl Model {
         // cache line stay in registers; then the short lists of pairs.
         let mut lo = [0u16; ROW];
         let mut rows = 0i32;
-        for &d in di {
-            if d & DENSE_BIT != 0 {
-                let r = (d & !DENSE_BIT) as usize;
-                if let Some(row) = self.dense.get(r) {
-                    for (a, &w) in lo.iter_mut().zip(&row.0) {
-                        *a = a.wrapping_add(u16::from(w));
+        if hi_w == 1 {
+            // The built-in model's 65 tags: one weight past the line, summed in a
+            // register (wrapping sums do not depend on their order).
+            let mut hi = 0i16;
+            for &d in di {
+                if d & DENSE_BIT != 0 {
+                    let r = (d & !DENSE_BIT) as usize;
+                    if let Some(row) = self.dense.get(r) {
+                        for (a, &w) in lo.iter_mut().zip(&row.0) {
+                            *a = a.wrapping_add(u16::from(w));
+                        }
+                        rows += 1;
                     }
-                    rows += 1;
+                    if let Some(&h) = self.dense_hi.get(r) {
+                        hi = hi.wrapping_add(i16::from(h));
+                    }
                 }
-                if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
-                    for (a, &w) in acc[ROW..].iter_mut().zip(h) {
-                        *a = a.wrapping_add(i16::from(w));
+            }
+            acc[ROW] = acc[ROW].wrapping_add(hi);
+        } else {
+            for &d in di {
+                if d & DENSE_BIT != 0 {
+                    let r = (d & !DENSE_BIT) as usize;
+                    if let Some(row) = self.dense.get(r) {
+                        for (a, &w) in lo.iter_mut().zip(&row.0) {
+                            *a = a.wrapping_add(u16::from(w));
+                        }
+                        rows += 1;
+                    }
+                    if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
+                        for (a, &w) in acc[ROW..].iter_mut().zip(h) {
+                            *a = a.wrapping_add(i16::from(w));
+                        }
                     }
                 }
             }
