@@ -146,9 +146,9 @@ impl WordCache {
         let n = ids.len();
         let nt = self.n_tags;
         self.base.clear();
-        self.base.resize(n * nt, 0);
+        self.base.reserve(n * nt);
         let (edge_p, edge_n) = self.edges.split_at(nt);
-        for (i, b) in self.base.chunks_exact_mut(nt).enumerate() {
+        for i in 0..n {
             let sums = |id: u32, k: usize| {
                 let at = (id as usize * SUMS + k) * nt;
                 &self.sums[at..at + nt]
@@ -162,9 +162,12 @@ impl WordCache {
                 Some(&id) => sums(id, 2),
                 None => edge_n,
             };
-            for (((x, &o), &p), &q) in b.iter_mut().zip(own).zip(prev).zip(next) {
-                *x = o.wrapping_add(p).wrapping_add(q);
-            }
+            self.base.extend(
+                own.iter()
+                    .zip(prev)
+                    .zip(next)
+                    .map(|((&o, &p), &q)| o.wrapping_add(p).wrapping_add(q)),
+            );
         }
         debug_assert_eq!(ctx.len(), n * CONTEXT.len());
         self.info = info;

@@ -707,10 +707,13 @@ pub(super) fn sentence_context<F>(
         return;
     };
     let mask = (1u64 << bits) - 1;
+    out.reserve(info.len() * CONTEXT.len());
     for i in 0..info.len() {
-        for (&k, v) in CONTEXT.iter().zip(context_values(info, i, cx)) {
-            out.push(bucket(k, v, mask));
+        let mut b = [0u32; CONTEXT.len()];
+        for ((o, &k), v) in b.iter_mut().zip(&CONTEXT).zip(context_values(info, i, cx)) {
+            *o = bucket(k, v, mask);
         }
+        out.extend_from_slice(&b);
     }
 }
 
