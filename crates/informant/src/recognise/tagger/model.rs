@@ -317,7 +317,13 @@ impl Lattice {
                         Part::B => 1 + 2 * kk,
                         _ => 2 + 2 * kk,
                     };
-                    let target = reach.get(i * no + j).copied().unwrap_or(NEG);
+                    // (A tag past the model's types, for a lattice of another
+                    // size, has no kept maximum: the plain scan.)
+                    let target = if j < no {
+                        reach.get(i * no + j).copied().unwrap_or(NEG)
+                    } else {
+                        NEG
+                    };
                     let found = (target > NEG)
                         .then(|| {
                             self.ends
