@@ -18,15 +18,15 @@ use std::ops::Range;
 ///
 /// The walk is bound by memory (the trie is a few megabytes, and the tagger's
 /// model competes for the cache): what one step needs of a node sits in one
-/// 8-byte [`Node`], so a step reads the node and its children's labels, and the
-/// range of forms only where a form ends.
+/// 8-byte [`Node`] with the byte on the edge into it, so a step scans its
+/// children's nodes, and the child found is in the lines just scanned (the
+/// labels were an array of their own: one more miss a step); the range of forms
+/// is read only where a form ends.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Trie {
     /// The root's children by byte (0: none); most walks end here.
     root: Vec<u32>,
-    /// Per node: the byte on the edge into it.
-    label: Vec<u8>,
-    /// Per node: its children and whether forms end there.
+    /// Per node: its children, whether forms end there and the byte into it.
     nodes: Vec<Node>,
     /// Per node: the range of form ids ending there (empty for most nodes).
     ends: Vec<(u32, u32)>,
@@ -41,6 +41,8 @@ struct Node {
     children: u16,
     /// Whether some form ends here (its range is in `Trie::ends`).
     terminal: bool,
+    /// The byte on the edge into it.
+    label: u8,
 }
 
 impl Trie {
@@ -55,12 +57,10 @@ impl Trie {
         let cap = 1 + keys.iter().map(|(k, _)| k.len()).sum::<usize>();
         let mut t = Trie {
             root: vec![0; 256],
-            label: Vec::with_capacity(cap),
             nodes: Vec::with_capacity(cap),
             ends: Vec::with_capacity(cap),
         };
         // The root.
-        t.label.push(0);
         t.nodes.push(Node::default());
         t.ends.push((0, 0));
         // Per node, (first key, end key, depth): the keys below a node are a run
@@ -78,7 +78,7 @@ impl Trie {
                 t.nodes[node].terminal = forms.start < forms.end;
                 lo += 1;
             }
-            let first = t.label.len();
+            let first = t.nodes.len();
             t.nodes[node].first_child = as32(first);
             let mut i = lo;
             while i < hi {
@@ -87,9 +87,11 @@ impl Trie {
                 while j < hi && keys[j].0[depth] == b {
                     j += 1;
                 }
-                let child = as32(t.label.len());
-                t.label.push(b);
-                t.nodes.push(Node::default());
+                let child = as32(t.nodes.len());
+                t.nodes.push(Node {
+                    label: b,
+                    ..Node::default()
+                });
                 t.ends.push((0, 0));
                 if node == 0 {
                     t.root[usize::from(b)] = child;
@@ -97,7 +99,7 @@ impl Trie {
                 runs.push((as32(i), as32(j), as32(depth + 1)));
                 i = j;
             }
-            t.nodes[node].children = u16::try_from(t.label.len() - first).unwrap_or(u16::MAX);
+            t.nodes[node].children = u16::try_from(t.nodes.len() - first).unwrap_or(u16::MAX);
         }
         t
     }
@@ -109,10 +111,10 @@ impl Trie {
         let n = self.nodes.get(node as usize)?;
         let first = n.first_child as usize;
         let count = usize::from(n.children);
-        let labels = self.label.get(first..first + count)?;
-        labels
+        let children = self.nodes.get(first..first + count)?;
+        children
             .iter()
-            .position(|&l| l == b)
+            .position(|c| c.label == b)
             .and_then(|i| u32::try_from(first + i).ok())
     }
 

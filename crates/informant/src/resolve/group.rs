@@ -1640,7 +1640,8 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
     let sentences = &doc.sentences;
     let old = with_roles_before(text, sentences, std::mem::take(&mut doc.mentions));
     let pronouns_left = pronouns::unmarked(text, sentences, &old);
-    let nominals_left = nominals::unmarked(text, sentences, &old);
+    let words = nominals::SentenceWords::of(text, sentences);
+    let nominals_left = nominals::unmarked(text, &words, &old);
     // Both in text order: one list, in text order.
     let mut extra: Vec<(Span, Extra)> =
         Vec::with_capacity(pronouns_left.len() + nominals_left.len());
@@ -1663,7 +1664,7 @@ pub(super) fn group(doc: &mut Document, aliases: &HashMap<String, String>) {
             }
         }
     }
-    for mk in nominals::markets(text, sentences, &old) {
+    for mk in nominals::markets(text, &words, &old) {
         extra.push((mk.span, Extra::Market(mk)));
     }
     extra.sort_by_key(|(s, _)| s.start);

@@ -257,10 +257,38 @@ struct Word<'a> {
     trimmed: bool,
 }
 
-fn words_of(text: &str, span: Span) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+/// The words of each sentence of a text, read once for [`unmarked`] and [`markets`].
+pub(super) struct SentenceWords<'a> {
+    words: Vec<Word<'a>>,
+    /// Where each sentence's words end in `words`.
+    ends: Vec<usize>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of `sentences` of `text`.
+    pub(super) fn of(text: &'a str, sentences: &[Sentence]) -> SentenceWords<'a> {
+        let mut words = Vec::new();
+        let mut ends = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            words_of(text, s.span, &mut words);
+            ends.push(words.len());
+        }
+        SentenceWords { words, ends }
+    }
+
+    /// Each sentence's words, in order.
+    fn sentences(&self) -> impl Iterator<Item = &[Word<'a>]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| self.words.get(a..b).unwrap_or(&[]))
+    }
+}
+
+/// Appends the words of `span` of `text` to `out`.
+fn words_of<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
     let Some(body) = span.slice(text) else {
-        return out;
+        return;
     };
     let mut pos = 0;
     for raw in body.split(|c: char| c.is_whitespace()) {
@@ -282,7 +310,6 @@ fn words_of(text: &str, span: Span) -> Vec<Word<'_>> {
             trimmed: bare.len() < lead.len(),
         });
     }
-    out
 }
 
 /// Whether a word may stand between the determiner and the head: a lower-case
@@ -317,10 +344,13 @@ fn ends_phrase(next: Option<&Word<'_>>, head: &Word<'_>) -> bool {
 
 /// The class nominals of the text no recogniser marked (see the module docs), in
 /// text order. `mentions` must be in order of start.
-pub(super) fn unmarked(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Candidate> {
+pub(super) fn unmarked(
+    text: &str,
+    sentences: &SentenceWords<'_>,
+    mentions: &[Mention],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for s in sentences {
-        let words = words_of(text, s.span);
+    for words in sentences.sentences() {
         let mut i = 0;
         while i < words.len() {
             let det = &words[i];
@@ -469,6 +499,20 @@ fn scope_of(word: &str, mention: Option<&Mention>) -> String {
     }
 }
 
+/// The market head `w` is, compared case-insensitively in ASCII.
+fn market_head(w: &str) -> Option<MarketHead> {
+    let is = |h: &str| w.eq_ignore_ascii_case(h);
+    if is("markets") {
+        Some(MarketHead::Markets)
+    } else if is("stocks") {
+        Some(MarketHead::Stocks)
+    } else if is("indexes") || is("indices") {
+        Some(MarketHead::Indexes)
+    } else {
+        None
+    }
+}
+
 /// The plural market phrases of the text (see [`Market`]), in text order: an optional
 /// `the` or a possessive place (`Russia's`), then modifiers (a place or nationality
 /// name, `global`, `world`, `major`, `stock`, `equity`), then `markets`, `stocks` or
@@ -476,21 +520,26 @@ fn scope_of(word: &str, mention: Option<&Mention>) -> String {
 /// optionally `worldwide` or `around`/`across the world`/`globe`/a place. A phrase that
 /// overlaps any mention but the places inside it is none. `mentions` must be in
 /// order of start; each phrase looks at no more than the few mentions around it.
-pub(super) fn markets(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Market> {
+pub(super) fn markets(
+    text: &str,
+    sentences: &SentenceWords<'_>,
+    mentions: &[Mention],
+) -> Vec<Market> {
     let mut out = Vec::new();
-    for s in sentences {
-        let words = words_of(text, s.span);
+    for words in sentences.sentences() {
         let mut i = 0;
         while i < words.len() {
-            let lower = words[i].bare.to_lowercase();
-            let head = match lower.as_str() {
-                "markets" => MarketHead::Markets,
-                "stocks" => MarketHead::Stocks,
-                "indexes" | "indices" => MarketHead::Indexes,
-                _ => {
-                    i += 1;
-                    continue;
-                }
+            // Lower-cased only when not ASCII (ASCII lower case is `to_lowercase`'s):
+            // this runs on every word of the text.
+            let bare = words[i].bare;
+            let head = if bare.is_ascii() {
+                market_head(bare)
+            } else {
+                market_head(&bare.to_lowercase())
+            };
+            let Some(head) = head else {
+                i += 1;
+                continue;
             };
             crate::steps::count();
             let place_at = |k: usize| {
@@ -615,7 +664,7 @@ mod tests {
             span: Span::new(0, text.len()),
             block: 0,
         };
-        unmarked(text, &[s], &[])
+        unmarked(text, &SentenceWords::of(text, &[s]), &[])
             .into_iter()
             .map(|c| &text[c.span.range()])
             .collect()

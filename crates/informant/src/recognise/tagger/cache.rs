@@ -21,7 +21,7 @@ use crate::document::{Document, TokenKind};
 use crate::recognise::phrases::FastMap;
 
 use super::features::{
-    CONTEXT, CaseMemory, Tok, WordFeatures, hs, sentence_context, sentence_edge_buckets,
+    CONTEXT, CaseMemory, Ctx, WordFeatures, hs, sentence_context, sentence_edge_buckets,
     word_features,
 };
 use super::model::Model;
@@ -36,7 +36,7 @@ const SUMS: usize = 3;
 struct Entry {
     /// The word's reading in `keys`, and its kind and `caps` as one byte.
     key: (u32, u32, u8),
-    tok: Tok,
+    ctx: Ctx,
 }
 
 /// Per-word features and sums of weights for one model (see the module docs).
@@ -55,7 +55,7 @@ pub(super) struct WordCache {
     edges: Vec<i16>,
     /// Scratch for one sentence.
     chars: Vec<char>,
-    info: Vec<Tok>,
+    info: Vec<Ctx>,
     ids: Vec<u32>,
     /// Summed weights of the cached features of each token of the sentence.
     pub(super) base: Vec<i16>,
@@ -84,14 +84,14 @@ impl WordCache {
 
     /// The entry of word `w` (kind `kind`, in a sentence in capitals or not), made if
     /// new: its features and its id.
-    fn lookup(&mut self, model: &Model, w: &str, kind: TokenKind, caps: bool) -> (Tok, u32) {
+    fn lookup(&mut self, model: &Model, w: &str, kind: TokenKind, caps: bool) -> (Ctx, u32) {
         let tag = kind as u8 | u8::from(caps) << 7;
         let h = hs(w) ^ u64::from(tag).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         if let Some(&id) = self.map.get(&h) {
             let e = &self.entries[id as usize];
             let (at, len, t) = e.key;
             if t == tag && self.keys.get(at as usize..(at + len) as usize) == Some(w) {
-                return (e.tok, id);
+                return (e.ctx, id);
             }
         }
         // New (or a hash shared with another word, then kept out of the map).
@@ -101,7 +101,7 @@ impl WordCache {
         self.keys.push_str(w);
         self.entries.push(Entry {
             key: (at, w.len() as u32, tag),
-            tok: f.tok,
+            ctx: Ctx::of(&f.tok),
         });
         let nt = self.n_tags;
         let start = self.sums.len();
@@ -111,7 +111,7 @@ impl WordCache {
         model.sum_buckets(&f.as_prev, &mut s[nt..2 * nt]);
         model.sum_buckets(&f.as_next, &mut s[2 * nt..3 * nt]);
         self.map.entry(h).or_insert(id);
-        (f.tok, id)
+        (Ctx::of(&f.tok), id)
     }
 
     /// The buckets of the per-token features of sentence `s` of `doc` into `ctx`
@@ -138,17 +138,17 @@ impl WordCache {
             &mut info,
             ctx,
             |w, kind, caps| {
-                let (tok, id) = self.lookup(model, w, kind, caps);
+                let (ctx, id) = self.lookup(model, w, kind, caps);
                 ids.push(id);
-                tok
+                ctx
             },
         );
         let n = ids.len();
         let nt = self.n_tags;
         self.base.clear();
-        self.base.resize(n * nt, 0);
+        self.base.reserve(n * nt);
         let (edge_p, edge_n) = self.edges.split_at(nt);
-        for (i, b) in self.base.chunks_exact_mut(nt).enumerate() {
+        for i in 0..n {
             let sums = |id: u32, k: usize| {
                 let at = (id as usize * SUMS + k) * nt;
                 &self.sums[at..at + nt]
@@ -162,9 +162,12 @@ impl WordCache {
                 Some(&id) => sums(id, 2),
                 None => edge_n,
             };
-            for (((x, &o), &p), &q) in b.iter_mut().zip(own).zip(prev).zip(next) {
-                *x = o.wrapping_add(p).wrapping_add(q);
-            }
+            self.base.extend(
+                own.iter()
+                    .zip(prev)
+                    .zip(next)
+                    .map(|((&o, &p), &q)| o.wrapping_add(p).wrapping_add(q)),
+            );
         }
         debug_assert_eq!(ctx.len(), n * CONTEXT.len());
         self.info = info;

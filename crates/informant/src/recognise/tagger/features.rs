@@ -66,17 +66,43 @@ pub(super) struct Tok {
     pre: [u64; 3],
     suf: [u64; 3],
     flags: u64,
+    title: bool,
+    /// Word cluster (fine, coarse) and frequency band, from [`super::clusters`].
+    fine: u64,
+    coarse: u64,
+    freq: u64,
+}
+
+/// What the [`CONTEXT`] features read of one token: some of its [`Tok`] and the
+/// earlier mentions covering it (half the size of a `Tok`, which the tagger's
+/// per-word cache copies once a token).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Ctx {
+    lower: u64,
+    shape: u64,
+    flags: u64,
+    coarse: u64,
+    freq: u64,
     /// Longest earlier mention covering the token: type+position, and with recogniser and subtype.
     cover: u64,
     cover_full: u64,
     cover_type: u64,
     /// Shortest covering mention, if different from the longest.
     inner: u64,
-    title: bool,
-    /// Word cluster (fine, coarse) and frequency band, from [`super::clusters`].
-    fine: u64,
-    coarse: u64,
-    freq: u64,
+}
+
+impl Ctx {
+    /// What the context features read of `t`, before the mentions covering it.
+    pub(super) fn of(t: &Tok) -> Ctx {
+        Ctx {
+            lower: t.lower,
+            shape: t.shape,
+            flags: t.flags,
+            coarse: t.coarse,
+            freq: t.freq,
+            ..Ctx::default()
+        }
+    }
 }
 
 /// Lower-cased single words of the built-in gazetteer's titles ("president", "gen.").
@@ -421,7 +447,7 @@ fn token_info(w: &str, kind: TokenKind, buf: &mut Vec<char>) -> Tok {
         pre,
         suf,
         flags,
-        ..Tok::default()
+        title: false,
     }
 }
 
@@ -545,16 +571,16 @@ struct SentenceContext {
 }
 
 /// Values of the [`CONTEXT`] features of token `i` of `info`.
-fn context_values(info: &[Tok], i: usize, cx: SentenceContext) -> [u64; 23] {
+fn context_values(info: &[Ctx], i: usize, cx: SentenceContext) -> [u64; 23] {
     let x = &info[i];
     let p1 = i.checked_sub(1).and_then(|j| info.get(j));
     let p2 = i.checked_sub(2).and_then(|j| info.get(j));
     let n1 = info.get(i + 1);
     let n2 = info.get(i + 2);
-    let lw = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.lower);
-    let sh = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.shape);
-    let cv = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.cover_type);
-    let cc = |t: Option<&Tok>, edge: u64| t.map_or(edge, |t| t.coarse);
+    let lw = |t: Option<&Ctx>, edge: u64| t.map_or(edge, |t| t.lower);
+    let sh = |t: Option<&Ctx>, edge: u64| t.map_or(edge, |t| t.shape);
+    let cv = |t: Option<&Ctx>, edge: u64| t.map_or(edge, |t| t.cover_type);
+    let cc = |t: Option<&Ctx>, edge: u64| t.map_or(edge, |t| t.coarse);
     let (edge_l, edge_r) = (EDGE_L, EDGE_R);
     [
         lw(p2, edge_l),
@@ -598,27 +624,30 @@ pub fn sentence_features_with(
     let mut buf = Vec::with_capacity(32);
     let titles = &*TITLE_WORDS;
     let mut info = Vec::new();
+    let mut full = Vec::new();
     let Some((caps, cx)) = sentence_toks(doc, s, mem, &mut info, |w, kind, _| {
         let mut x = token_info(w, kind, &mut buf);
         x.title = titles.contains_key(&x.lower);
-        x
+        full.push(x);
+        Ctx::of(&x)
     }) else {
         return;
     };
+    let info = &info[..];
     let mask = (1u64 << bits) - 1;
-    for (i, x) in info.iter().enumerate() {
+    for (i, x) in full.iter().enumerate() {
         let mut f = [0u64; N_FEATURES];
         for (&k, v) in OWN.iter().zip(own_values(x, caps)) {
             f[k] = v;
         }
-        let p1 = i.checked_sub(1).and_then(|j| info.get(j));
+        let p1 = i.checked_sub(1).and_then(|j| full.get(j));
         for (&k, v) in PREV.iter().zip(prev_values(p1)) {
             f[k] = v;
         }
-        for (&k, v) in NEXT.iter().zip(next_values(info.get(i + 1))) {
+        for (&k, v) in NEXT.iter().zip(next_values(full.get(i + 1))) {
             f[k] = v;
         }
-        for (&k, v) in CONTEXT.iter().zip(context_values(&info, i, cx)) {
+        for (&k, v) in CONTEXT.iter().zip(context_values(info, i, cx)) {
             f[k] = v;
         }
         for (k, v) in f.iter().enumerate() {
@@ -697,20 +726,23 @@ pub(super) fn sentence_context<F>(
     s: usize,
     bits: u32,
     mem: &mut CaseMemory,
-    info: &mut Vec<Tok>,
+    info: &mut Vec<Ctx>,
     out: &mut Vec<u32>,
     word: F,
 ) where
-    F: FnMut(&str, TokenKind, bool) -> Tok,
+    F: FnMut(&str, TokenKind, bool) -> Ctx,
 {
     let Some((_, cx)) = sentence_toks(doc, s, mem, info, word) else {
         return;
     };
     let mask = (1u64 << bits) - 1;
+    out.reserve(info.len() * CONTEXT.len());
     for i in 0..info.len() {
-        for (&k, v) in CONTEXT.iter().zip(context_values(info, i, cx)) {
-            out.push(bucket(k, v, mask));
+        let mut b = [0u32; CONTEXT.len()];
+        for ((o, &k), v) in b.iter_mut().zip(&CONTEXT).zip(context_values(info, i, cx)) {
+            *o = bucket(k, v, mask);
         }
+        out.extend_from_slice(&b);
     }
 }
 
@@ -722,11 +754,11 @@ fn sentence_toks<F>(
     doc: &Document,
     s: usize,
     mem: &mut CaseMemory,
-    info: &mut Vec<Tok>,
+    info: &mut Vec<Ctx>,
     mut word: F,
 ) -> Option<(bool, SentenceContext)>
 where
-    F: FnMut(&str, TokenKind, bool) -> Tok,
+    F: FnMut(&str, TokenKind, bool) -> Ctx,
 {
     info.clear();
     let (a, b) = sentence_tokens(doc, s);

@@ -192,12 +192,9 @@ impl Tagger {
                 let mut margin = 0.0;
                 for (t, &tag) in tags.iter().enumerate().take(j).skip(i) {
                     let row = &em[t * n_tags..(t + 1) * n_tags];
-                    let best_other = row
-                        .iter()
-                        .enumerate()
-                        .filter(|&(x, _)| x != tag)
-                        .fold(f32::MIN, |b, (_, &v)| b.max(v));
-                    margin += row[tag] - best_other;
+                    let (before, rest) = row.split_at(tag);
+                    let best_other = max_of(before).max(max_of(rest.get(1..).unwrap_or(&[])));
+                    margin += rest.first().copied().unwrap_or(0.0) - best_other;
                 }
                 margin /= (j - i) as f32;
                 // Two decimals: the JSON contract writes four, so documents round-trip exactly.
@@ -207,6 +204,20 @@ impl Tagger {
             })
             .collect()
     }
+}
+
+/// The greatest of `v` (`f32::MIN` if empty), eight lanes at a time. Scores are never
+/// NaN, so the maximum does not depend on the order it is taken in.
+fn max_of(v: &[f32]) -> f32 {
+    let mut m = [f32::MIN; 8];
+    let mut chunks = v.chunks_exact(8);
+    for c in &mut chunks {
+        for (a, &x) in m.iter_mut().zip(c) {
+            *a = a.max(x);
+        }
+    }
+    let r = chunks.remainder().iter().fold(f32::MIN, |b, &x| b.max(x));
+    m.iter().fold(r, |b, &x| b.max(x))
 }
 
 fn is_pol(t: EntityType) -> bool {

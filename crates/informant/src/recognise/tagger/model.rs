@@ -121,7 +121,11 @@ const OPEN_BLOCK: usize = 40;
 /// with `NEG`: for each closing tag, its score is broadcast and added to the
 /// block's row, and the block's maxima are updated lane by lane, with no
 /// horizontal reduction (the maximum of a set does not depend on the order it is
-/// taken in, so the scores are exactly those of the plain algorithm). Back-pointers
+/// taken in, so the scores are exactly those of the plain algorithm). A closing
+/// tag's row is skipped when its score plus its greatest transition into the block
+/// is below what every opening tag of the block is sure to get (see
+/// [`Lattice::decode`]): usually all but a few rows, since emission scores spread
+/// wider than transitions. Back-pointers
 /// are not stored: the backtrace recomputes the one predecessor it needs per
 /// token, with the same sums and the same tie-breaking (the first predecessor in
 /// tag order), so the result is exactly that of the plain algorithm.
@@ -138,6 +142,10 @@ pub struct Lattice {
     /// Per type `k`, the transitions into its inner tags: `B-k → I-k`, `I-k → I-k`,
     /// `B-k → L-k`, `I-k → L-k`.
     inner: Vec<[f32; 4]>,
+    /// `lo[b * ends.len() + e]`, `hi[...]`: the least and the greatest transition from
+    /// closing tag `e` into the opening tags of block `b` (see [`Lattice::decode`]).
+    lo: Vec<f32>,
+    hi: Vec<f32>,
 }
 
 impl Lattice {
@@ -159,6 +167,20 @@ impl Lattice {
                     trans.get(p * n_tags + t).copied().unwrap_or(NEG);
             }
         }
+        let mut lo = vec![NEG; blocks * ends.len()];
+        let mut hi = vec![NEG; blocks * ends.len()];
+        for (b, (l, h)) in lo
+            .chunks_exact_mut(ends.len())
+            .zip(hi.chunks_exact_mut(ends.len()))
+            .enumerate()
+        {
+            let n_open = opens.len().saturating_sub(b * OPEN_BLOCK).min(OPEN_BLOCK);
+            for e in 0..ends.len() {
+                let row = &tr[(b * ends.len() + e) * OPEN_BLOCK..][..n_open];
+                l[e] = row.iter().copied().fold(f32::INFINITY, f32::min);
+                h[e] = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            }
+        }
         let at = |p: usize, t: usize| trans.get(p * n_tags + t).copied().unwrap_or(NEG);
         let inner = (0..k)
             .map(|kk| {
@@ -176,6 +198,8 @@ impl Lattice {
             opens,
             tr,
             inner,
+            lo,
+            hi,
         }
     }
 
@@ -194,44 +218,66 @@ impl Lattice {
             }
         }
         let ne = self.ends.len();
+        let no = self.opens.len();
+        let mut pe = vec![NEG; ne];
+        // Per token, the best score reaching each opening tag before its emission
+        // (`opens` order: `O`, then `B-k`, `U-k`), kept for the backtrace.
+        let mut reach = vec![NEG; n * no];
         for i in 1..n {
             let (done, rest) = scores.split_at_mut(i * nt);
             let prev = &done[(i - 1) * nt..];
             let cur = &mut rest[..nt];
             let emi = &em[i * nt..(i + 1) * nt];
-            for (block, opens) in self
+            for (p, &e) in pe.iter_mut().zip(&self.ends) {
+                *p = prev[e];
+            }
+            let ri = &mut reach[i * no..(i + 1) * no];
+            for (((block, lo), hi), r) in self
                 .tr
                 .chunks_exact(ne * OPEN_BLOCK)
-                .zip(self.opens.chunks(OPEN_BLOCK))
+                .zip(self.lo.chunks_exact(ne))
+                .zip(self.hi.chunks_exact(ne))
+                .zip(ri.chunks_mut(OPEN_BLOCK))
             {
+                // Every opening tag of the block scores at least `floor` (through the
+                // closing tag that gives it); a closing tag whose best transition
+                // cannot reach it cannot give any of them its maximum, so its row is
+                // skipped. Rounding is monotone, so each skipped sum is strictly below
+                // the maximum it would have been compared with: the maxima, and which
+                // equal value is taken first, are those of the full loop.
+                let floor = pe
+                    .iter()
+                    .zip(lo)
+                    .fold(f32::NEG_INFINITY, |m, (&p, &l)| m.max(p + l));
                 let mut acc = [NEG; OPEN_BLOCK];
-                for (row, &p) in block.chunks_exact(OPEN_BLOCK).zip(&self.ends) {
-                    let s = prev[p];
+                for ((row, &s), &h) in block.chunks_exact(OPEN_BLOCK).zip(&pe).zip(hi) {
+                    if s + h < floor {
+                        continue;
+                    }
                     for (a, &r) in acc.iter_mut().zip(row) {
                         let v = s + r;
                         *a = if v > *a { v } else { *a };
                     }
                 }
-                for (&best, &t) in acc.iter().zip(opens) {
-                    cur[t] = if best > NEG / 2.0 { best + emi[t] } else { NEG };
-                }
+                r.copy_from_slice(&acc[..r.len()]);
             }
-            // `I-k` and `L-k` follow `B-k` or `I-k` only.
-            for (kk, w) in self.inner.iter().enumerate().take(k) {
-                let (b, ii, l) = (
-                    tag_of(Part::B, kk),
-                    tag_of(Part::I, kk),
-                    tag_of(Part::L, kk),
-                );
-                let (pb, pi) = (prev[b], prev[ii]);
-                let best = (pb + w[0]).max(pi + w[1]);
-                cur[ii] = if best > NEG / 2.0 {
-                    best + emi[ii]
-                } else {
-                    NEG
-                };
-                let best = (pb + w[2]).max(pi + w[3]);
-                cur[l] = if best > NEG / 2.0 { best + emi[l] } else { NEG };
+            // Then the scores in tag order: `O`, and per type `B`, `I`, `L`, `U`,
+            // where `I-k` and `L-k` follow `B-k` or `I-k` only.
+            let with = |best: f32, e: f32| if best > NEG / 2.0 { best + e } else { NEG };
+            cur[0] = with(ri[0], emi[0]);
+            for ((((c, e), p), w), o) in cur[1..]
+                .chunks_exact_mut(4)
+                .zip(emi[1..].chunks_exact(4))
+                .zip(prev[1..].chunks_exact(4))
+                .zip(&self.inner)
+                .zip(ri[1..].chunks_exact(2))
+                .take(k)
+            {
+                let (pb, pi) = (p[0], p[1]);
+                c[0] = with(o[0], e[0]);
+                c[1] = with((pb + w[0]).max(pi + w[1]), e[1]);
+                c[2] = with((pb + w[2]).max(pi + w[3]), e[2]);
+                c[3] = with(o[1], e[3]);
             }
         }
         let last_row = &scores[(n - 1) * nt..];
@@ -257,12 +303,40 @@ impl Lattice {
                     arg = p;
                 }
             };
-            match tag_part(t) {
-                (Part::I | Part::L, kk) => {
+            let (part, kk) = tag_part(t);
+            match part {
+                Part::I | Part::L => {
                     consider(tag_of(Part::B, kk));
                     consider(tag_of(Part::I, kk));
                 }
-                _ => self.ends.iter().for_each(|&p| consider(p)),
+                _ => {
+                    // The first closing tag (in tag order) whose sum equals the best
+                    // one: the one the plain `>` scan would keep, with the same sums.
+                    let j = match part {
+                        Part::O => 0,
+                        Part::B => 1 + 2 * kk,
+                        _ => 2 + 2 * kk,
+                    };
+                    // (A tag past the model's types, for a lattice of another
+                    // size, has no kept maximum: the plain scan.)
+                    let target = if j < no {
+                        reach.get(i * no + j).copied().unwrap_or(NEG)
+                    } else {
+                        NEG
+                    };
+                    let found = (target > NEG)
+                        .then(|| {
+                            self.ends
+                                .iter()
+                                .copied()
+                                .find(|&p| prev[p] + trans[p * nt + t] == target)
+                        })
+                        .flatten();
+                    match found {
+                        Some(p) => arg = p,
+                        None => self.ends.iter().for_each(|&p| consider(p)),
+                    }
+                }
             }
             out[i - 1] = arg;
         }
@@ -585,7 +659,7 @@ impl Model {
         let n_tags = self.n_tags();
         let n = feats.len() / nf.max(1);
         em.clear();
-        em.resize(n * n_tags, 0.0);
+        em.reserve(n * n_tags);
         // Tags are below 80 (at most 19 labels): fixed arrays, no bounds checks.
         // i16 sums cannot overflow: at most 256 features of at most 127 each.
         let nf = nf.clamp(1, 256);
@@ -623,9 +697,9 @@ impl Model {
                 acc[..n_tags].copy_from_slice(b);
             }
             self.add_token(di, &mut acc);
-            for (e, &a) in em[i * n_tags..(i + 1) * n_tags].iter_mut().zip(&acc) {
-                *e = f32::from(a) * self.scale;
-            }
+            // Every token has its chunk (`n` of them): the scores are appended,
+            // with no zero-filling first.
+            em.extend(acc[..n_tags].iter().map(|&a| f32::from(a) * self.scale));
         }
         // The touched bytes are kept, so the loads are not optimised away.
         std::hint::black_box(touched);
@@ -640,18 +714,39 @@ impl Model {
         // cache line stay in registers; then the short lists of pairs.
         let mut lo = [0u16; ROW];
         let mut rows = 0i32;
-        for &d in di {
-            if d & DENSE_BIT != 0 {
-                let r = (d & !DENSE_BIT) as usize;
-                if let Some(row) = self.dense.get(r) {
-                    for (a, &w) in lo.iter_mut().zip(&row.0) {
-                        *a = a.wrapping_add(u16::from(w));
+        if hi_w == 1 {
+            // The built-in model's 65 tags: one weight past the line, summed in a
+            // register (wrapping sums do not depend on their order).
+            let mut hi = 0i16;
+            for &d in di {
+                if d & DENSE_BIT != 0 {
+                    let r = (d & !DENSE_BIT) as usize;
+                    if let Some(row) = self.dense.get(r) {
+                        for (a, &w) in lo.iter_mut().zip(&row.0) {
+                            *a = a.wrapping_add(u16::from(w));
+                        }
+                        rows += 1;
                     }
-                    rows += 1;
+                    if let Some(&h) = self.dense_hi.get(r) {
+                        hi = hi.wrapping_add(i16::from(h));
+                    }
                 }
-                if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
-                    for (a, &w) in acc[ROW..].iter_mut().zip(h) {
-                        *a = a.wrapping_add(i16::from(w));
+            }
+            acc[ROW] = acc[ROW].wrapping_add(hi);
+        } else {
+            for &d in di {
+                if d & DENSE_BIT != 0 {
+                    let r = (d & !DENSE_BIT) as usize;
+                    if let Some(row) = self.dense.get(r) {
+                        for (a, &w) in lo.iter_mut().zip(&row.0) {
+                            *a = a.wrapping_add(u16::from(w));
+                        }
+                        rows += 1;
+                    }
+                    if let Some(h) = self.dense_hi.get(r * hi_w..(r + 1) * hi_w) {
+                        for (a, &w) in acc[ROW..].iter_mut().zip(h) {
+                            *a = a.wrapping_add(i16::from(w));
+                        }
                     }
                 }
             }
@@ -846,9 +941,22 @@ mod tests {
     /// The lattice Viterbi and the textbook one on the same `1 + 4k` tags and `n` tokens,
     /// with weights cycled from `seed`.
     fn both_viterbis(k: usize, n: usize, seed: &[i8]) -> (Vec<usize>, Vec<usize>) {
+        both_viterbis_scaled(k, n, seed, 1.0)
+    }
+
+    /// [`both_viterbis`] with the emissions `em_scale` times as large as the transitions
+    /// (large: most closing tags' rows are skipped).
+    fn both_viterbis_scaled(
+        k: usize,
+        n: usize,
+        seed: &[i8],
+        em_scale: f32,
+    ) -> (Vec<usize>, Vec<usize>) {
         let nt = 1 + 4 * k;
         let mut w = seed.iter().cycle().map(|&x| f32::from(x) * 0.37);
-        let em: Vec<f32> = (0..n * nt).map(|_| w.next().unwrap_or(0.0)).collect();
+        let em: Vec<f32> = (0..n * nt)
+            .map(|_| w.next().unwrap_or(0.0) * em_scale)
+            .collect();
         let start: Vec<f32> = (0..nt).map(|_| w.next().unwrap_or(0.0)).collect();
         let trans: Vec<f32> = (0..nt * nt).map(|_| w.next().unwrap_or(0.0)).collect();
         (
@@ -866,6 +974,17 @@ mod tests {
         ) {
             // 39 to 51 opening tags: one block of 40 or two.
             let (fast, textbook) = both_viterbis(k, n, &seed);
+            prop_assert_eq!(fast, textbook);
+        }
+
+        #[test]
+        fn lattice_viterbi_matches_with_rows_skipped(
+            k in 1usize..20,
+            n in 1usize..12,
+            em_scale in 2.0f32..40.0,
+            seed in proptest::collection::vec(-8i8..8, 3000),
+        ) {
+            let (fast, textbook) = both_viterbis_scaled(k, n, &seed, em_scale);
             prop_assert_eq!(fast, textbook);
         }
 
