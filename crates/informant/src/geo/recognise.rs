@@ -13,7 +13,8 @@ use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
 use crate::geo::resolve::{qualifier, surfaces};
 use crate::geo::table::{normalise_into, table};
 use crate::recognise::Recogniser;
-use crate::recognise::spans::drop_marked;
+use crate::recognise::rules::PLACE_CUE_CONFIDENCE;
+use crate::recognise::spans::{drop_marked, token_text};
 use crate::resolve::names::is_first_name;
 use crate::span::Span;
 
@@ -600,11 +601,6 @@ fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
     }
 }
 
-/// Confidence the context rules give a capitalised name after a place cue (`in X`,
-/// `near X`: `recognise/rules.rs`, `place_rule`), the only rule Location name with no
-/// subtype.
-const PLACE_CUE_CONFIDENCE: f32 = 0.5;
-
 /// Place cues after which a name the place table does not know is seldom a place:
 /// `from` names sources and people (`a header from Kevin De Bruyne`, `a quote from
 /// NTRC`), `into` and `through` media and products (`Covert into DVD`).
@@ -642,11 +638,7 @@ pub(crate) fn drop_unknown_cue_names(doc: &mut Document) {
     let t = table();
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .map_or("", |k| text.get(k.span.range()).unwrap_or(""))
-    };
+    let word = |i: usize| token_text(text, tokens, i);
     let mut norm = String::new();
     let mut gone = vec![false; doc.mentions.len()];
     for (n, m) in doc.mentions.iter().enumerate() {

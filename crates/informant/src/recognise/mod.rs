@@ -27,7 +27,7 @@ pub mod indices;
 pub(crate) mod merge;
 pub(crate) mod phrases;
 pub mod products;
-mod rules;
+pub(crate) mod rules;
 pub(crate) mod spans;
 pub mod tagger;
 mod trie;

@@ -36,6 +36,11 @@ static COMPANY_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COM
 static STAFF_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STAFF_WORDS));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
+/// Confidence of a capitalised name after a place cue (`in X`, `near X`: `place_rule`),
+/// the only rule Location name with no subtype; the geo stage reads it back
+/// (`geo::drop_unknown_cue_names`).
+pub(crate) const PLACE_CUE_CONFIDENCE: f32 = 0.5;
+
 /// Longest name the rules build from capitalised words; bounds every walk over tokens.
 const MAX_NAME_WORDS: usize = 8;
 
@@ -707,11 +712,11 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
         return;
     };
     // `03:16 PM`, `5 AM`: a clock time's abbreviation, not a title.
-    if ti > 0
-        && v.word(ti - 1)
+    let before = if ti > 0 { v.word(ti - 1) } else { "" };
+    if before.starts_with(|c: char| c.is_ascii_digit())
+        && before
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
-        && v.word(ti - 1).starts_with(|c: char| c.is_ascii_digit())
     {
         return;
     }
@@ -740,11 +745,9 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
     if end > after {
         // A name follows, unless it is already something else or an organisation's
         // (`Major League Baseball`, `Premier League`).
-        if (after..end).any(|i| {
-            (v.covered(i) && !v.covered_by(i, EntityType::Person))
-                || ORG_SUFFIX_SET.contains_word(v.word(i))
-                || COMPANY_SUFFIX_SET.contains_word(v.word(i))
-        }) {
+        if (after..end)
+            .any(|i| (v.covered(i) && !v.covered_by(i, EntityType::Person)) || org_word(v.word(i)))
+        {
             return;
         }
         let name_span = v.span(after, end);
@@ -824,7 +827,6 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         && i > 0
         && STAFF_SET.contains_word(v.word(i - 1))
         && v.is_cap(i + 1)
-        && !v.covered(i + 1)
     {
         let end = v.name_from(i + 1, 4);
         if end > i + 1 && !(i + 1..end).any(|k| v.covered(k)) {
@@ -858,7 +860,7 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     }
     // (c) Capitalised name ending in an organisation word: "321st Field Artillery Regiment".
     let company = COMPANY_SUFFIX_SET.contains_word(w);
-    if i > 0 && v.upper_initial(i) && (company || ORG_SUFFIX_SET.contains_word(w)) {
+    if i > 0 && v.upper_initial(i) && org_word(w) {
         let mut s = i;
         while s > 0 && i - s < MAX_NAME_WORDS {
             let p = v.word(s - 1);
@@ -895,6 +897,12 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
             ));
         }
     }
+}
+
+/// Whether `w` ends organisations' names: an organisation word (`Regiment`, `League`)
+/// or a company suffix (`Co.`, `AG`).
+fn org_word(w: &str) -> bool {
+    ORG_SUFFIX_SET.contains_word(w) || COMPANY_SUFFIX_SET.contains_word(w)
 }
 
 /// End token of the mention covering token `i`, or `i`.
@@ -1005,7 +1013,7 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         v.span(j, end),
         EntityType::Location,
         None,
-        0.5,
+        PLACE_CUE_CONFIDENCE,
         Attributes::new(),
     ));
 }

@@ -77,16 +77,18 @@ pub(crate) fn normalise(doc: &mut Document) {
 /// - a place or organisation name inside the one name of its type that holds it is
 ///   dropped (`Boeing` in `Boeing Commercial Airplanes`, `London` in `Central London`),
 ///   unless the outer adds only lower-case words (`Sindh` in `Sindh province` stays);
-///   an outer name holding two or more names of its type is a
-///   list or a run-on (`Tories and Lib Dems`) and is dropped instead;
-/// - a place or organisation at the start of a person's plain name (capitalised words,
-///   no `of`) is dropped (`Paris Hilton`, `Jordan Rhodes`);
+///   an outer name holding two or more names of its type is a list or a run-on
+///   (`Tories and Lib Dems`) and is dropped instead;
+/// - any name at the start of a person's plain name (every word capitalised) is
+///   dropped (`Paris Hilton`, `Jordan Rhodes`); a place at its end is
+///   `places_in_organisations`'s (`Tyler Austin`).
 ///
-/// A person's name inside a person's is left for `titled` (`President Bush`), and names
-/// of other types nested by the schema (see `places_in_organisations`) are left alone. One pass with
-/// a stack of open names: linear in the mentions times the nesting depth. Runs after
-/// the geo stage's `one_mention_per_nested_place`, which settles a tagger place around
-/// a place by the place table first (`Santa Barbara Zoo` -> `Santa Barbara`).
+/// Other names inside a person's are left for `titled` (`Bush` in `President Bush`), and
+/// names of other types nested by the schema (see `places_in_organisations`) are left
+/// alone. One pass with a stack of open names: linear in the mentions times the nesting
+/// depth. Runs after the geo stage's `one_mention_per_nested_place`, which settles a
+/// tagger place around a place by the place table first (`Santa Barbara Zoo` -> `Santa
+/// Barbara`).
 pub(crate) fn flat_names(doc: &mut Document) {
     let text = doc.text.as_str();
     let is_name = |m: &Mention| {
@@ -456,7 +458,7 @@ fn teams_in_results(doc: &mut Document) {
 }
 
 /// The text of token `i`, or `""` past the last token.
-fn token_text<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+pub(crate) fn token_text<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
     tokens
         .get(i)
         .map_or("", |t| text.get(t.span.range()).unwrap_or(""))
