@@ -17,7 +17,7 @@
 //! `crates/informant/data/model/tagger.bin` by default; the same data and options give
 //! the same bytes (fixed seed and epochs; training itself is sequential). `loso` writes
 //! `DIR/<source>.gold.jsonl` and `DIR/<source>.pred.jsonl` (code-point offsets, with
-//! kinds), which `bench/score-loso.py` scores with `../shared/tools/score.py`. With `--upper-first`,
+//! kinds and each mention's entity index, for `score_coref.py`), which `bench/score-loso.py` scores with `../shared/tools/score.py`. With `--upper-first`,
 //! for the documents of more than one sentence, also `DIR/first/` (gold and predictions
 //! within the first sentence, the text as written) and `DIR/upper/` (the same sentence
 //! upper-cased in the text the pipeline reads, the gold spans unchanged): the title or
@@ -197,14 +197,25 @@ fn predict_within(
             let mentions: Vec<serde_json::Value> = match p.extract(text) {
                 Ok(doc) => {
                     let map = OffsetMap::new(doc.text());
+                    // Each mention's entity index, so that `score_coref.py` can score the
+                    // resolution with a tagger that never saw the held-out source.
+                    let mut entity = vec![None; doc.mentions().len()];
+                    for (n, ent) in doc.entities().iter().enumerate() {
+                        for &i in &ent.mentions {
+                            if let Some(slot) = entity.get_mut(i) {
+                                *slot = Some(n);
+                            }
+                        }
+                    }
                     doc.mentions()
                         .iter()
-                        .filter(|m| inside.is_none_or(|s| s.contains(m.span)))
-                        .map(|m| {
+                        .zip(entity)
+                        .filter(|(m, _)| inside.is_none_or(|s| s.contains(m.span)))
+                        .map(|(m, ent)| {
                             let (s, e) = map.span_to_chars(m.span);
                             serde_json::json!({"start": s, "end": e, "type": m.entity_type.as_str(),
                                 "kind": m.kind.as_str(), "recogniser": m.recogniser,
-                                "confidence": m.confidence})
+                                "confidence": m.confidence, "entity": ent})
                         })
                         .collect()
                 }

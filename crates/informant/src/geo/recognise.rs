@@ -635,47 +635,57 @@ pub(crate) fn drop_unknown_cue_names(doc: &mut Document) {
     if !doc.mentions.iter().any(is_guess) {
         return;
     }
-    let t = table();
-    let text = doc.text.as_str();
-    let tokens = &doc.tokens;
-    let word = |i: usize| token_text(text, tokens, i);
     let mut norm = String::new();
-    let mut gone = vec![false; doc.mentions.len()];
-    for (n, m) in doc.mentions.iter().enumerate() {
-        if !is_guess(m) {
-            continue;
-        }
-        let Some(name) = text.get(m.span.range()) else {
-            continue;
-        };
-        let first = tokens.partition_point(|k| k.span.start < m.span.start);
-        let before = first.checked_sub(1).map_or("", word);
-        let the = before.eq_ignore_ascii_case("the");
-        let cue = if the {
-            first.checked_sub(2).map_or("", word)
-        } else {
-            before
-        };
-        let rest = text.get(m.span.end..).unwrap_or("");
-        let rest = rest.strip_prefix(' ').unwrap_or(rest);
-        let possessive = ["'s", "\u{2019}s"].iter().any(|p| {
-            rest.strip_prefix(p)
-                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
-        });
-        let first_word = name.split_whitespace().next().unwrap_or("");
-        let person = is_first_name(first_word) && !ARTICLES.contains(&first_word);
-        let weak = WEAK_CUES.iter().any(|w| cue.eq_ignore_ascii_case(w));
-        if !(weak || the || possessive || person) {
-            continue;
-        }
-        normalise_into(name, &mut norm);
-        if t.lookup_normalised(&norm).next().is_none() {
-            gone[n] = true;
-        }
-    }
+    let gone: Vec<bool> = doc
+        .mentions
+        .iter()
+        .map(|m| is_guess(m) && weak_unknown_place(&doc.text, &doc.tokens, m.span, &mut norm))
+        .collect();
     if gone.contains(&true) {
         drop_marked(&mut doc.mentions, &gone);
     }
+}
+
+/// Whether a capitalised name after a place cue (`span`, in `text` tokenised as
+/// `tokens`) is a weak place guess: its context points elsewhere (a weak cue, `the`, a
+/// possessive after it, a first name as its first word; see [`drop_unknown_cue_names`])
+/// and the place table does not know it. The context rules ask it before they guess
+/// a place, so that the tagger, which reads their guesses, decides such a name alone
+/// (`competition from Microsoft`); [`drop_unknown_cue_names`] asks it of the guesses
+/// that remain. `norm` is a scratch buffer. A few token looks and, for a weak
+/// context only, one index lookup.
+pub(crate) fn weak_unknown_place(
+    text: &str,
+    tokens: &[crate::document::Token],
+    span: Span,
+    norm: &mut String,
+) -> bool {
+    let word = |i: usize| token_text(text, tokens, i);
+    let Some(name) = text.get(span.range()) else {
+        return false;
+    };
+    let first = tokens.partition_point(|k| k.span.start < span.start);
+    let before = first.checked_sub(1).map_or("", word);
+    let the = before.eq_ignore_ascii_case("the");
+    let cue = if the {
+        first.checked_sub(2).map_or("", word)
+    } else {
+        before
+    };
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let possessive = ["'s", "\u{2019}s"].iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    });
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    let person = is_first_name(first_word) && !ARTICLES.contains(&first_word);
+    let weak = WEAK_CUES.iter().any(|w| cue.eq_ignore_ascii_case(w));
+    if !(weak || the || possessive || person) {
+        return false;
+    }
+    normalise_into(name, norm);
+    table().lookup_normalised(norm).next().is_none()
 }
 
 /// Longest run of mentions looked at inside one tagger Location name.

@@ -1009,6 +1009,11 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     if ORG_SUFFIX_SET.contains_word(v.word(end - 1)) {
         return;
     }
+    // `competition from Microsoft`: a name the place table does not know, in a context
+    // that points elsewhere, is left to the tagger.
+    if crate::geo::weak_unknown_place(v.text, v.toks, v.span(j, end), &mut String::new()) {
+        return;
+    }
     out.push(mention(
         v.span(j, end),
         EntityType::Location,
@@ -1087,6 +1092,28 @@ mod tests {
 
     fn rule_persons(text: &str) -> Vec<String> {
         rule_mentions(text, EntityType::Person)
+    }
+
+    #[test]
+    fn a_weak_place_cue_before_an_unknown_name_is_left_to_the_tagger() {
+        let places = rule_mentions(
+            "The firm faces competition from Microsoft. A letter from Pauline came. \
+             Troops moved into Qarvistan. Fighting went on in Qarvistan.",
+            EntityType::Location,
+        );
+        // `from`, `into` and a first name point elsewhere; `in` still guesses the place.
+        assert_eq!(places, ["Qarvistan"], "{places:?}");
+        let doc = Pipeline::new()
+            .extract("The firm faces competition from Microsoft.")
+            .unwrap();
+        assert!(
+            doc.mentions()
+                .iter()
+                .any(|m| doc.span_text(m.span) == "Microsoft"
+                    && m.entity_type == EntityType::Organisation),
+            "{:?}",
+            doc.mentions()
+        );
     }
 
     #[test]
