@@ -529,9 +529,11 @@ fn unknown_names_after_weak_place_cues_are_no_places() {
         "{:?}",
         locations(&doc)
     );
-    let doc = extract("The package came from Zorbatron last week.");
+    // After `from`, the context rules guess no place the table lacks: the tagger reads
+    // the name alone (before, it deferred to the guess, which was then dropped).
+    let doc = extract("The package came from Microsoft last week.");
     assert!(
-        !locations(&doc).contains(&"Zorbatron"),
+        !locations(&doc).contains(&"Microsoft"),
         "{:?}",
         locations(&doc)
     );

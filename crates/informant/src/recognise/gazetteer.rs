@@ -391,6 +391,86 @@ impl Gazetteer {
     }
 }
 
+/// Words after which a lower-case class word is a verb: modals, negation and subject
+/// pronouns (`would ship`, `won't bomb`, `they train`), and, for a form without a
+/// final `s`, the infinitive's `to` (`to ship`, not `damage to ships`).
+const VERB_BEFORE: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never",
+    "he", "she", "it", "they", "we", "i", "you", "who",
+];
+
+/// True when the class word `slice[s..e]` (`ship`, `trains`, `bomb`), written in
+/// lower case and one word, follows a word that makes it a verb ([`VERB_BEFORE`]):
+/// `the company would ship it`, `they train recruits`. Looks at one word before.
+fn used_as_verb(slice: &str, s: usize, e: usize) -> bool {
+    let Some(form) = slice.get(s..e) else {
+        return false;
+    };
+    if !form.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let Some(before) = slice.get(..s).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    if prev.ends_with("n't") || prev.ends_with("n\u{2019}t") {
+        return true;
+    }
+    if prev == "to" {
+        return !form.ends_with('s');
+    }
+    VERB_BEFORE.iter().any(|w| prev.eq_ignore_ascii_case(w))
+}
+
+/// Capitalised words that go on a company's name into a longer one (`Sony Pictures`,
+/// `Toyota Motor Sales`, `Deutsche Bank AG`), besides the company suffixes of the
+/// context rules.
+const COMPANY_NAME_WORDS: &[&str] = &[
+    "Pictures",
+    "Entertainment",
+    "Music",
+    "Records",
+    "Studios",
+    "Electronics",
+    "Motor",
+    "Motors",
+    "Research",
+    "Labs",
+    "Capital",
+    "Bank",
+    "Financial",
+    "Energy",
+    "Communications",
+    "Networks",
+    "Systems",
+    "Semiconductor",
+    "Chemicals",
+    "Steel",
+    "Foundation",
+    "Games",
+    "Interactive",
+    "Mobile",
+    "Sales",
+    "Services",
+    "Solutions",
+    "Europe",
+    "Group",
+];
+
+/// True when the text after a listed company's name (`after`) goes on with a word that
+/// makes it a longer name: the company is then left to the tagger and the context rules,
+/// which read the whole name (`Sony Pictures`, not `Sony`).
+fn continues_company_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '\''))
+        .next()
+        .unwrap_or("");
+    COMPANY_NAME_WORDS.contains(&next) || crate::recognise::rules::COMPANY_SUFFIXES.contains(&next)
+}
+
 /// Last words that make a name an adjective when a noun follows:
 /// "the Russian military" is an organisation, "Russian military facilities" is not.
 const ADJECTIVAL_ENDINGS: &[&str] = &[
@@ -1025,6 +1105,14 @@ impl Recogniser for GazetteerRecogniser {
                 if entry.subtype.as_deref() == Some("title") {
                     continue;
                 }
+                if entry.subtype.as_deref() == Some("class") && used_as_verb(slice, s, e) {
+                    continue;
+                }
+                if entry.subtype.as_deref() == Some("company")
+                    && continues_company_name(slice.get(e..).unwrap_or(""))
+                {
+                    continue;
+                }
                 match outer {
                     Some((_, oe, ot)) if s < oe => {
                         // Country names hold demonyms ("Saudi Arabia"): nothing nests in a place.
@@ -1124,6 +1212,28 @@ mod tests {
             let got: Vec<String> = names(text).into_iter().map(|x| x.0).collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_class_word_used_as_a_verb_is_no_mention() {
+        let doc = crate::Pipeline::new()
+            .extract(
+                "The company would ship the player this week. They train recruits and \
+                 it ships parts. The ships docked, a ship sank and damage to ships and \
+                 trains was light. He tried to bomb it; the bomb failed.",
+            )
+            .unwrap();
+        let classes: Vec<&str> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.recogniser == "gazetteer")
+            .map(|m| doc.span_text(m.span))
+            .collect();
+        assert_eq!(
+            classes,
+            ["ships", "ship", "ships", "trains", "bomb"],
+            "{classes:?}"
+        );
     }
 
     #[test]
