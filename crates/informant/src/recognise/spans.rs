@@ -66,6 +66,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     if moved {
         doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
     }
+    roles_alone(doc);
     one_place_per_name(doc);
     names_that_are_no_places(doc);
     names_inside_titles(doc);
@@ -922,6 +923,79 @@ static TITLE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
             .collect()
     });
 
+/// Words for a role that name nobody on their own (`Ryanair CEO, Michael O'Leary`:
+/// the tagger, seeing the company's name before it, may call `CEO` a name).
+const ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chief",
+    "president",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "executive",
+    "founder",
+    "manager",
+];
+
+/// The tagger's one-word person, organisation and place names that are a role word
+/// alone ([`ROLES`]) name nobody: a Person one (`the President has said`) becomes a
+/// nominal, with the `the` before it, for resolution to link; an organisation or place
+/// one (`Ryanair CEO`) is dropped. Linear: one look at each such mention.
+fn roles_alone(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let is_role = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && m.recogniser.as_ref() == "tagger"
+            && matches!(
+                m.entity_type,
+                EntityType::Person | EntityType::Organisation | EntityType::Location
+            )
+            && text
+                .get(m.span.range())
+                .is_some_and(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
+    };
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut moved = false;
+    for (n, m) in doc.mentions.iter_mut().enumerate() {
+        if !is_role(m) {
+            continue;
+        }
+        if m.entity_type != EntityType::Person {
+            gone[n] = true;
+            continue;
+        }
+        m.kind = MentionKind::Nominal;
+        let before = text.get(..m.span.start).unwrap_or("");
+        if let Some(the) = before
+            .strip_suffix("the ")
+            .or_else(|| before.strip_suffix("The "))
+            .filter(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+        {
+            m.span = Span::new(the.len(), m.span.end);
+            moved = true;
+        }
+    }
+    if gone.contains(&true) {
+        drop_marked(&mut doc.mentions, &gone);
+    }
+    if moved {
+        dedup(doc);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
 /// Lower-case words inside people's names (`Ludwig van Beethoven`, `Osama bin Laden`).
 const NAME_PARTICLES: &[&str] = &[
     "al", "abu", "bin", "ibn", "bint", "ben", "de", "del", "della", "der", "den", "van", "von",
@@ -1345,6 +1419,34 @@ mod tests {
         assert_eq!(
             kinds,
             [MentionKind::Titled, MentionKind::Titled, MentionKind::Name]
+        );
+    }
+
+    #[test]
+    fn a_role_word_alone_is_no_name() {
+        let text = "Ryanair CEO, Michael O'Leary, and the Chairman spoke.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let m = |s: &str, ty: EntityType, r: &'static str| mention(at(s), at(s) + s.len(), ty, r);
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            m("Ryanair", EntityType::Organisation, "gazetteer"),
+            m("CEO", EntityType::Organisation, "tagger"),
+            m("Michael O'Leary", EntityType::Person, "tagger"),
+            m("Chairman", EntityType::Person, "tagger"),
+        ];
+        roles_alone(&mut doc);
+        let left: Vec<(&str, MentionKind)> = doc
+            .mentions
+            .iter()
+            .map(|m| (doc.span_text(m.span), m.kind))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                ("Ryanair", MentionKind::Name),
+                ("Michael O'Leary", MentionKind::Name),
+                ("the Chairman", MentionKind::Nominal)
+            ]
         );
     }
 
