@@ -398,8 +398,12 @@ pub(super) fn unmarked(
                     found = Some((j, class));
                     break;
                 }
-                if owner {
+                // `the world's largest automaker`: a scope, not an owner.
+                if owner && !matches!(w.bare, "world" | "nation" | "country") {
                     possessive = true;
+                    continue;
+                }
+                if owner {
                     continue;
                 }
                 if !modifier(w) {
@@ -429,7 +433,9 @@ pub(super) fn unmarked(
                     m.entity_type,
                     EntityType::Location | EntityType::Nationality
                 ) || (class == Class::Role
-                    && m.entity_type == EntityType::Organisation))
+                    && m.entity_type == EntityType::Organisation)
+                    // a maker of a product line (`the iPod maker`)
+                    || (class == Class::Company && m.entity_type == EntityType::Product))
                     && m.kind == MentionKind::Name
                     && !head_span.overlaps(m.span);
                 let class_word = m.span == head_span && m.kind == MentionKind::Name;
@@ -688,6 +694,11 @@ mod tests {
         assert!(found("the car sales fell").is_empty());
         assert!(found("a company said").is_empty());
         assert!(found("the first of the planes").is_empty());
+        // The world's, the nation's: a scope before the head, not an owner.
+        assert_eq!(
+            found("The world's largest automaker lost money; the firm's plan failed."),
+            vec!["The world's largest automaker", "the firm"]
+        );
     }
 
     #[test]
