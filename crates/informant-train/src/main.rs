@@ -17,7 +17,8 @@
 //! `crates/informant/data/model/tagger.bin` by default; the same data and options give
 //! the same bytes (fixed seed and epochs; training itself is sequential). `loso` writes
 //! `DIR/<source>.gold.jsonl` and `DIR/<source>.pred.jsonl` (code-point offsets, with
-//! kinds and each mention's entity index, for `score_coref.py`), which `bench/score-loso.py` scores with `../shared/tools/score.py`. With `--upper-first`,
+//! kinds and each mention's entity index, for `score_coref.py`), which
+//! `bench/score-loso.py` scores with `../shared/tools/score.py`. With `--upper-first`,
 //! for the documents of more than one sentence, also `DIR/first/` (gold and predictions
 //! within the first sentence, the text as written) and `DIR/upper/` (the same sentence
 //! upper-cased in the text the pipeline reads, the gold spans unchanged): the title or

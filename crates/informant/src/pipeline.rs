@@ -334,7 +334,6 @@ impl Pipeline {
         self.recognise(&mut doc);
         crate::recognise::spans::normalise(&mut doc);
         if self.config.geo && self.config.rules {
-            crate::geo::drop_unknown_cue_names(&mut doc);
             crate::geo::one_mention_per_nested_place(&mut doc);
         }
         crate::recognise::spans::flat_names(&mut doc);

@@ -35,9 +35,7 @@ mod resolve;
 mod table;
 
 pub use recognise::PlaceQualifiers;
-pub(crate) use recognise::{
-    drop_unknown_cue_names, one_mention_per_nested_place, weak_unknown_place,
-};
+pub(crate) use recognise::{one_mention_per_nested_place, weak_unknown_place};
 pub(crate) use resolve::resolve_places;
 pub use table::{Place, lookup, place_count};
 

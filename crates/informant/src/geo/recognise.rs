@@ -13,7 +13,6 @@ use crate::document::{Document, EntityType, Mention, MentionKind, TokenKind};
 use crate::geo::resolve::{qualifier, surfaces};
 use crate::geo::table::{normalise_into, table};
 use crate::recognise::Recogniser;
-use crate::recognise::rules::PLACE_CUE_CONFIDENCE;
 use crate::recognise::spans::{drop_marked, token_text};
 use crate::resolve::names::is_first_name;
 use crate::span::Span;
@@ -609,51 +608,24 @@ const WEAK_CUES: &[&str] = &["from", "into", "through"];
 /// First names that are also Arabic or Spanish articles of place names (`Al Huwayjah`).
 const ARTICLES: &[&str] = &["Al", "El"];
 
-/// Drops the context rules' guesses after a place cue (`in X`, `from X`) that are no
-/// place: names the place table does not know, which no other recogniser (the tagger
-/// among them) took for a Location, and whose context points elsewhere:
+/// Whether a capitalised name after a place cue (`in X`, `from X`: `span`, in `text`
+/// tokenised as `tokens`) is no place: the place table does not know it and its context
+/// points elsewhere:
 ///
-/// - a weak cue before them (`from`, `into`, `through`: `a quote from NTRC`);
-/// - `the` before them (`in the Congressional Record`, `in the HR department`: an
+/// - a weak cue before it (`from`, `into`, `through`: `a quote from NTRC`);
+/// - `the` before it (`in the Congressional Record`, `in the HR department`: an
 ///   unknown place name seldom takes an article; `the Hague` is in the table);
-/// - a possessive after them (`from Warhol's photographs`);
-/// - a first name of the names table as their first word (`from Pauline`, `from Eden
+/// - a possessive after it (`from Warhol's photographs`);
+/// - a first name of the names table as its first word (`from Pauline`, `from Eden
 ///   Hazard`), not the articles `Al`, `El`.
 ///
-/// Development figures on third-party annotation (MEANTIME, GUM, EWT, BTC, re3d): of
-/// the 389 such guesses the table does not know, these cues pick 192, of which 145 are
-/// no gold Location (docs/geo.md, fifth round). Linear: a few token looks and one
-/// index lookup per rule Location name.
-pub(crate) fn drop_unknown_cue_names(doc: &mut Document) {
-    let is_guess = |m: &Mention| {
-        m.entity_type == EntityType::Location
-            && m.kind == MentionKind::Name
-            && m.subtype.is_none()
-            && m.recogniser.as_ref() == "rule"
-            && (m.confidence - PLACE_CUE_CONFIDENCE).abs() < 1e-6
-    };
-    if !doc.mentions.iter().any(is_guess) {
-        return;
-    }
-    let mut norm = String::new();
-    let gone: Vec<bool> = doc
-        .mentions
-        .iter()
-        .map(|m| is_guess(m) && weak_unknown_place(&doc.text, &doc.tokens, m.span, &mut norm))
-        .collect();
-    if gone.contains(&true) {
-        drop_marked(&mut doc.mentions, &gone);
-    }
-}
-
-/// Whether a capitalised name after a place cue (`span`, in `text` tokenised as
-/// `tokens`) is a weak place guess: its context points elsewhere (a weak cue, `the`, a
-/// possessive after it, a first name as its first word; see [`drop_unknown_cue_names`])
-/// and the place table does not know it. The context rules ask it before they guess
-/// a place, so that the tagger, which reads their guesses, decides such a name alone
-/// (`competition from Microsoft`); [`drop_unknown_cue_names`] asks it of the guesses
-/// that remain. `norm` is a scratch buffer. A few token looks and, for a weak
-/// context only, one index lookup.
+/// The context rules ask it before they guess a place, so the tagger, which reads their
+/// guesses, decides such a name alone (`competition from Microsoft`, which the tagger
+/// used to leave to the guess). Development figures on third-party annotation
+/// (MEANTIME, GUM, EWT, BTC, re3d): of the 389 such guesses the table does not know,
+/// these contexts pick 192, of which 145 are no gold Location (docs/geo.md, fifth
+/// round). `norm` is a scratch buffer. A few token looks and, for a weak context only,
+/// one index lookup.
 pub(crate) fn weak_unknown_place(
     text: &str,
     tokens: &[crate::document::Token],
@@ -701,7 +673,7 @@ const MAX_NESTED: usize = 8;
 /// count twice. Rule and gazetteer names around places (`Mosul district` around
 /// `Mosul`, `Gulf of Mexico`) are settled by `recognise/spans.rs` and stay.
 ///
-/// Development figures (overlap F1 of Location names, after [`drop_unknown_cue_names`]):
+/// Development figures (overlap F1 of Location names, with the weak place guesses gone):
 /// MEANTIME dev 0.748 -> 0.751, GUM 0.622 -> 0.620, EWT 0.813 -> 0.821, BTC 0.741 ->
 /// 0.750 (docs/geo.md, fifth round). Linear: at most [`MAX_NESTED`] mentions looked
 /// at per tagger name, a few index lookups each.

@@ -36,10 +36,8 @@ static COMPANY_SUFFIX_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(COM
 static STAFF_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STAFF_WORDS));
 static OF_HEAD_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OF_HEADS));
 
-/// Confidence of a capitalised name after a place cue (`in X`, `near X`: `place_rule`),
-/// the only rule Location name with no subtype; the geo stage reads it back
-/// (`geo::drop_unknown_cue_names`).
-pub(crate) const PLACE_CUE_CONFIDENCE: f32 = 0.5;
+/// Confidence of a capitalised name after a place cue (`in X`, `near X`: `place_rule`).
+const PLACE_CUE_CONFIDENCE: f32 = 0.5;
 
 /// Longest name the rules build from capitalised words; bounds every walk over tokens.
 const MAX_NAME_WORDS: usize = 8;
@@ -1010,7 +1008,7 @@ fn place_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         return;
     }
     // `competition from Microsoft`: a name the place table does not know, in a context
-    // that points elsewhere, is left to the tagger.
+    // that points elsewhere, is left to the tagger (`geo::weak_unknown_place`).
     if crate::geo::weak_unknown_place(v.text, v.toks, v.span(j, end), &mut String::new()) {
         return;
     }

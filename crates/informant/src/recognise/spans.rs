@@ -724,13 +724,6 @@ const FEATURE_WORDS: &[&str] = &[
     "pike",
 ];
 
-/// One mention per place name: a Location name inside another that is it plus a
-/// feature word (`Mississippi` in `Mississippi River`) goes; of a Location name that
-/// lists places (`Paris, Texas`, `Homs and Hama`) the places inside stay and the list
-/// goes, and so does a name with two places inside it (`Mississippi River past Memphis`,
-/// a run-on span). Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
-/// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
-/// open outer names does it: linear in the mentions times the depth of nesting.
 /// Words before a place name that make a feature of it (`Lake Michigan`, `Gulf of Mexico`).
 const FEATURE_HEADS: &[&str] = &[
     "lake", "mount", "mt.", "gulf", "bay", "sea", "strait", "straits", "isle", "river", "cape",
@@ -762,6 +755,13 @@ fn feature_of(text: &str, outer: Span, inner: Span) -> bool {
     words.peek().is_some() && words.all(is_feature)
 }
 
+/// One mention per place name: a Location name inside another that is it plus a
+/// feature word (`Mississippi` in `Mississippi River`) goes; of a Location name that
+/// lists places (`Paris, Texas`, `Homs and Hama`) the places inside stay and the list
+/// goes, and so does a name with two places inside it (`Mississippi River past Memphis`,
+/// a run-on span). Other nestings stay (`the city of Mosul` around `Mosul`, annotated so in
+/// re3d). Mentions are sorted (start, longer first), so one walk with a stack of the
+/// open outer names does it: linear in the mentions times the depth of nesting.
 fn one_place_per_name(doc: &mut Document) {
     let text = doc.text.as_str();
     let is_place = |m: &Mention| {

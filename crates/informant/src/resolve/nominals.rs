@@ -398,12 +398,9 @@ pub(super) fn unmarked(
                     found = Some((j, class));
                     break;
                 }
-                // `the world's largest automaker`: a scope, not an owner.
-                if owner && !matches!(w.bare, "world" | "nation" | "country") {
-                    possessive = true;
-                    continue;
-                }
                 if owner {
+                    // `the world's largest automaker`: a scope, not an owner.
+                    possessive |= !matches!(w.bare, "world" | "nation" | "country");
                     continue;
                 }
                 if !modifier(w) {
