@@ -30,6 +30,7 @@
 //! # Ok::<(), informant::Error>(())
 //! ```
 
+mod keys;
 mod recognise;
 mod resolve;
 mod table;

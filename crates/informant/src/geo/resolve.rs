@@ -299,7 +299,7 @@ pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> 
         // "Tex" and "La" without their dot are rarely abbreviations; "Texas" is fine.
         for form in [q, q.trim_end_matches('.')] {
             normalise_into(form, &mut norm);
-            let mut best: Option<&Place> = None;
+            let mut best: Option<Place> = None;
             for i in t.lookup_normalised(&norm) {
                 let Some(p) = t.get(i) else { continue };
                 if !(p.is_country() || p.is_admin1()) {
@@ -462,7 +462,7 @@ fn score(
 ) -> Option<(f64, Vec<&'static str>)> {
     let p = t.get(c.place)?;
     let mut parts = Vec::new();
-    let mut s = pop_prior(p) + feature_prior(p);
+    let mut s = pop_prior(&p) + feature_prior(&p);
     // A division named like one of its towns (Aleppo, Birmingham) is the town unless a
     // cue says otherwise.
     if (p.is_admin1() || p.is_admin2()) && w.towns.contains(&(p.country, p.admin1)) {
@@ -581,7 +581,7 @@ fn choose(
         parts.push("population");
     }
     if let Some(p) = t.get(w.cands[i].place) {
-        if feature_prior(p) >= 2.0 && !most_populous {
+        if feature_prior(&p) >= 2.0 && !most_populous {
             parts.push("feature");
         }
     }
@@ -631,7 +631,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         return;
     }
     let t = table();
-    if t.places.is_empty() {
+    if t.is_empty() {
         return;
     }
     let text = doc.text.as_str();
@@ -716,7 +716,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         for s in &surf {
             for i in t.lookup_normalised(s) {
                 let Some(p) = t.get(i) else { continue };
-                let exact = own_name(p, s, &mut norm);
+                let exact = own_name(&p, s, &mut norm);
                 if region && p.is_populated() {
                     continue;
                 }
@@ -807,7 +807,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         for &(cc, a1) in &w.ctx.qualifiers {
             ev.add(cc, a1, 1.0, &mut own);
         }
-        let levels: Vec<&Place> = w
+        let levels: Vec<Place> = w
             .cands
             .iter()
             .filter_map(|c| t.get(c.place))
@@ -899,7 +899,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             continue;
         };
         if let Some(e) = doc.entities.get_mut(w.entity) {
-            write_place(&mut e.attributes, p, *conf, parts);
+            write_place(&mut e.attributes, &p, *conf, parts);
         }
     }
     link_nationalities(t, doc);
@@ -916,7 +916,6 @@ fn link_nationalities(t: &Table, doc: &mut Document) {
             continue;
         };
         if let Some(p) = t.country(cc) {
-            let p = *p;
             write_place(&mut e.attributes, &p, 0.9, &["demonym"]);
         }
     }

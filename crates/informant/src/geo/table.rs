@@ -1,20 +1,35 @@
 //! The embedded place table: GeoNames countries, first- and second-order divisions and
-//! populated places of 1,000 people or more, loaded once, on first use.
+//! populated places of 1,000 people or more.
 //!
 //! The data (`data/gazetteer/geonames.tsv.gz`, built by `tools/gazetteer/build.py --geo`)
 //! is a gzip of UTF-8 TSV, one line per place:
 //! `geonames name alternates lat lon feature country admin1 admin2 population`.
-//! Loading decompresses it, leaks the text once (it lives as long as the program) and
-//! builds a sorted index of hashed lookup keys; a lookup is a binary search plus a
-//! check of the candidate's names.
+//! The crate's build script (`build.rs`) decompresses it and lays it out for use as it
+//! is: the text, a fixed-size record per place (its fields' offsets in the text, the
+//! coordinates and population already parsed) and a sorted index of the names' hashed
+//! lookup keys, all embedded in the binary. Nothing is parsed, hashed or sorted at run
+//! time: a place is read from its record when asked for, and a lookup is a binary search
+//! plus a check of the candidates' names.
 
-use std::hash::Hasher;
-use std::io::Read;
 use std::sync::OnceLock;
 
-use crate::recognise::phrases::{Fnv, decimal_digits, lines, split_byte};
+pub(crate) use crate::geo::keys::normalise_into;
+use crate::geo::keys::{index_key, key_hash, normalises_to};
+use crate::recognise::phrases::split_byte;
 
-const DATA: &[u8] = include_bytes!("../../data/gazetteer/geonames.tsv.gz");
+/// The table's text (the decompressed `geonames.tsv.gz`).
+const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/geonames.tsv"));
+/// One [`RECORD`]-byte record per place (layout in `build.rs`).
+const RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geonames.places"));
+/// The index's lookup keys (`u32`, little-endian), sorted.
+const KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geonames.keys"));
+/// Beside each key, the place it names (`u32`, little-endian).
+const IDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geonames.ids"));
+/// The places that are countries (`u32`, little-endian), ascending.
+const COUNTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geonames.countries"));
+
+/// Bytes of one place record.
+const RECORD: usize = 48;
 
 /// A place of the embedded GeoNames table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,295 +89,88 @@ impl Place {
     }
 }
 
-/// The loaded table.
+/// The embedded table.
 pub(crate) struct Table {
-    pub(crate) places: Vec<Place>,
-    /// (hash of a normalised name, place index), sorted.
-    index: Vec<(u64, u32)>,
+    text: &'static str,
+    records: &'static [u8],
+    keys: &'static [u8],
+    ids: &'static [u8],
     /// Country code -> index of the country.
     countries: crate::recognise::phrases::FastMap<&'static str, u32>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 
-/// The table, loaded on first use. An unreadable table (never with the shipped data)
-/// is an empty one: places then stay unresolved.
+/// The table, set up on first use. A malformed table (never with the shipped data) is an
+/// empty one: places then stay unresolved.
 pub(crate) fn table() -> &'static Table {
     TABLE.get_or_init(|| {
-        load(DATA).unwrap_or(Table {
-            places: Vec::new(),
-            index: Vec::new(),
+        let mut t = Table {
+            text: TEXT,
+            records: RECORDS,
+            keys: KEYS,
+            ids: IDS,
             countries: Default::default(),
-        })
-    })
-}
-
-/// Hash of the normalised form of `s` (see [`normalise_into`]).
-fn key_hash(norm: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(norm.as_bytes());
-    h.finish()
-}
-
-/// Writes the lookup form of `s` into `out`: lower case, typographic apostrophes and
-/// hyphens made plain, runs of spaces one space, no leading `the `.
-pub(crate) fn normalise_into(s: &str, out: &mut String) {
-    out.clear();
-    let mut space = false;
-    let s = s.trim();
-    if s.is_ascii() {
-        normalise_ascii(s, out);
-        return;
-    }
-    for c in s.chars() {
-        let c = match c {
-            '’' | '‘' | 'ʼ' | 'ʿ' | '`' => '\'',
-            '‐' | '‑' | '–' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
         };
-        if c == ' ' {
-            space = true;
-            continue;
+        if RECORDS.len() % RECORD != 0 || KEYS.len() != IDS.len() || KEYS.len() % 4 != 0 {
+            t.records = &[];
+            t.keys = &[];
+            t.ids = &[];
+            return t;
         }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.extend(c.to_lowercase());
-    }
-    if let Some(rest) = out.strip_prefix("the ") {
-        *out = rest.to_owned();
-    }
-}
-
-/// [`normalise_into`] for a trimmed ASCII `s`.
-fn normalise_ascii(s: &str, out: &mut String) {
-    match plain_ascii(s) {
-        Some(rest) => {
-            out.push_str(rest);
-            out.make_ascii_lowercase();
-        }
-        None => normalise_ascii_bytewise(s, out),
-    }
-}
-
-/// For a trimmed ASCII `s` whose normalised form is its lower-cased copy less a leading
-/// `the ` (most names: no '`', no space but ASCII spaces, and no two of those in a row),
-/// the part of `s` that form lower-cases; `None` for any other `s`.
-fn plain_ascii(s: &str) -> Option<&str> {
-    let b = s.as_bytes();
-    let plain = !b
-        .iter()
-        .any(|&c| matches!(c, b'`' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
-    if !plain {
-        return None;
-    }
-    match b.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case(b"the ") => s.get(4..),
-        _ => Some(s),
-    }
-}
-
-/// The hash of the normalised form of `s` ([`key_hash`] of [`normalise_into`]'s
-/// output); `buf` is scratch space. Plain ASCII names (see [`plain_ascii`]) are
-/// hashed as they are lower-cased, without a copy.
-fn name_key(s: &str, buf: &mut String) -> u64 {
-    let t = s.trim();
-    if t.is_ascii()
-        && let Some(rest) = plain_ascii(t)
-    {
-        // FNV-1a from its offset basis, as `Fnv`'s one `write` in `key_hash`.
-        let mut x = 0xcbf2_9ce4_8422_2325u64;
-        for &c in rest.as_bytes() {
-            x ^= u64::from(c.to_ascii_lowercase());
-            x = x.wrapping_mul(0x0100_0000_01b3);
-        }
-        return x;
-    }
-    normalise_into(s, buf);
-    key_hash(buf)
-}
-
-/// Whether `s` normalises to `norm` (as `normalise_into(s) == norm`); `buf` is scratch space.
-fn normalises_to(s: &str, norm: &str, buf: &mut String) -> bool {
-    let t = s.trim();
-    if t.is_ascii()
-        && let Some(rest) = plain_ascii(t)
-    {
-        return rest.len() == norm.len()
-            && rest
-                .bytes()
-                .zip(norm.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b);
-    }
-    normalise_into(s, buf);
-    buf == norm
-}
-
-/// [`normalise_ascii`] byte by byte, for any trimmed ASCII `s`.
-fn normalise_ascii_bytewise(s: &str, out: &mut String) {
-    let mut space = false;
-    // '`' is the one ASCII apostrophe to map, and `char::is_whitespace` on ASCII is these six bytes.
-    for &b in s.as_bytes() {
-        let b = match b {
-            b'`' => b'\'',
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
-                space = true;
-                continue;
-            }
-            b => b.to_ascii_lowercase(),
-        };
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(char::from(b));
-    }
-    if out.starts_with("the ") {
-        out.drain(..4);
-    }
-}
-
-/// The tab-separated fields of `line`.
-fn fields(line: &'static str) -> impl Iterator<Item = &'static str> {
-    split_byte(line, b'\t')
-}
-
-/// A coordinate as `s.parse::<f64>()` reads it. The table's are all `-?d+(.d+)?` with
-/// few digits: their value is an integer below 2^53 divided by a power of ten below
-/// 10^23, both exact in an `f64`, so one correctly rounded division gives the correctly
-/// rounded value `parse` gives (the fast path of Clinger's algorithm, which `parse`
-/// takes too, after a general scan that cost about 200 instructions a number). Anything
-/// else goes to `parse`.
-fn parse_coord(s: &str) -> Option<f64> {
-    let b = s.as_bytes();
-    let (neg, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
-    // At most 15 digits: `m < 10^15 < 2^53` is exact, and so is `10^frac`.
-    let Some((m, Some(&p))) = decimal_digits(digits, 15).map(|(m, frac)| (m, POW10.get(frac)))
-    else {
-        return s.parse().ok();
-    };
-    let v = m as f64 / p;
-    Some(if neg { -v } else { v })
-}
-
-/// Powers of ten exact in an `f64` (all up to 10^22 are; 15 digits need these).
-const POW10: [f64; 16] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-];
-
-fn parse_line(line: &'static str) -> Option<Place> {
-    let mut f = fields(line);
-    let gid: u32 = f.next()?.parse().ok()?;
-    let name = f.next()?;
-    let alternates = f.next()?;
-    let lat = parse_coord(f.next()?)?;
-    let lon = parse_coord(f.next()?)?;
-    let feature = f.next()?;
-    let country = f.next()?;
-    let admin1 = f.next()?;
-    let admin2 = f.next()?;
-    let population: u64 = f.next()?.parse().ok()?;
-    Some(Place {
-        geonames: (gid != 0).then_some(gid),
-        name,
-        alternates,
-        lat,
-        lon,
-        feature,
-        country,
-        admin1,
-        admin2,
-        population,
-    })
-}
-
-fn load(gz: &[u8]) -> Option<Table> {
-    let mut text = String::with_capacity(gz.len() * 3);
-    flate2::read::GzDecoder::new(gz)
-        .read_to_string(&mut text)
-        .ok()?;
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let mut places = Vec::with_capacity(text.len() / 60);
-    for line in lines(text) {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        if let Some(p) = parse_line(line) {
-            places.push(p);
-        }
-    }
-    let mut index = Vec::with_capacity(places.len() * 2);
-    let mut norm = String::new();
-    let mut seen: Vec<u64> = Vec::new();
-    for (i, p) in places.iter().enumerate() {
-        seen.clear();
-        for n in p.names() {
-            let h = name_key(n, &mut norm);
-            if !seen.contains(&h) {
-                seen.push(h);
-                index.push((h, i as u32));
+        for c in COUNTRIES.chunks_exact(4) {
+            let i = u32_at(c, 0);
+            if let Some(p) = t.get(i) {
+                t.countries.entry(p.country).or_insert(i);
             }
         }
-    }
-    sort_index(&mut index);
-    let mut countries = crate::recognise::phrases::FastMap::default();
-    for (i, p) in places.iter().enumerate() {
-        if p.is_country() {
-            countries.entry(p.country).or_insert(i as u32);
-        }
-    }
-    Some(Table {
-        places,
-        index,
-        countries,
+        t
     })
 }
 
-/// Sorts the index as `sort_unstable` would, for `load`'s input, where an index appears
-/// once per hash and indices ascend among equal hashes: a stable radix sort on the hash,
-/// four passes of 16 bits (the table's load sorted 600,000 pairs by comparison in
-/// about 500 M instructions, a quarter of the load; this takes a tenth of that).
-fn sort_index(index: &mut Vec<(u64, u32)>) {
-    const DIGIT: u32 = 16;
-    let mut buf = vec![(0u64, 0u32); index.len()];
-    let mut counts = vec![0usize; 1 << DIGIT];
-    for pass in 0..u64::BITS / DIGIT {
-        let digit = |h: u64| ((h >> (pass * DIGIT)) & ((1 << DIGIT) - 1)) as usize;
-        counts.fill(0);
-        for &(h, _) in index.iter() {
-            counts[digit(h)] += 1;
-        }
-        let mut sum = 0;
-        for c in counts.iter_mut() {
-            (*c, sum) = (sum, sum + *c);
-        }
-        for &e in index.iter() {
-            let d = digit(e.0);
-            buf[counts[d]] = e;
-            counts[d] += 1;
-        }
-        std::mem::swap(index, &mut buf);
-    }
+/// The little-endian `u32` at `at` in `b` (0 past its end).
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4)
+        .and_then(|s| s.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+/// The little-endian `u16` at `at` in `b`, as a length (0 past its end).
+fn len_at(b: &[u8], at: usize) -> usize {
+    b.get(at..at + 2)
+        .and_then(|s| s.try_into().ok())
+        .map_or(0, |s| usize::from(u16::from_le_bytes(s)))
+}
+
+/// The little-endian `u64` at `at` in `b` (0 past its end).
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 8)
+        .and_then(|s| s.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 impl Table {
-    /// Places one of whose names normalises to `norm` (already normalised).
+    /// Places one of whose names normalises to `norm` (already normalised), in table order.
     pub(crate) fn lookup_normalised(&self, norm: &str) -> impl Iterator<Item = u32> + '_ {
-        let h = key_hash(norm);
-        let start = self.index.partition_point(|&(k, _)| k < h);
+        let k = index_key(key_hash(norm));
+        let n = self.keys.len() / 4;
+        // The first entry whose key is not below `k`.
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if u32_at(self.keys, 4 * mid) < k {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
         let mut buf = String::new();
         let norm = norm.to_owned();
-        self.index[start..]
-            .iter()
-            .take_while(move |&&(k, _)| k == h)
-            .filter_map(move |&(_, i)| {
-                let p = self.places.get(i as usize)?;
+        (lo..n)
+            .take_while(move |&j| u32_at(self.keys, 4 * j) == k)
+            .filter_map(move |j| {
+                let i = u32_at(self.ids, 4 * j);
+                let p = self.get(i)?;
                 p.names()
                     .any(|n| normalises_to(n, &norm, &mut buf))
                     .then_some(i)
@@ -370,13 +178,49 @@ impl Table {
     }
 
     /// The country with ISO code `cc`.
-    pub(crate) fn country(&self, cc: &str) -> Option<&Place> {
+    pub(crate) fn country(&self, cc: &str) -> Option<Place> {
         self.countries.get(cc).and_then(|&i| self.get(i))
     }
 
-    /// The place at index `i`.
-    pub(crate) fn get(&self, i: u32) -> Option<&Place> {
-        self.places.get(i as usize)
+    /// The place at index `i`, read from its record.
+    pub(crate) fn get(&self, i: u32) -> Option<Place> {
+        let at = (i as usize).checked_mul(RECORD)?;
+        let r = self.records.get(at..at.checked_add(RECORD)?)?;
+        let text = self.text;
+        let gid = u32_at(r, 0);
+        let name_at = u32_at(r, 4) as usize;
+        let (name_len, alt_len) = (len_at(r, 8), len_at(r, 10));
+        let alt_at = name_at + name_len + 1;
+        let feat_at = u32_at(r, 12) as usize;
+        let feat_len = len_at(r, 16);
+        let country_at = feat_at + feat_len + 1;
+        let country_len = len_at(r, 18);
+        let admin1_at = country_at + country_len + 1;
+        let admin1_len = len_at(r, 20);
+        let admin2_at = admin1_at + admin1_len + 1;
+        let admin2_len = len_at(r, 22);
+        Some(Place {
+            geonames: (gid != 0).then_some(gid),
+            name: text.get(name_at..name_at + name_len)?,
+            alternates: text.get(alt_at..alt_at + alt_len)?,
+            lat: f64::from_bits(u64_at(r, 24)),
+            lon: f64::from_bits(u64_at(r, 32)),
+            feature: text.get(feat_at..feat_at + feat_len)?,
+            country: text.get(country_at..country_at + country_len)?,
+            admin1: text.get(admin1_at..admin1_at + admin1_len)?,
+            admin2: text.get(admin2_at..admin2_at + admin2_len)?,
+            population: u64_at(r, 40),
+        })
+    }
+
+    /// Number of places.
+    pub(crate) fn len(&self) -> usize {
+        self.records.len() / RECORD
+    }
+
+    /// Whether the table has no places.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.records.is_empty()
     }
 }
 
@@ -396,20 +240,21 @@ pub fn lookup(name: &str) -> Vec<Place> {
     normalise_into(name, &mut norm);
     let mut out: Vec<Place> = t
         .lookup_normalised(&norm)
-        .filter_map(|i| t.get(i).copied())
+        .filter_map(|i| t.get(i))
         .collect();
     out.sort_by_key(|p| std::cmp::Reverse(p.population));
     out
 }
 
-/// Number of places in the embedded table (loads it).
+/// Number of places in the embedded table.
 pub fn place_count() -> usize {
-    table().places.len()
+    table().len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::keys::{name_key, normalise_ascii, normalise_ascii_bytewise};
 
     #[test]
     fn the_ascii_shortcut_normalises_as_the_byte_loop_does() {
@@ -441,96 +286,7 @@ mod tests {
         assert_eq!(out, "hague");
     }
 
-    #[test]
-    fn fields_split_as_str_split_does() {
-        for line in [
-            "",
-            "a",
-            "a\tb",
-            "\t",
-            "a\t\tb\t",
-            "é\tß\t\t東京",
-            "1\t2\t3\t4",
-        ] {
-            assert_eq!(
-                fields(line).collect::<Vec<_>>(),
-                line.split('\t').collect::<Vec<_>>(),
-                "{line:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn lines_split_as_str_lines_does() {
-        for text in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "a\nb",
-            "a\r\nb\r\n",
-            "a\rb\r",
-            "\r",
-            "\r\n\r\n",
-            "é\n\n東京\r",
-        ] {
-            assert_eq!(
-                lines(text).collect::<Vec<_>>(),
-                text.lines().collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn coordinates_parse_as_str_parse_does() {
-        for s in [
-            "0",
-            "-0",
-            "0.0",
-            "-0.0",
-            "32.0591",
-            "-48.8675",
-            "180",
-            "-180.0",
-            "0.1",
-            "0.3",
-            "89.99999",
-            "1.",
-            ".5",
-            "-.5",
-            "",
-            "-",
-            "1e5",
-            "+1.5",
-            "1.2.3",
-            "123456789012345",
-            "1234567890123456",
-            "0.000000000000001",
-            "9007199254740993",
-            "nan",
-            "inf",
-            "١",
-        ] {
-            let fast = parse_coord(s).map(f64::to_bits);
-            let std = s.parse::<f64>().ok().map(f64::to_bits);
-            assert_eq!(fast, std, "{s:?}");
-        }
-    }
-
     proptest::proptest! {
-        #[test]
-        fn coordinates_parse_as_str_parse_does_for_any_digits(
-            neg: bool, int in 0u64..1_000_000, frac in "[0-9]{0,12}",
-        ) {
-            let s = format!("{}{int}{}{frac}", if neg { "-" } else { "" }, if frac.is_empty() { "" } else { "." });
-            proptest::prop_assert_eq!(
-                parse_coord(&s).map(f64::to_bits),
-                s.parse::<f64>().ok().map(f64::to_bits),
-                "{}", s
-            );
-        }
-
         #[test]
         fn name_keys_and_matches_are_those_of_normalise_into(s in "[ \t`aAtThHeE’é-]{0,12}", t in "[ aAtThHeE]{0,6}") {
             let (mut norm, mut buf) = (String::new(), String::new());
@@ -546,80 +302,101 @@ mod tests {
         }
     }
 
+    /// The shipped table's gzip, read plainly by the tests.
+    const DATA: &[u8] = include_bytes!("../../data/gazetteer/geonames.tsv.gz");
+
     #[test]
-    fn the_shipped_table_loads_as_the_plain_reading_does() {
-        // Every line as `str::lines`, `str::split` and `str::parse` read it, and every
-        // name's key as `key_hash(normalise_into(..))`.
+    fn the_shipped_table_reads_as_the_plain_reading_does() {
+        // Every place line as `str::lines`, `str::split` and `str::parse` read it (the
+        // loader's reading before the build script laid the table out), field by field;
+        // and every name's lookup finds exactly the places that have a name of the same
+        // normalised form, in table order.
+        use std::io::Read;
         let mut text = String::new();
         flate2::read::GzDecoder::new(DATA)
             .read_to_string(&mut text)
             .expect("the shipped table decompresses");
-        assert!(lines(&text).eq(text.lines()));
+        assert_eq!(text, TEXT);
         let t = table();
-        let mut i = 0;
+        let mut i = 0u32;
+        let mut named: std::collections::HashMap<String, Vec<u32>> = Default::default();
         let (mut norm, mut buf) = (String::new(), String::new());
         for line in text.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            let p = &t.places[i];
-            i += 1;
+            let p = t.get(i).expect("every line is a place");
+            let gid: u32 = f[0].parse().unwrap();
+            assert_eq!(p.geonames, (gid != 0).then_some(gid));
             assert_eq!(p.name, f[1]);
+            assert_eq!(p.alternates, f[2]);
             assert_eq!(
                 p.lat.to_bits(),
-                f[3].parse::<f64>().map(f64::to_bits).ok().unwrap_or(0),
+                f[3].parse::<f64>().unwrap().to_bits(),
                 "{line}"
             );
             assert_eq!(
                 p.lon.to_bits(),
-                f[4].parse::<f64>().map(f64::to_bits).ok().unwrap_or(0),
+                f[4].parse::<f64>().unwrap().to_bits(),
                 "{line}"
             );
+            assert_eq!(p.feature, f[5]);
+            assert_eq!(p.country, f[6]);
+            assert_eq!(p.admin1, f[7]);
             assert_eq!(p.admin2, f[8]);
-            for n in std::iter::once(f[1]).chain(f[2].split('|').filter(|a| !a.is_empty())) {
+            assert_eq!(p.population, f[9].parse::<u64>().unwrap());
+            let names: Vec<&str> = std::iter::once(f[1])
+                .chain(f[2].split('|').filter(|a| !a.is_empty()))
+                .collect();
+            assert!(p.names().eq(names.iter().copied()));
+            for n in names {
                 normalise_into(n, &mut norm);
                 assert_eq!(name_key(n, &mut buf), key_hash(&norm), "{n:?}");
                 assert!(normalises_to(n, &norm, &mut buf), "{n:?}");
+                let v = named.entry(norm.clone()).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
             }
-            assert!(
-                p.names()
-                    .eq(std::iter::once(f[1]).chain(f[2].split('|').filter(|a| !a.is_empty())))
+            i += 1;
+        }
+        assert_eq!(i as usize, t.len());
+        assert!(t.get(i).is_none());
+        for (norm, places) in &named {
+            assert_eq!(
+                &t.lookup_normalised(norm).collect::<Vec<_>>(),
+                places,
+                "{norm:?}"
             );
         }
-        assert_eq!(i, t.places.len());
+        // The countries are the first `A.PCL*` place of each code.
+        for i in 0..i {
+            let p = t.get(i).unwrap();
+            if p.is_country() {
+                assert!(t.countries.get(p.country).is_some_and(|&c| c <= i));
+            }
+        }
     }
 
     #[test]
-    fn radix_sort_of_the_index_equals_a_comparison_sort() {
-        // Hashes with many repeats and shared digits; indices ascend among equal
-        // hashes, as `load` pushes them.
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut index = Vec::new();
-        for i in 0..20_000u32 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let h = match i % 3 {
-                0 => x,
-                1 => x & 0xffff_0000_ffff,
-                _ => x % 97,
-            };
-            index.push((h, i));
+    fn the_index_key_is_the_old_fnv_key_folded() {
+        use std::hash::Hasher;
+        for s in ["", "paris", "hague's", "côte d'ivoire", "東京"] {
+            let mut h = crate::recognise::phrases::Fnv::default();
+            h.write(s.as_bytes());
+            assert_eq!(key_hash(s), h.finish());
+            assert_eq!(
+                index_key(key_hash(s)),
+                (h.finish() ^ (h.finish() >> 32)) as u32
+            );
         }
-        let mut expected = index.clone();
-        expected.sort_unstable();
-        sort_index(&mut index);
-        assert_eq!(index, expected);
-        let mut empty = Vec::new();
-        sort_index(&mut empty);
-        assert!(empty.is_empty());
     }
 
     #[test]
     fn loads_and_finds() {
         let t = table();
-        assert!(t.places.len() > 150_000, "{}", t.places.len());
+        assert!(t.len() > 150_000, "{}", t.len());
         let la = lookup("Louisiana");
         assert!(
             la.iter()
