@@ -571,10 +571,12 @@ fn choose(
     let top = scored[best].1;
     let z: f64 = scored.iter().map(|(_, s, _)| (s - top).exp()).sum();
     let (i, s, mut parts) = scored.swap_remove(best);
-    let most_populous = w.cands.iter().filter_map(|c| t.get(c.place)).all(|q| {
-        t.get(w.cands[i].place)
-            .is_some_and(|p| p.population >= q.population)
-    });
+    let chosen = t.population(w.cands[i].place);
+    let most_populous = w
+        .cands
+        .iter()
+        .filter_map(|c| t.population(c.place))
+        .all(|q| chosen.is_some_and(|p| p >= q));
     if w.cands.len() == 1 {
         parts.insert(0, "only candidate");
     } else if most_populous {
@@ -759,7 +761,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             continue;
         }
         if cands.len() > MAX_CANDIDATES {
-            cands.sort_by_key(|c| std::cmp::Reverse(t.get(c.place).map_or(0, |p| p.population)));
+            cands.sort_by_key(|c| std::cmp::Reverse(t.population(c.place).unwrap_or(0)));
             cands.truncate(MAX_CANDIDATES);
         }
         let weight = names as f64 * if ctx.dateline { 2.0 } else { 1.0 };
@@ -883,7 +885,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 w.cands.sort_by_key(|c| {
                     (
                         Some(c.place) != keep,
-                        std::cmp::Reverse(t.get(c.place).map_or(0, |p| p.population)),
+                        std::cmp::Reverse(t.population(c.place).unwrap_or(0)),
                     )
                 });
                 w.cands.truncate(MAX_SECOND);

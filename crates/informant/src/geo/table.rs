@@ -213,6 +213,13 @@ impl Table {
         })
     }
 
+    /// The population of the place at index `i` ([`Table::get`]'s, without the rest).
+    pub(crate) fn population(&self, i: u32) -> Option<u64> {
+        let at = (i as usize).checked_mul(RECORD)?;
+        let r = self.records.get(at..at.checked_add(RECORD)?)?;
+        Some(u64_at(r, 40))
+    }
+
     /// Number of places.
     pub(crate) fn len(&self) -> usize {
         self.records.len() / RECORD
