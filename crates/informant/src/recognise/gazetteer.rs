@@ -834,6 +834,8 @@ impl GazetteerBuilder {
         // Every (form, entry) pair, with the form ASCII-lower-cased into one buffer.
         struct Raw {
             lower: Range<usize>,
+            /// The first 8 bytes of the lower-cased form, big-endian, zero-padded.
+            prefix: u64,
             rule: CaseRule,
             entry: u32,
             which: u32,
@@ -849,8 +851,13 @@ impl GazetteerBuilder {
                     lower.extend(f.bytes().map(|b| b.to_ascii_lowercase()));
                     let which = u32::try_from(which).map_err(|_| too_many())?;
                     let rule = CaseRule::of(f);
+                    let mut p = [0u8; 8];
+                    for (d, &b) in p.iter_mut().zip(&lower[start..]) {
+                        *d = b;
+                    }
                     raw.push(Raw {
                         lower: start..lower.len(),
+                        prefix: u64::from_be_bytes(p),
                         rule,
                         entry,
                         which,
@@ -860,10 +867,13 @@ impl GazetteerBuilder {
         }
         // Sorted by lower-cased form, then case rule, then entry and alias (a
         // total order, so the unstable sort is deterministic): equal forms
-        // become neighbours, and a form's entries come in entry order.
+        // become neighbours, and a form's entries come in entry order. Two forms
+        // whose 8-byte prefixes differ compare as those prefixes do (a zero pad sorts
+        // first, as the shorter form does), so most comparisons read no text.
         raw.sort_unstable_by(|a, b| {
-            lower[a.lower.clone()]
-                .cmp(&lower[b.lower.clone()])
+            a.prefix
+                .cmp(&b.prefix)
+                .then_with(|| lower[a.lower.clone()].cmp(&lower[b.lower.clone()]))
                 .then(a.rule.cmp(&b.rule))
                 .then(a.entry.cmp(&b.entry))
                 .then(a.which.cmp(&b.which))
