@@ -38,14 +38,20 @@ pub(super) fn speaker(word: &str) -> Option<u8> {
 /// The agreement of a third-person pronoun; `None` for any other word (first and
 /// second person pronouns: see [`speaker`]).
 pub(super) fn agreement(word: &str) -> Option<Agreement> {
-    let lower = word.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "he" | "him" | "his" | "himself" => Agreement::Person(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Agreement::Person(Gender::Female),
-        "it" | "its" | "itself" => Agreement::Thing,
+    // Lower-cased on the stack (it was a `String` a call, for every mention): no
+    // pronoun is longer than "themselves", 10 bytes.
+    let mut buf = [0u8; 10];
+    let lower = buf.get_mut(..word.len())?;
+    for (l, &c) in lower.iter_mut().zip(word.as_bytes()) {
+        *l = c.to_ascii_lowercase();
+    }
+    Some(match &*lower {
+        b"he" | b"him" | b"his" | b"himself" => Agreement::Person(Gender::Male),
+        b"she" | b"her" | b"hers" | b"herself" => Agreement::Person(Gender::Female),
+        b"it" | b"its" | b"itself" => Agreement::Thing,
         // Not "them": an object pronoun is far more often people or things no
         // recogniser saw than an organisation (GUM, development).
-        "they" | "their" | "theirs" | "themselves" => Agreement::Plural,
+        b"they" | b"their" | b"theirs" | b"themselves" => Agreement::Plural,
         _ => return None,
     })
 }
@@ -699,6 +705,10 @@ mod tests {
         assert_eq!(agreement("them"), None);
         assert_eq!(agreement("we"), None);
         assert_eq!(agreement("item"), None);
+        assert_eq!(agreement("THEMSELVES"), Some(Agreement::Plural));
+        assert_eq!(agreement("themselvess"), None);
+        assert_eq!(agreement(""), None);
+        assert_eq!(agreement("Hé"), None);
     }
 
     #[test]
