@@ -70,6 +70,8 @@ struct Context {
 
 struct Cand {
     place: u32,
+    /// The place, read from the table once (`Table::get` builds it from its record).
+    p: Place,
     /// The candidate's primary name equals a mention text.
     exact: bool,
     /// A US town in a county another entity may name, or a county another entity's
@@ -408,7 +410,7 @@ type CountyKey = (&'static str, &'static str, &'static str);
 /// `Birmingham`: Alabama's, not Kentucky's and England's). Linear in the candidates.
 /// Counties named inside organisation names (`Jefferson County Commission`) count as
 /// another entity's (`org_counties`).
-fn link_counties(t: &Table, works: &mut [Work], org_counties: &[CountyKey]) {
+fn link_counties(works: &mut [Work], org_counties: &[CountyKey]) {
     type Key = CountyKey;
     // key -> (first group seen, whether a second group has it too)
     let mut counties: HashMap<Key, (usize, bool)> = HashMap::default();
@@ -418,7 +420,7 @@ fn link_counties(t: &Table, works: &mut [Work], org_counties: &[CountyKey]) {
     let mut towns: HashMap<Key, (usize, bool)> = HashMap::default();
     for w in works.iter() {
         for c in &w.cands {
-            let Some(p) = t.get(c.place) else { continue };
+            let p = c.p;
             if p.country != "US" || p.admin2.is_empty() {
                 continue;
             }
@@ -440,7 +442,7 @@ fn link_counties(t: &Table, works: &mut [Work], org_counties: &[CountyKey]) {
     }
     for w in works.iter_mut() {
         for c in &mut w.cands {
-            let Some(p) = t.get(c.place) else { continue };
+            let p = c.p;
             if p.country != "US" || p.admin2.is_empty() {
                 continue;
             }
@@ -453,14 +455,13 @@ fn link_counties(t: &Table, works: &mut [Work], org_counties: &[CountyKey]) {
 }
 
 fn score(
-    t: &Table,
     w: &Work,
     c: &Cand,
     ev: &Evidence,
     own: &Evidence,
     anchors: &[(usize, (f64, f64))],
 ) -> Option<(f64, Vec<&'static str>)> {
-    let p = t.get(c.place)?;
+    let p = c.p;
     let mut parts = Vec::new();
     let mut s = pop_prior(&p) + feature_prior(&p);
     // A division named like one of its towns (Aleppo, Birmingham) is the town unless a
@@ -548,7 +549,6 @@ fn score(
 
 /// Chooses the best candidate of `w`; returns (index, score, confidence, evidence).
 fn choose(
-    t: &Table,
     w: &Work,
     ev: &Evidence,
     own: &Evidence,
@@ -558,7 +558,7 @@ fn choose(
         .cands
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| score(t, w, c, ev, own, anchors).map(|(s, p)| (i, s, p)))
+        .filter_map(|(i, c)| score(w, c, ev, own, anchors).map(|(s, p)| (i, s, p)))
         .collect();
     if scored.is_empty() {
         return None;
@@ -571,18 +571,17 @@ fn choose(
     let top = scored[best].1;
     let z: f64 = scored.iter().map(|(_, s, _)| (s - top).exp()).sum();
     let (i, s, mut parts) = scored.swap_remove(best);
-    let chosen = t.population(w.cands[i].place);
+    let chosen = w.cands.get(i).map(|c| c.p.population);
     let most_populous = w
         .cands
         .iter()
-        .filter_map(|c| t.population(c.place))
-        .all(|q| chosen.is_some_and(|p| p >= q));
+        .all(|c| chosen.is_some_and(|p| p >= c.p.population));
     if w.cands.len() == 1 {
         parts.insert(0, "only candidate");
     } else if most_populous {
         parts.push("population");
     }
-    if let Some(p) = t.get(w.cands[i].place) {
+    if let Some(p) = w.cands.get(i).map(|c| c.p) {
         if feature_prior(&p) >= 2.0 && !most_populous {
             parts.push("feature");
         }
@@ -733,6 +732,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                         seen.insert(i, cands.len());
                         cands.push(Cand {
                             place: i,
+                            p,
                             exact,
                             linked: false,
                         });
@@ -746,28 +746,23 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         let physical = physical
             || cands.iter().any(|c| {
                 c.exact
-                    && t.get(c.place).is_some_and(|p| {
-                        p.geonames.is_none()
-                            && (p.feature.starts_with("H.") || p.feature.starts_with("T."))
-                    })
+                    && c.p.geonames.is_none()
+                    && (c.p.feature.starts_with("H.") || c.p.feature.starts_with("T."))
             });
         if physical && !division_cue && ctx.qualifiers.is_empty() {
-            cands.retain(|c| {
-                t.get(c.place)
-                    .is_some_and(|p| !(p.is_populated() || p.is_admin1() || p.is_admin2()))
-            });
+            cands.retain(|c| !(c.p.is_populated() || c.p.is_admin1() || c.p.is_admin2()));
         }
         if cands.is_empty() {
             continue;
         }
         if cands.len() > MAX_CANDIDATES {
-            cands.sort_by_key(|c| std::cmp::Reverse(t.population(c.place).unwrap_or(0)));
+            cands.sort_by_key(|c| std::cmp::Reverse(c.p.population));
             cands.truncate(MAX_CANDIDATES);
         }
         let weight = names as f64 * if ctx.dateline { 2.0 } else { 1.0 };
         let mut towns: Vec<(&'static str, &'static str)> = cands
             .iter()
-            .filter_map(|c| t.get(c.place))
+            .map(|c| c.p)
             .filter(|p| p.is_populated())
             .map(|p| (p.country, p.admin1))
             .collect();
@@ -780,9 +775,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         for s in &surf {
             groups.entry(s.clone()).or_insert(group);
         }
-        let town_exact = cands
-            .iter()
-            .any(|c| c.exact && t.get(c.place).is_some_and(|p| p.is_populated()));
+        let town_exact = cands.iter().any(|c| c.exact && c.p.is_populated());
         works.push(Work {
             entity: ei,
             group,
@@ -799,7 +792,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         return;
     }
     let (in_orgs, org_counties) = org_places(t, doc);
-    link_counties(t, &mut works, &org_counties);
+    link_counties(&mut works, &org_counties);
     // Pass 1: evidence from every entity's country and division candidates, shared
     // among them, and from the qualifiers; nationalities name their country.
     let mut ev = Evidence::default();
@@ -812,7 +805,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
         let levels: Vec<Place> = w
             .cands
             .iter()
-            .filter_map(|c| t.get(c.place))
+            .map(|c| c.p)
             .filter(|p| p.is_country() || p.is_admin1())
             .collect();
         let n = levels.len() as f64;
@@ -837,7 +830,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
     }
     let owns = by_group(&works, owns);
     for w in &mut works {
-        w.choice = choose(t, w, &ev, &owns[w.group], &[]);
+        w.choice = choose(w, &ev, &owns[w.group], &[]);
     }
     // Passes 2 and 3: evidence from the places chosen in the pass before, weighted by
     // confidence; the chosen points are the anchors of spatial minimality.
@@ -851,7 +844,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 ev2.add(cc, a1, 1.0, &mut own);
             }
             if let Some((i, _, conf, _)) = &w.choice {
-                if let Some(p) = t.get(w.cands[*i].place) {
+                if let Some(p) = w.cands.get(*i).map(|c| c.p) {
                     ev2.add(p.country, p.admin1, w.weight * conf, &mut own);
                     if *conf >= 0.5 && !(p.is_country() || p.feature == "L.CONT") {
                         anchors.push((w.group, (p.lat, p.lon), *conf * w.weight));
@@ -882,22 +875,18 @@ pub(crate) fn resolve_places(doc: &mut Document) {
             if w.cands.len() > MAX_SECOND {
                 // keep the first pass's best and the most populous others
                 let keep = w.choice.as_ref().map(|c| w.cands[c.0].place);
-                w.cands.sort_by_key(|c| {
-                    (
-                        Some(c.place) != keep,
-                        std::cmp::Reverse(t.population(c.place).unwrap_or(0)),
-                    )
-                });
+                w.cands
+                    .sort_by_key(|c| (Some(c.place) != keep, std::cmp::Reverse(c.p.population)));
                 w.cands.truncate(MAX_SECOND);
             }
-            w.choice = choose(t, w, &ev2, own, &anchors);
+            w.choice = choose(w, &ev2, own, &anchors);
         }
     }
     for w in &works {
         let Some((i, _, conf, parts)) = &w.choice else {
             continue;
         };
-        let Some(p) = t.get(w.cands[*i].place) else {
+        let Some(p) = w.cands.get(*i).map(|c| c.p) else {
             continue;
         };
         if let Some(e) = doc.entities.get_mut(w.entity) {

@@ -135,20 +135,6 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
-/// The little-endian `u16` at `at` in `b`, as a length (0 past its end).
-fn len_at(b: &[u8], at: usize) -> usize {
-    b.get(at..at + 2)
-        .and_then(|s| s.try_into().ok())
-        .map_or(0, |s| usize::from(u16::from_le_bytes(s)))
-}
-
-/// The little-endian `u64` at `at` in `b` (0 past its end).
-fn u64_at(b: &[u8], at: usize) -> u64 {
-    b.get(at..at + 8)
-        .and_then(|s| s.try_into().ok())
-        .map_or(0, u64::from_le_bytes)
-}
-
 impl Table {
     /// Places one of whose names normalises to `norm` (already normalised), in table order.
     pub(crate) fn lookup_normalised(&self, norm: &str) -> impl Iterator<Item = u32> + '_ {
@@ -185,39 +171,52 @@ impl Table {
     /// The place at index `i`, read from its record.
     pub(crate) fn get(&self, i: u32) -> Option<Place> {
         let at = (i as usize).checked_mul(RECORD)?;
-        let r = self.records.get(at..at.checked_add(RECORD)?)?;
-        let text = self.text;
-        let gid = u32_at(r, 0);
-        let name_at = u32_at(r, 4) as usize;
-        let (name_len, alt_len) = (len_at(r, 8), len_at(r, 10));
-        let alt_at = name_at + name_len + 1;
-        let feat_at = u32_at(r, 12) as usize;
-        let feat_len = len_at(r, 16);
-        let country_at = feat_at + feat_len + 1;
-        let country_len = len_at(r, 18);
-        let admin1_at = country_at + country_len + 1;
-        let admin1_len = len_at(r, 20);
-        let admin2_at = admin1_at + admin1_len + 1;
-        let admin2_len = len_at(r, 22);
+        // A fixed-size record: its fields are read with no bounds checks.
+        let r: &[u8; RECORD] = self
+            .records
+            .get(at..at.checked_add(RECORD)?)?
+            .try_into()
+            .ok()?;
+        let u16_at = |k: usize| usize::from(u16::from_le_bytes([r[k], r[k + 1]]));
+        let u32_at = |k: usize| u32::from_le_bytes([r[k], r[k + 1], r[k + 2], r[k + 3]]);
+        let u64_at = |k: usize| {
+            u64::from_le_bytes([
+                r[k],
+                r[k + 1],
+                r[k + 2],
+                r[k + 3],
+                r[k + 4],
+                r[k + 5],
+                r[k + 6],
+                r[k + 7],
+            ])
+        };
+        let gid = u32_at(0);
+        let (name_at, name_len, alt_len) = (u32_at(4) as usize, u16_at(8), u16_at(10));
+        let (feat_at, feat_len) = (u32_at(12) as usize, u16_at(16));
+        let (country_len, admin1_len, admin2_len) = (u16_at(18), u16_at(20), u16_at(22));
+        // `name \t alternates`, then `feature \t country \t admin1 \t admin2`.
+        let names = self.text.get(name_at..name_at + name_len + 1 + alt_len)?;
+        let (name, alternates) = (names.get(..name_len)?, names.get(name_len + 1..)?);
+        let codes = self
+            .text
+            .get(feat_at..feat_at + feat_len + country_len + admin1_len + admin2_len + 3)?;
+        let (feature, rest) = codes.split_at_checked(feat_len)?;
+        let (country, rest) = rest.get(1..)?.split_at_checked(country_len)?;
+        let (admin1, rest) = rest.get(1..)?.split_at_checked(admin1_len)?;
+        let admin2 = rest.get(1..)?;
         Some(Place {
             geonames: (gid != 0).then_some(gid),
-            name: text.get(name_at..name_at + name_len)?,
-            alternates: text.get(alt_at..alt_at + alt_len)?,
-            lat: f64::from_bits(u64_at(r, 24)),
-            lon: f64::from_bits(u64_at(r, 32)),
-            feature: text.get(feat_at..feat_at + feat_len)?,
-            country: text.get(country_at..country_at + country_len)?,
-            admin1: text.get(admin1_at..admin1_at + admin1_len)?,
-            admin2: text.get(admin2_at..admin2_at + admin2_len)?,
-            population: u64_at(r, 40),
+            name,
+            alternates,
+            lat: f64::from_bits(u64_at(24)),
+            lon: f64::from_bits(u64_at(32)),
+            feature,
+            country,
+            admin1,
+            admin2,
+            population: u64_at(40),
         })
-    }
-
-    /// The population of the place at index `i` ([`Table::get`]'s, without the rest).
-    pub(crate) fn population(&self, i: u32) -> Option<u64> {
-        let at = (i as usize).checked_mul(RECORD)?;
-        let r = self.records.get(at..at.checked_add(RECORD)?)?;
-        Some(u64_at(r, 40))
     }
 
     /// Number of places.
