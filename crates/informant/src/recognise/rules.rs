@@ -740,6 +740,12 @@ fn title_rule(v: &View<'_>, tspan: Span, out: &mut Vec<Mention>) {
     if end > after && COMPANY_WORDS.contains(&v.word(after)) {
         return;
     }
+    // "Martin Luther King Jr.": a name's suffix after a title word is no name.
+    if end > after
+        && (after..end).all(|i| matches!(v.word(i), "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III"))
+    {
+        return;
+    }
     if end > after {
         // A name follows, unless it is already something else or an organisation's
         // (`Major League Baseball`, `Premier League`).
@@ -844,7 +850,12 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
         if v.word(j) == "the" {
             j += 1;
         }
-        let end = v.name_from(j, 6).max(covered_end(v, j));
+        let mut end = v.name_from(j, 6).max(covered_end(v, j));
+        // A person's name inside makes it a title before the person (`Secretary of
+        // State Mike Pompeo`), no organisation.
+        if (j + 1..end).any(|k| v.covered_by(k, EntityType::Person)) {
+            end = j;
+        }
         if end > j && (v.upper_initial(i) || (j..end).any(|k| v.covered(k))) {
             let start = with_the(v, i);
             out.push(mention(
@@ -1123,6 +1134,20 @@ mod tests {
         assert!(!persons.iter().any(|m| m.contains("Please")), "{persons:?}");
         assert!(!persons.iter().any(|m| m.contains("League")), "{persons:?}");
         assert!(persons.iter().any(|m| m == "Major Tom Kent"), "{persons:?}");
+    }
+
+    #[test]
+    fn a_person_after_an_office_of_ends_the_organisation() {
+        let orgs = rule_mentions(
+            "US Secretary of State Mike Pompeo said the Ministry of Foreign Affairs agreed.",
+            EntityType::Organisation,
+        );
+        assert!(!orgs.iter().any(|m| m.contains("Pompeo")), "{orgs:?}");
+        assert!(
+            orgs.iter()
+                .any(|m| m.ends_with("Ministry of Foreign Affairs")),
+            "{orgs:?}"
+        );
     }
 
     #[test]

@@ -996,6 +996,60 @@ fn roles_alone(doc: &mut Document) {
     }
 }
 
+/// Suffixes after a person's name (`Martin Luther King Jr.`): no name of their own.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
+/// Titles that are also common given names (`Amir Khan`, `Sultan Ahmed`): no title
+/// at the start of a name.
+const GIVEN_NAME_TITLES: &[&str] = &["amir", "sultan", "imam", "major", "king", "earl"];
+
+/// A capitalised word of the built-in titles (`Prime`, `Foreign`, `Minister`), not one
+/// that is also a common given name: it may lead a title run (`Foreign Minister`).
+fn is_title_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && TITLE_WORDS.contains(&lower)
+        && !GIVEN_NAME_TITLES.contains(&lower.as_str())
+}
+
+/// Titles of one word (`President`, `Rep.`, `Minister`, `Dr`), lower-cased, from
+/// `data/gazetteer/titles.tsv` (names and aliases), and `Attorney` (`U.S. Attorney`):
+/// the word that ends a title before a name (`Prime Minister`, not `Royal` in `Royal
+/// Philips` nor `Lance` in `Lance Stephenson`).
+static TITLE_HEADS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let tsv = include_str!("../../data/gazetteer/titles.tsv");
+        tsv.lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .flat_map(|l| {
+                let mut f = l.split('\t');
+                let name = f.next().unwrap_or("");
+                let aliases = f.nth(2).unwrap_or("");
+                std::iter::once(name).chain(aliases.split('|'))
+            })
+            .filter(|t| !t.is_empty() && !t.contains(' '))
+            .chain(std::iter::once("Attorney"))
+            .map(str::to_lowercase)
+            .collect()
+    });
+
+/// A capitalised one-word title (see [`TITLE_HEADS`]), not one that is also a common
+/// given name.
+fn is_title_head(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && TITLE_HEADS.contains(&lower)
+        && !GIVEN_NAME_TITLES.contains(&lower.as_str())
+}
+
+/// A capitalised abbreviation of two or more letters before a title (`U.S.`, `UN`,
+/// `N.Y.`): it may lead the title run (`U.S. Attorney`) without ending it.
+fn is_abbreviation(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 /// Lower-case words inside people's names (`Ludwig van Beethoven`, `Osama bin Laden`).
 const NAME_PARTICLES: &[&str] = &[
     "al", "abu", "bin", "ibn", "bint", "ben", "de", "del", "della", "der", "den", "van", "von",
@@ -1033,7 +1087,7 @@ fn names_inside_titles(doc: &mut Document) {
     for (n, m) in doc.mentions.iter().enumerate() {
         if m.entity_type != EntityType::Person
             || m.kind != MentionKind::Name
-            || !matches!(m.recogniser.as_ref(), "rule" | "tagger")
+            || !matches!(m.recogniser.as_ref(), "rule" | "tagger" | "gazetteer")
         {
             continue;
         }
@@ -1042,14 +1096,23 @@ fn names_inside_titles(doc: &mut Document) {
         };
         // start of the word after the last role word, if no other lower-case word
         // or sign comes after it (`chief executive Noel Forgeard`, not `Minister for
-        // Central Asia`)
+        // Central Asia`); capitalised title words count only in the span's leading
+        // run of capitalised words that are titles or abbreviations (`President
+        // Trump`, `Rep. Ilhan Omar`, `U.S. Attorney James Kennedy Jr.`), not inside
+        // the name (`Kevin King`)
         let mut tail = None;
         let mut at = 0;
+        let mut leading = true;
         for w in surface.split(' ') {
             if is_role_word(w) {
                 tail = Some(at + w.len() + 1);
             } else if !w.starts_with(char::is_uppercase) {
                 tail = None;
+                leading = false;
+            } else if leading && is_title_head(w) {
+                tail = Some(at + w.len() + 1);
+            } else if leading && !is_abbreviation(w) && !is_title_word(w) {
+                leading = false;
             }
             at += w.len() + 1;
         }
@@ -1057,7 +1120,9 @@ fn names_inside_titles(doc: &mut Document) {
             continue;
         };
         let name = &surface[tail..];
-        if !name.starts_with(char::is_uppercase) {
+        if !name.starts_with(char::is_uppercase)
+            || name.split(' ').all(|w| NAME_SUFFIXES.contains(&w))
+        {
             continue;
         }
         let span = Span::new(m.span.start + tail, m.span.end);
@@ -1297,6 +1362,29 @@ mod tests {
             typed(&found, "Baghdad").iter().all(|t| *t == "Location"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_capitalised_title_before_a_name_leaves_the_bare_name() {
+        let found = names(
+            "President Trump spoke to U.S. Attorney James Kennedy Jr. on Monday. \
+             Rep. Ilhan Omar replied. Kevin King and Martin Luther King Jr. were there.",
+        );
+        for bare in ["Trump", "James Kennedy Jr.", "Ilhan Omar"] {
+            assert!(has(&found, bare, "name"), "{bare}: {found:?}");
+        }
+        assert!(!has(&found, "President Trump", "name"), "{found:?}");
+        // a title word inside a name, or a suffix alone, is no title
+        assert!(!has(&found, "Jr.", "name"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _, k)| t == "Kevin King" && *k == "titled"),
+            "{found:?}"
+        );
+        // a word of a longer title is no title on its own
+        let found = names("Keynote customer Royal Philips spoke, and Lance Stephenson played.");
+        assert!(!found.iter().any(|(_, _, k)| *k == "titled"), "{found:?}");
     }
 
     #[test]
