@@ -72,6 +72,126 @@ pub(crate) fn normalise(doc: &mut Document) {
     names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
+    surnames_again(doc);
+}
+
+/// Confidence of a person's surname found again on its own.
+const SURNAME_AGAIN_CONFIDENCE: f32 = 0.5;
+
+/// A tagger's place or organisation below this confidence that is a person's surname
+/// seen in the same document is the person.
+const SURNAME_RETYPE_BELOW: f32 = 0.5;
+
+/// The surname of a person named in full is the person where the text repeats it alone,
+/// as news writes them (`Rep. David McKinley ... McKinley said`): a word equal to the
+/// last word of a Person name of two or more capitalised words (`Jr.` and the like
+/// skipped), with no mention over it, becomes a Person name; a tagger's one-word place or
+/// organisation of that surname, below [`SURNAME_RETYPE_BELOW`], becomes the Person
+/// (`Omar` read as a place after `Ilhan Omar`), and its one-word Person pronoun or
+/// nominal a name. Not a word that runs on from or into
+/// another capitalised word (`Webb Simpson`, `Forest Hill`), nor a surname that is a
+/// title or an abbreviation. Linear: one set of surnames, one pass over the tokens with
+/// a cursor over the mentions.
+fn surnames_again(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for m in &doc.mentions {
+        if m.entity_type != EntityType::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        let Some(name) = text.get(m.span.range()) else {
+            continue;
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        let Some(last) = words
+            .iter()
+            .rev()
+            .find(|w| !NAME_SUFFIXES.contains(w))
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            })
+            .filter(|w| w.chars().skip(1).any(char::is_lowercase))
+            .filter(|w| !is_title_word(w) && !is_title_head(w))
+        else {
+            continue;
+        };
+        surnames.insert(last);
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let tokens = &doc.tokens;
+    let word = |i: usize| token_text(text, tokens, i);
+    // whether tokens `a` and `b` are one space apart, both capitalised words
+    let runs_on = |a: usize, b: usize| {
+        word(a).starts_with(char::is_uppercase)
+            && word(b).starts_with(char::is_uppercase)
+            && text.get(tokens[a].span.end..tokens[b].span.start) == Some(" ")
+    };
+    let mut added: Vec<Mention> = Vec::new();
+    let mut retype: Vec<usize> = Vec::new();
+    let (mut m, mut reach) = (0, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        while m < doc.mentions.len() && doc.mentions[m].span.start <= t.span.start {
+            reach = reach.max(doc.mentions[m].span.end);
+            m += 1;
+        }
+        if !surnames.contains(word(i))
+            || i > 0 && runs_on(i - 1, i)
+            || i + 1 < tokens.len() && runs_on(i, i + 1)
+        {
+            continue;
+        }
+        if reach <= t.span.start {
+            let mut x = Mention::new(t.span, EntityType::Person, SURNAME_AGAIN_CONFIDENCE, "rule");
+            x.kind = MentionKind::Name;
+            added.push(x);
+            continue;
+        }
+        // mentions starting here are just before the cursor
+        let here = doc.mentions[..m]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, x)| x.span.start == t.span.start);
+        let mut only = None;
+        let mut count = 0;
+        for (j, x) in here {
+            count += 1;
+            let other_type = x.kind == MentionKind::Name
+                && x.confidence < SURNAME_RETYPE_BELOW
+                && matches!(
+                    x.entity_type,
+                    EntityType::Location | EntityType::Organisation
+                );
+            // a capitalised surname is no pronoun nor nominal
+            let other_kind = x.entity_type == EntityType::Person && x.kind != MentionKind::Name;
+            if x.span == t.span && x.recogniser == "tagger" && (other_type || other_kind) {
+                only = Some(j);
+            }
+        }
+        // the one mention over the word, and nothing longer before it
+        if let Some(j) = only.filter(|_| count == 1 && reach == t.span.end) {
+            retype.push(j);
+        }
+    }
+    for j in retype {
+        let x = &mut doc.mentions[j];
+        x.entity_type = EntityType::Person;
+        x.kind = MentionKind::Name;
+        x.subtype = None;
+        x.entry = None;
+        x.attributes.clear();
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
 }
 
 /// One name where names nest without meaning to, as news corpora mark them (flat):
@@ -1362,6 +1482,27 @@ mod tests {
             typed(&found, "Baghdad").iter().all(|t| *t == "Location"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_repeated_alone_is_the_person() {
+        let found = names(
+            "Rep. David McKinley visited the border. McKinley said the flow was large, \
+             and McKinley's office did not reply. Webb Simpson played golf.",
+        );
+        let alone = found
+            .iter()
+            .filter(|(t, ty, k)| t == "McKinley" && *ty == "Person" && *k == "name")
+            .count();
+        assert_eq!(alone, 2, "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _, k)| t == "McKinley" && *k != "name"),
+            "{found:?}"
+        );
+        // no surname of a name never given in full, nor inside a longer name
+        assert!(!has(&found, "Webb", "name"), "{found:?}");
     }
 
     #[test]
