@@ -75,6 +75,90 @@ pub(crate) fn normalise(doc: &mut Document) {
     places_in_organisations(doc);
     names_in_events(doc);
     surnames_again(doc);
+    camel_case_companies(doc);
+    // the steps above may make two names of one span and type (`Los Angeles Times`)
+    dedup(doc);
+}
+
+/// Confidence of a company's name found by its inner capital alone.
+const CAMEL_COMPANY_CONFIDENCE: f32 = 0.4;
+
+/// Starts of surnames with an inner capital (`McKinley`, `DeBose`, `MacArthur`): no
+/// company's name.
+const CAMEL_NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+];
+
+/// A word with a capital inside after lower-case letters (`WeWork`, `SunExpress`,
+/// `PolitiFact`), no digits or signs, not all capitals, and no surname's prefix.
+fn is_camel_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 5
+        && b[0].is_ascii_uppercase()
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b.windows(2)
+            .skip(1)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        && b[1..].iter().filter(|c| c.is_ascii_uppercase()).count() <= 2
+        && !CAMEL_NAME_PREFIXES.iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+}
+
+/// A word written with a capital inside (see [`is_camel_name`]) that the document uses
+/// twice or more, that no mention covers and that stands alone (no capitalised word
+/// beside it, not a handle or hashtag after `@` or `#`) is a company's name, as news
+/// writes the new ones (`WeWork`): an Organisation name. Once is not enough: tweets run
+/// names and phrases together (`MileyCyrus`, `HappyNewYear`). Linear: a count of the
+/// camel words, then one pass over the tokens with a cursor over the mentions.
+fn camel_case_companies(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |i: usize| token_text(text, tokens, i);
+    let touches_name = |a: usize, b: usize| {
+        word(a).starts_with(char::is_uppercase)
+            && word(b).starts_with(char::is_uppercase)
+            && text.get(tokens[a].span.end..tokens[b].span.start) == Some(" ")
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for i in 0..tokens.len() {
+        if is_camel_name(word(i)) {
+            *seen.entry(word(i)).or_default() += 1;
+        }
+    }
+    if seen.values().all(|&n| n < 2) {
+        return;
+    }
+    let mut added: Vec<Mention> = Vec::new();
+    let (mut m, mut reach) = (0, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        while m < doc.mentions.len() && doc.mentions[m].span.start <= t.span.start {
+            reach = reach.max(doc.mentions[m].span.end);
+            m += 1;
+        }
+        if reach > t.span.start
+            || seen.get(word(i)).is_none_or(|&n| n < 2)
+            || i > 0 && (matches!(word(i - 1), "@" | "#") || touches_name(i - 1, i))
+            || i + 1 < tokens.len() && touches_name(i, i + 1)
+            || text[..t.span.start].ends_with(['@', '#', '/', '.', '_'])
+        {
+            continue;
+        }
+        let mut x = Mention::new(
+            t.span,
+            EntityType::Organisation,
+            CAMEL_COMPANY_CONFIDENCE,
+            "rule",
+        );
+        x.kind = MentionKind::Name;
+        x.subtype = Some("company".to_owned());
+        added.push(x);
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
 }
 
 /// An Organisation name of the tagger or a rule that holds a possessive (`NASA’s Science
@@ -508,7 +592,7 @@ fn has_score(s: &str) -> bool {
 /// - `U.S.` before a route number (`U.S. 45`) is a highway, no country: dropped;
 /// - a place name and a company head (`Georgia Power`, `Los Angeles Times`), or `Air` and
 ///   a place name (`Air Astana`), is an Organisation whose attribute `place` keeps the
-///   place.
+///   place; a tagger's place name that ends in a company head is the company.
 fn names_that_are_no_places(doc: &mut Document) {
     let mut gone = vec![false; doc.mentions.len()];
     let mut moved = false;
@@ -537,6 +621,23 @@ fn names_that_are_no_places(doc: &mut Document) {
             && word(after).bytes().all(|c| c.is_ascii_digit())
         {
             gone[n] = true;
+            continue;
+        }
+        // the tagger's place that ends in a company head is the company (`Los Angeles
+        // Times`), once
+        if m.recogniser == "tagger"
+            && name
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| COMPANY_HEADS.contains(&last))
+        {
+            let i = orgs.partition_point(|o| o.start <= m.span.start);
+            if orgs[..i].iter().rev().take(8).any(|o| *o == m.span) {
+                gone[n] = true;
+            } else {
+                m.entity_type = EntityType::Organisation;
+                m.subtype = None;
+                m.entry = None;
+            }
             continue;
         }
         // `Air Astana`, `Air France`: an airline named after its country or town
@@ -1662,10 +1763,42 @@ mod tests {
 
     #[test]
     fn a_newspaper_or_an_airline_named_after_a_town_is_an_organisation() {
-        let found = names("The Los Angeles Times said Air France and the Jerusalem Post agreed.");
-        for org in ["Los Angeles Times", "Air France", "Jerusalem Post"] {
+        let found = names(
+            "The Los Angeles Times said Air France and the Jerusalem Post agreed. \
+             “We talked,” Lynn said, via the Los Angeles Times.",
+        );
+        for org in ["Air France", "Jerusalem Post"] {
             assert_eq!(typed(&found, org), ["Organisation"], "{org}: {found:?}");
         }
+        // one name each time, whoever found it
+        assert_eq!(
+            typed(&found, "Los Angeles Times"),
+            ["Organisation", "Organisation"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_camel_case_word_used_twice_is_a_company() {
+        let found = names(
+            "WeWork is headquartered in New York City. Investors said WeWork would cut jobs. \
+             Tim McKinley met McKinley. I love MileyCyrus.",
+        );
+        let weworks = found
+            .iter()
+            .filter(|(t, ty, k)| t == "WeWork" && *ty == "Organisation" && *k == "name")
+            .count();
+        assert_eq!(weworks, 2, "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, ty, _)| t == "McKinley" && *ty == "Organisation")
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(t, ty, _)| t == "MileyCyrus" && *ty == "Organisation")
+        );
     }
 
     #[test]
