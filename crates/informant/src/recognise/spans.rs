@@ -1779,6 +1779,22 @@ mod tests {
     }
 
     #[test]
+    fn us_federal_agencies_are_organisations() {
+        let found = names(
+            "NASA, the Drug Enforcement Administration and Customs and Border Protection \
+             briefed the FAA.",
+        );
+        for org in [
+            "NASA",
+            "Drug Enforcement Administration",
+            "Customs and Border Protection",
+            "FAA",
+        ] {
+            assert_eq!(typed(&found, org), ["Organisation"], "{org}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_camel_case_word_used_twice_is_a_company() {
         let found = names(
             "WeWork is headquartered in New York City. Investors said WeWork would cut jobs. \
