@@ -48,7 +48,7 @@ pub(crate) fn normalise(doc: &mut Document) {
             continue;
         }
         let before = m.span;
-        if is_common_phrase(m, &text[m.span.range()]) {
+        if is_common_phrase(m, &text[m.span.range()]) || is_title_alone(m, &text[m.span.range()]) {
             m.kind = MentionKind::Nominal;
             continue;
         }
@@ -1286,6 +1286,18 @@ fn is_common_phrase(m: &Mention, surface: &str) -> bool {
     is_common_word(first) || is_common_word(last)
 }
 
+/// A tagger's or rule's Person or Organisation "name" that is one title word alone
+/// (`Director` in `Sanjiv Bhasin, Director, IIFL Securities`, `Commissioner`), not in
+/// capitals (`MS` may be Microsoft): a description, not a name.
+fn is_title_alone(m: &Mention, surface: &str) -> bool {
+    m.entry.is_none()
+        && matches!(m.recogniser.as_ref(), "rule" | "tagger")
+        && matches!(m.entity_type, EntityType::Person | EntityType::Organisation)
+        && !surface.contains(' ')
+        && surface.contains(char::is_lowercase)
+        && is_title_head(surface)
+}
+
 /// Words of the built-in titles (`President`, `Prime`, `Minister`, `Gen.`), lower-cased,
 /// from `data/gazetteer/titles.tsv` (names and aliases).
 static TITLE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
@@ -1776,6 +1788,17 @@ mod tests {
             ["Organisation", "Organisation"],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_title_alone_is_no_name() {
+        let found = names(
+            "\"Markets run ahead,\" said Sanjiv Bhasin, Director, IIFL Securities. \
+             The United Nations High Commissioner for Human Rights spoke.",
+        );
+        for title in ["Director", "Commissioner"] {
+            assert!(!has(&found, title, "name"), "{title}: {found:?}");
+        }
     }
 
     #[test]
