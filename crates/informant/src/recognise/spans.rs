@@ -72,6 +72,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     roles_alone(doc);
     one_place_per_name(doc);
     names_that_are_no_places(doc);
+    companies_after_their_trade(doc);
     names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
@@ -1539,6 +1540,95 @@ fn is_role_word(w: &str) -> bool {
         && !JOINING_WORDS.contains(&w)
 }
 
+/// Heads of a company's trade before its name (`German carmaker Volkswagen`, `US
+/// chipmaker Intel`, `budget airline Ryanair`, `oil giant BP`).
+const TRADE_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "maker",
+    "planemaker",
+    "chipmaker",
+    "airline",
+    "carrier",
+    "bank",
+    "giant",
+    "retailer",
+    "insurer",
+    "lender",
+    "conglomerate",
+    "group",
+    "operator",
+    "supplier",
+    "producer",
+    "broker",
+    "brokerage",
+];
+
+/// A tagger's Person or Organisation name that runs over a company's trade and its name
+/// (`German carmaker Volkswagen`, `electronics group Sony`) is the name alone, an
+/// Organisation, as news corpora mark it: the words after the last trade head, when
+/// they are capitalised to the end. An earlier recogniser's mention of that name is
+/// kept in its place; otherwise the mention is cut to it. (Before, `German carmaker
+/// Daimler-Benz` was a titled Person and `Daimler-Benz` a person inside it.) Linear: a
+/// look at each tagger name's words.
+fn companies_after_their_trade(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut cut: Vec<(usize, Span)> = Vec::new();
+    for (n, m) in doc.mentions.iter().enumerate() {
+        if m.kind != MentionKind::Name
+            || m.recogniser.as_ref() != "tagger"
+            || !matches!(m.entity_type, EntityType::Person | EntityType::Organisation)
+        {
+            continue;
+        }
+        let Some(surface) = text.get(m.span.range()) else {
+            continue;
+        };
+        let mut tail = None;
+        let mut at = 0;
+        for w in surface.split(' ') {
+            if TRADE_HEADS.contains(&w) {
+                tail = Some(at + w.len() + 1);
+            } else if tail.is_some() && !w.starts_with(char::is_uppercase) {
+                tail = None;
+            }
+            at += w.len() + 1;
+        }
+        let Some(tail) = tail.filter(|&t| t < surface.len()) else {
+            continue;
+        };
+        let span = Span::new(m.span.start + tail, m.span.end);
+        let known = doc.mentions[n + 1..]
+            .iter()
+            .take_while(|o| o.span.start <= span.start)
+            .any(|o| {
+                o.span == span && o.kind == MentionKind::Name && o.recogniser.as_ref() != "tagger"
+            });
+        if known {
+            gone[n] = true;
+        } else {
+            cut.push((n, span));
+        }
+    }
+    let moved = !cut.is_empty();
+    for (n, span) in cut {
+        let m = &mut doc.mentions[n];
+        m.span = span;
+        m.entity_type = EntityType::Organisation;
+    }
+    if gone.contains(&true) {
+        drop_marked(&mut doc.mentions, &gone);
+    }
+    if moved {
+        dedup(doc);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
 /// The bare name inside a tagger's or rule's Person name that carries its role in
 /// common words (`Palestinian negotiator Saeb Erekat`, `Leeds striker Tony Yeboah`): a
 /// Person name of its own, nested, so that [`titled`] can tell the two apart. The
@@ -2109,6 +2199,35 @@ mod tests {
         assert_eq!(
             kinds,
             [MentionKind::Titled, MentionKind::Titled, MentionKind::Name]
+        );
+    }
+
+    #[test]
+    fn a_company_after_its_trade_is_the_name_alone() {
+        let text =
+            "German carmaker Daimler-Benz and US chipmaker Intel beat rebel group leader Ali.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let m = |s: &str, ty: EntityType, r: &'static str| mention(at(s), at(s) + s.len(), ty, r);
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            m("German carmaker Daimler-Benz", EntityType::Person, "tagger"),
+            m("Daimler-Benz", EntityType::Organisation, "gazetteer"),
+            m("US chipmaker Intel", EntityType::Organisation, "tagger"),
+            m("rebel group leader Ali", EntityType::Person, "tagger"),
+        ];
+        companies_after_their_trade(&mut doc);
+        let left: Vec<(&str, EntityType)> = doc
+            .mentions
+            .iter()
+            .map(|m| (doc.span_text(m.span), m.entity_type))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                ("Daimler-Benz", EntityType::Organisation),
+                ("Intel", EntityType::Organisation),
+                ("rebel group leader Ali", EntityType::Person)
+            ]
         );
     }
 
