@@ -52,7 +52,7 @@
 
 mod comms;
 mod geo;
-mod numeric;
+pub(crate) mod numeric;
 mod temporal;
 
 pub(crate) use numeric::word_value;

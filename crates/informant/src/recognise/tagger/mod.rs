@@ -293,6 +293,23 @@ fn only_article_around(text: &str, outer: Span, inner: Span) -> bool {
         && matches!(after, "" | "’s" | "'s" | "’" | "'")
 }
 
+/// Whether a one-token tagger mention of a value type is a model artefact: Money,
+/// Quantity or DocumentReference read on one capitalised word with no digit
+/// (`Omar’s hijab` as Money, `Pepsi`, `Teachers` as a document). Every such span seen on
+/// the development sets (106 on MEANTIME dev, UNER EWT, BTC and re3d) was a name or
+/// nothing; the gold values of one word are digits or number words (`two`, `Dozens`,
+/// capitalised or not), which this leaves alone.
+fn value_artefact(surface: &str, ty: EntityType, one_token: bool) -> bool {
+    one_token
+        && matches!(
+            ty,
+            EntityType::Money | EntityType::Quantity | EntityType::DocumentReference
+        )
+        && surface.starts_with(char::is_uppercase)
+        && !surface.chars().any(|c| c.is_ascii_digit())
+        && crate::recognise::patterns::numeric::word_value(surface).is_none()
+}
+
 /// Whether a tagger mention `(span, ty, conf)` should go to the merge, given the
 /// earlier mentions (sorted by start); see the module docs.
 fn keep(text: &str, earlier: &[Mention], span: Span, ty: EntityType, conf: f32) -> bool {
@@ -361,7 +378,9 @@ impl Recogniser for Tagger {
                 if text.get(span.range()).is_some_and(|t| t.contains('\n')) {
                     continue;
                 }
-                if !keep(doc.text(), doc.mentions(), span, ty, conf) {
+                if value_artefact(text.get(span.range()).unwrap_or(""), ty, j == i + 1)
+                    || !keep(doc.text(), doc.mentions(), span, ty, conf)
+                {
                     continue;
                 }
                 let kind = label.kind.unwrap_or_else(|| {
@@ -405,6 +424,27 @@ mod tests {
 
     fn m(start: usize, end: usize, t: EntityType, conf: f32) -> Mention {
         Mention::new(Span::new(start, end), t, conf, "gazetteer")
+    }
+
+    #[test]
+    fn a_capitalised_word_is_no_value() {
+        assert!(value_artefact("Omar", EntityType::Money, true));
+        assert!(value_artefact(
+            "Teachers",
+            EntityType::DocumentReference,
+            true
+        ));
+        assert!(!value_artefact("two", EntityType::Quantity, true));
+        assert!(!value_artefact("Dozens", EntityType::Quantity, true));
+        assert!(!value_artefact("Thousands", EntityType::Quantity, true));
+        assert!(!value_artefact("$5", EntityType::Money, true));
+        assert!(!value_artefact("2254", EntityType::DocumentReference, true));
+        assert!(!value_artefact(
+            "The Constitution",
+            EntityType::DocumentReference,
+            false
+        ));
+        assert!(!value_artefact("Omar", EntityType::Person, true));
     }
 
     #[test]
