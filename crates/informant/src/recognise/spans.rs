@@ -1629,18 +1629,52 @@ fn companies_after_their_trade(doc: &mut Document) {
     }
 }
 
+/// Role nouns, beside [`ROLES`] and the built-in titles, that may head a tagger's
+/// Person nominal ending in the person's name (`adviser Karen Hughes`, `police chief K
+/// K Paul`): see [`names_inside_titles`].
+const NOMINAL_ROLE_HEADS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "author",
+    "coach",
+    "commander",
+    "correspondent",
+    "economist",
+    "editor",
+    "envoy",
+    "head",
+    "lawyer",
+    "leader",
+    "negotiator",
+    "official",
+    "owner",
+    "player",
+    "professor",
+    "reporter",
+    "striker",
+];
+
 /// The bare name inside a tagger's or rule's Person name that carries its role in
 /// common words (`Palestinian negotiator Saeb Erekat`, `Leeds striker Tony Yeboah`): a
 /// Person name of its own, nested, so that [`titled`] can tell the two apart. The
 /// capitalised words after the last common word, if they start with a capital; the
-/// outer mention stays as it is. Linear: one look at each Person name and its
-/// neighbours.
+/// outer mention stays as it is, except that a tagger's Person *nominal* ending in
+/// such a name of two words or more (`chairman Marcelo Claure`, which the model labels
+/// a nominal for its lower-case start) gives way to the bare name: resolution reads the
+/// role right before a name (`GM chairman Rick Wagoner`) on its own. Linear: one look
+/// at each Person name and its neighbours.
 fn names_inside_titles(doc: &mut Document) {
     let text = doc.text.as_str();
     let mut inner: Vec<Mention> = Vec::new();
+    let mut named: Vec<usize> = Vec::new();
     for (n, m) in doc.mentions.iter().enumerate() {
+        let nominal = m.kind == MentionKind::Nominal && m.recogniser.as_ref() == "tagger";
         if m.entity_type != EntityType::Person
-            || m.kind != MentionKind::Name
+            || !(m.kind == MentionKind::Name || nominal)
             || !matches!(m.recogniser.as_ref(), "rule" | "tagger" | "gazetteer")
         {
             continue;
@@ -1679,16 +1713,39 @@ fn names_inside_titles(doc: &mut Document) {
         {
             continue;
         }
+        // a nominal's name: after a role noun, two capitalised words at least, none a
+        // possessive (`the company's chairman Smith` stays a nominal for resolution;
+        // `Aussies who want World Heritage` holds no name)
+        if nominal {
+            let head = surface[..tail].trim_end().rsplit(' ').next().unwrap_or("");
+            let lower = head.to_lowercase();
+            let role = ROLES.contains(&lower.as_str())
+                || NOMINAL_ROLE_HEADS.contains(&lower.as_str())
+                || TITLE_HEADS.contains(&lower);
+            if !role || !name.contains(' ') || name.contains('’') || name.contains('\'') {
+                continue;
+            }
+        }
         let span = Span::new(m.span.start + tail, m.span.end);
         let known = doc.mentions[n + 1..]
             .iter()
             .take_while(|o| o.span.start <= span.start)
             .any(|o| o.span == span && o.entity_type == EntityType::Person);
+        if nominal {
+            named.push(n);
+        }
         if !known {
             let mut bare = Mention::new(span, EntityType::Person, m.confidence, "rule");
             bare.kind = MentionKind::Name;
             inner.push(bare);
         }
+    }
+    if !named.is_empty() {
+        let mut gone = vec![false; doc.mentions.len()];
+        for n in named {
+            gone[n] = true;
+        }
+        drop_marked(&mut doc.mentions, &gone);
     }
     if !inner.is_empty() {
         doc.mentions.extend(inner);
@@ -2199,6 +2256,38 @@ mod tests {
         assert_eq!(
             kinds,
             [MentionKind::Titled, MentionKind::Titled, MentionKind::Name]
+        );
+    }
+
+    #[test]
+    fn a_role_nominal_ending_in_a_name_gives_way_to_the_name() {
+        let text =
+            "Sent by chairman Marcelo Claure to Aussies who want World Heritage and the CEO.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let nominal = |s: &str| {
+            let mut m = mention(at(s), at(s) + s.len(), EntityType::Person, "tagger");
+            m.kind = MentionKind::Nominal;
+            m
+        };
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            nominal("chairman Marcelo Claure"),
+            nominal("Aussies who want World Heritage"),
+            nominal("the CEO"),
+        ];
+        names_inside_titles(&mut doc);
+        let left: Vec<(&str, MentionKind)> = doc
+            .mentions
+            .iter()
+            .map(|m| (doc.span_text(m.span), m.kind))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                ("Marcelo Claure", MentionKind::Name),
+                ("Aussies who want World Heritage", MentionKind::Nominal),
+                ("the CEO", MentionKind::Nominal)
+            ]
         );
     }
 
