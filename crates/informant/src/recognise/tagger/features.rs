@@ -168,13 +168,19 @@ fn freq_band(zipf10: u8) -> u64 {
 /// shorter lines all in capitals cost 0.004 of LOSO names F1: see `docs/model.md`.)
 fn shouting(text: &str, toks: &[Token]) -> bool {
     let (mut upper, mut cased) = (0usize, 0usize);
-    for t in toks {
+    for (j, t) in toks.iter().enumerate() {
         let w = &text[t.span.range()];
         if !w.chars().any(char::is_alphabetic) || w.chars().count() < 2 {
             continue;
         }
         if w.chars().any(char::is_lowercase) {
             cased += 1;
+            // Each later token adds at most 1 to `5 * upper - 4 * cased` (a word in
+            // capitals: +5 - 4), so once even all of them cannot lift it to 0 the
+            // answer is no: the same answer, without reading the rest.
+            if upper * 5 + (toks.len() - 1 - j) < cased * 4 {
+                return false;
+            }
         } else if w.chars().any(char::is_uppercase) {
             cased += 1;
             upper += 1;
@@ -968,5 +974,56 @@ mod tests {
         }
         assert!(mem.built.is_some());
         assert!(out.iter().all(|&f| f < 1 << 18));
+    }
+    /// The early return of [`shouting`] gives the answer of counting every token.
+    #[test]
+    fn shouting_stops_early_with_the_same_answer() {
+        fn counted(text: &str, toks: &[Token]) -> bool {
+            let (mut upper, mut cased) = (0usize, 0usize);
+            for t in toks {
+                let w = &text[t.span.range()];
+                if !w.chars().any(char::is_alphabetic) || w.chars().count() < 2 {
+                    continue;
+                }
+                if w.chars().any(char::is_lowercase) {
+                    cased += 1;
+                } else if w.chars().any(char::is_uppercase) {
+                    cased += 1;
+                    upper += 1;
+                }
+            }
+            cased >= 3 && upper * 5 >= cased * 4
+        }
+        let words = [
+            "NATO", "nato", "Nato", "A", "a", "12", "--", "ÉTÉ", "été", "X1", "x1",
+        ];
+        let mut seed = 7u64;
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..400 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let n = 1 + (seed >> 59) as usize;
+            for _ in 0..n {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                // Mostly capitals, so that both answers come up.
+                let k = (seed >> 60) as usize;
+                let w = if k < 7 {
+                    words[0]
+                } else {
+                    words[k % words.len()]
+                };
+                text.push_str(w);
+                text.push(' ');
+            }
+            let doc = Pipeline::new().prepare_for_tagger(&text).unwrap();
+            for s in 0..doc.sentences().len() {
+                let (a, b) = sentence_tokens(&doc, s);
+                let toks = &doc.tokens()[a..b];
+                let want = counted(doc.text(), toks);
+                assert_eq!(shouting(doc.text(), toks), want, "{text:?}");
+                if want { yes += 1 } else { no += 1 }
+            }
+        }
+        assert!(yes > 20 && no > 20, "{yes} {no}");
     }
 }
