@@ -183,7 +183,7 @@ impl Tagger {
             return Vec::new();
         }
         let (a, _) = sentence_tokens(doc, s);
-        let tags = m.decode(em);
+        let tags = m.decode_emitted(em);
         let n_tags = m.n_tags();
         let temp = m.temperature().max(1e-6);
         model::spans(&tags)

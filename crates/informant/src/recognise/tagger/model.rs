@@ -146,7 +146,13 @@ pub struct Lattice {
     /// closing tag `e` into the opening tags of block `b` (see [`Lattice::decode`]).
     lo: Vec<f32>,
     hi: Vec<f32>,
+    /// Every transition is below [`SMALL`] in magnitude (see [`Lattice::decode`]).
+    small_trans: bool,
 }
+
+/// Scores below this in magnitude add to [`NEG`] without moving it, and sums of fewer
+/// than `2^41` of them stay far above `NEG / 2`.
+const SMALL: f32 = 1.0e16;
 
 impl Lattice {
     /// Lays out `trans` (`n_tags * n_tags`, `n_tags = 1 + 4 * types`).
@@ -193,6 +199,7 @@ impl Lattice {
             })
             .collect();
         Lattice {
+            small_trans: trans.iter().all(|x| x.abs() < SMALL),
             n_tags,
             ends,
             opens,
@@ -206,6 +213,24 @@ impl Lattice {
     /// Best tag sequence for `n` tokens (see [`viterbi`]); `start` and `trans`
     /// must be those the lattice was built with.
     pub fn decode(&self, n: usize, em: &[f32], start: &[f32], trans: &[f32]) -> Vec<usize> {
+        let small = em
+            .iter()
+            .take(n.saturating_mul(self.n_tags))
+            .chain(start)
+            .all(|x| x.abs() < SMALL);
+        self.decode_checked(n, em, start, trans, small)
+    }
+
+    /// [`Lattice::decode`]; `small`: every emission and start score is below [`SMALL`]
+    /// in magnitude (the caller knows it, or it was checked).
+    fn decode_checked(
+        &self,
+        n: usize,
+        em: &[f32],
+        start: &[f32],
+        trans: &[f32],
+        small: bool,
+    ) -> Vec<usize> {
         let nt = self.n_tags;
         if n == 0 || nt == 0 || em.len() < n * nt || start.len() < nt || trans.len() < nt * nt {
             return vec![0; n];
@@ -219,6 +244,13 @@ impl Lattice {
         }
         let ne = self.ends.len();
         let no = self.opens.len();
+        // When every emission, start and transition score is below `SMALL` in magnitude
+        // (and `n` below `2^40`), a reachable tag's score stays above `NEG / 2`, every
+        // unreachable one is `NEG` itself (`NEG + x` rounds back to `NEG`: `SMALL` is far
+        // below half its ulp, about 3.8e22), and so is any best reaching a tag at or
+        // below `NEG / 2`: adding the emission to it unchecked gives `NEG` as well, and
+        // the row is written with plain sums (the same floats as the checked ones).
+        let small = small && self.small_trans && (n as u64) < 1 << 40;
         let mut pe = vec![NEG; ne];
         // Per token, the best score reaching each opening tag before its emission
         // (`opens` order: `O`, then `B-k`, `U-k`), kept for the backtrace.
@@ -263,6 +295,26 @@ impl Lattice {
             }
             // Then the scores in tag order: `O`, and per type `B`, `I`, `L`, `U`,
             // where `I-k` and `L-k` follow `B-k` or `I-k` only.
+            if small {
+                // `NEG + x` is `NEG` for every small `x`, so the plain sums are those
+                // of `with` below (see `small`).
+                cur[0] = ri[0] + emi[0];
+                for ((((c, e), p), w), o) in cur[1..]
+                    .chunks_exact_mut(4)
+                    .zip(emi[1..].chunks_exact(4))
+                    .zip(prev[1..].chunks_exact(4))
+                    .zip(&self.inner)
+                    .zip(ri[1..].chunks_exact(2))
+                    .take(k)
+                {
+                    let (pb, pi) = (p[0], p[1]);
+                    c[0] = o[0] + e[0];
+                    c[1] = (pb + w[0]).max(pi + w[1]) + e[1];
+                    c[2] = (pb + w[2]).max(pi + w[3]) + e[2];
+                    c[3] = o[1] + e[3];
+                }
+                continue;
+            }
             let with = |best: f32, e: f32| if best > NEG / 2.0 { best + e } else { NEG };
             cur[0] = with(ri[0], emi[0]);
             for ((((c, e), p), w), o) in cur[1..]
@@ -390,6 +442,9 @@ pub struct Model {
     trans: Vec<f32>,
     /// `trans` laid out for decoding.
     lattice: Lattice,
+    /// Every start score, and every emission score the model can give (`32768 *
+    /// scale`), is below [`SMALL`] in magnitude: the decoder's plain sums apply.
+    small_scores: bool,
     /// Per bucket, one word (one memory access): `DENSE_BIT | row` for a
     /// bucket kept as a dense row, else `offset << 8 | count` into `pairs`. With 65
     /// tags and at most 2^16 rows, a dense row's word also holds its 65th weight:
@@ -557,6 +612,7 @@ impl Model {
             scale,
             temperature,
             lattice: Lattice::new(n_tags, &trans),
+            small_scores: 32768.0 * scale.abs() < SMALL && start.iter().all(|x| x.abs() < SMALL),
             start,
             trans,
             pairs: list,
@@ -812,6 +868,15 @@ impl Model {
         self.lattice
             .decode(em.len() / n_tags, em, &self.start, &self.trans)
     }
+
+    /// [`Model::decode`] of the scores [`Model::emissions_onto`] wrote: integer sums
+    /// times the scale, so below `32768 * scale` in magnitude, with no need to check.
+    pub(super) fn decode_emitted(&self, em: &[f32]) -> Vec<usize> {
+        let n_tags = self.n_tags();
+        let small = self.small_scores;
+        self.lattice
+            .decode_checked(em.len() / n_tags, em, &self.start, &self.trans, small)
+    }
 }
 
 #[cfg(test)]
@@ -1050,6 +1115,18 @@ mod tests {
             em_scale in 2.0f32..40.0,
             seed in proptest::collection::vec(-8i8..8, 3000),
         ) {
+            let (fast, textbook) = both_viterbis_scaled(k, n, &seed, em_scale);
+            prop_assert_eq!(fast, textbook);
+        }
+
+        #[test]
+        fn lattice_viterbi_matches_with_emissions_too_large_for_plain_sums(
+            k in 1usize..20,
+            n in 1usize..12,
+            em_scale in 1.0e16f32..1.0e21,
+            seed in proptest::collection::vec(-8i8..8, 3000),
+        ) {
+            // Emissions of `SMALL` and more: the checked sums.
             let (fast, textbook) = both_viterbis_scaled(k, n, &seed, em_scale);
             prop_assert_eq!(fast, textbook);
         }
