@@ -308,8 +308,9 @@ const SURNAME_RETYPE_BELOW: f32 = 0.5;
 /// last word of a Person name of two or more capitalised words (`Jr.` and the like
 /// skipped), with no mention over it, becomes a Person name; a tagger's one-word place or
 /// organisation of that surname, below [`SURNAME_RETYPE_BELOW`], becomes the Person
-/// (`Omar` read as a place after `Ilhan Omar`), and its one-word Person pronoun or
-/// nominal a name. Not a word that runs on from or into
+/// (`Omar` read as a place after `Ilhan Omar`), as does its one-word reading of the
+/// surname as a thing, a value or a demonym (`Fillmore` a MilitaryPlatform, `Rathbun` a
+/// date) and its one-word pronoun or nominal of any type. Not a word that runs on from or into
 /// another capitalised word (`Webb Simpson`, `Forest Hill`), nor a surname that is a
 /// title or an abbreviation. Linear: one set of surnames, one pass over the tokens with
 /// a cursor over the mentions.
@@ -390,9 +391,25 @@ fn surnames_again(doc: &mut Document) {
                     x.entity_type,
                     EntityType::Location | EntityType::Organisation
                 );
+            // the model's one-word readings of a surname as a thing, a value or a
+            // demonym (`Fillmore` a MilitaryPlatform, `Rathbun` a date or a document)
+            let artefact = matches!(
+                x.entity_type,
+                EntityType::MilitaryPlatform
+                    | EntityType::Weapon
+                    | EntityType::Vehicle
+                    | EntityType::DocumentReference
+                    | EntityType::Temporal
+                    | EntityType::Money
+                    | EntityType::Quantity
+                    | EntityType::Nationality
+            );
             // a capitalised surname is no pronoun nor nominal
-            let other_kind = x.entity_type == EntityType::Person && x.kind != MentionKind::Name;
-            if x.span == t.span && x.recogniser == "tagger" && (other_type || other_kind) {
+            let other_kind = x.kind == MentionKind::Pronoun || x.kind == MentionKind::Nominal;
+            if x.span == t.span
+                && x.recogniser == "tagger"
+                && (other_type || artefact || other_kind)
+            {
                 only = Some(j);
             }
         }
@@ -2111,6 +2128,56 @@ mod tests {
         );
         // no surname of a name never given in full, nor inside a longer name
         assert!(!has(&found, "Webb", "name"), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_read_as_a_thing_or_a_value_is_the_person() {
+        let text = "Charles J. Fillmore wrote it. Fillmore left Berkeley. Rathbun said so, \
+                    and Fillmore 1968 is a book. Mark Rathbun agreed.";
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).map_or(0, |(i, _)| i);
+        let m = |s: &str, n: usize, ty: EntityType, kind: MentionKind| {
+            let mut x = mention(at(s, n), at(s, n) + s.len(), ty, "tagger");
+            x.kind = kind;
+            x
+        };
+        let mut doc = Document::new(text, crate::Format::Text);
+        crate::segment::tokenize(text, Span::new(0, text.len()), &mut doc.tokens);
+        doc.mentions = vec![
+            m(
+                "Charles J. Fillmore",
+                0,
+                EntityType::Person,
+                MentionKind::Name,
+            ),
+            m(
+                "Fillmore",
+                1,
+                EntityType::MilitaryPlatform,
+                MentionKind::Name,
+            ),
+            m("Berkeley", 0, EntityType::Location, MentionKind::Name),
+            m("Rathbun", 0, EntityType::Temporal, MentionKind::Value),
+            m("Fillmore 1968", 0, EntityType::Temporal, MentionKind::Value),
+            m("Mark Rathbun", 0, EntityType::Person, MentionKind::Name),
+        ];
+        surnames_again(&mut doc);
+        let left: Vec<(&str, &str)> = doc
+            .mentions
+            .iter()
+            .map(|x| (doc.span_text(x.span), x.entity_type.as_str()))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                ("Charles J. Fillmore", "Person"),
+                ("Fillmore", "Person"),
+                ("Berkeley", "Location"),
+                ("Rathbun", "Person"),
+                // a longer value over the surname is left alone
+                ("Fillmore 1968", "Temporal"),
+                ("Mark Rathbun", "Person"),
+            ]
+        );
     }
 
     #[test]
