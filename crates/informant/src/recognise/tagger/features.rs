@@ -166,7 +166,7 @@ fn freq_band(zipf10: u8) -> u64 {
 /// cased words of two letters or more, four in five of them in capitals. Then case says
 /// nothing, and the tagger reads each word as [`truecase`] spells it. (Counting also
 /// shorter lines all in capitals cost 0.004 of LOSO names F1: see `docs/model.md`.)
-fn shouting(text: &str, toks: &[Token]) -> bool {
+pub(crate) fn shouting(text: &str, toks: &[Token]) -> bool {
     let (mut upper, mut cased) = (0usize, 0usize);
     for (j, t) in toks.iter().enumerate() {
         let w = &text[t.span.range()];
