@@ -260,6 +260,59 @@ const NOT_MODELS: &[&str] = &[
     "Deal",
 ];
 
+/// The airliner families of the best-known aircraft makers, as (maker, [(bare form,
+/// model)]): once the maker is named in a document, its bare designations are its
+/// models there (`Airbus ... the A380`, `Boeing ... 787s`, `the 777-200LR`), under the
+/// same rules as a model seen with its maker (a bare number only after a determiner).
+/// Hand-written from general knowledge.
+const FAMILIES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Airbus",
+        &[
+            ("A220", "A220"),
+            ("A300", "A300"),
+            ("A310", "A310"),
+            ("A318", "A318"),
+            ("A319", "A319"),
+            ("A320", "A320"),
+            ("A320neo", "A320neo"),
+            ("A321", "A321"),
+            ("A330", "A330"),
+            ("A340", "A340"),
+            ("A350", "A350"),
+            ("A380", "A380"),
+            ("A400M", "A400M"),
+        ],
+    ),
+    (
+        "Boeing",
+        &[
+            ("707", "707"),
+            ("717", "717"),
+            ("727", "727"),
+            ("737", "737"),
+            ("747", "747"),
+            ("757", "757"),
+            ("767", "767"),
+            ("777", "777"),
+            ("787", "787"),
+            ("7E7", "787"),
+            ("7e7", "787"),
+            ("787 Dreamliner", "787"),
+            ("Dreamliner", "787"),
+        ],
+    ),
+    (
+        "Embraer",
+        &[
+            ("E170", "E170"),
+            ("E175", "E175"),
+            ("E190", "E190"),
+            ("E195", "E195"),
+        ],
+    ),
+];
+
 /// Words before a bare number that make it a model (`the 787`).
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "new",
@@ -621,6 +674,23 @@ impl Recogniser for VehicleModels {
             i = end;
         }
         lone_makers(doc, &makers, &full_spans, out);
+        // An airliner maker named anywhere brings its families' bare designations.
+        for &(a, e) in &makers {
+            let maker = doc.span_text(Span::new(tokens[a].span.start, tokens[e - 1].span.end));
+            let Some((_, families)) = FAMILIES.iter().find(|(m, _)| *m == maker) else {
+                continue;
+            };
+            for (form, model) in *families {
+                models.entry((*form).to_owned()).or_insert_with(|| {
+                    (
+                        format!("{maker} {model}"),
+                        maker.to_owned(),
+                        tokens[e - 1].span.end,
+                        false,
+                    )
+                });
+            }
+        }
         if models.is_empty() {
             return;
         }
@@ -859,6 +929,39 @@ mod tests {
         assert_eq!(of("A380"), of("Airbus A380"));
         assert_eq!(of("Volt"), of("Chevrolet Volt"));
         assert_ne!(of("Volt"), of("A380"));
+    }
+
+    #[test]
+    fn a_named_makers_airliner_families_are_its_models() {
+        let doc = run(
+            "Airbus delivered the first A380 to Qantas, which also flies A330s.\n\n\
+             Boeing said the 787 Dreamliner and the 777-200LR sold well; Qantas ordered 787s. \
+             The 747 was retired. Flight 737 left at 9.",
+        );
+        let v = vehicles(&doc);
+        for model in [
+            "A380",
+            "A330s",
+            "787 Dreamliner",
+            "777-200LR",
+            "787s",
+            "747",
+        ] {
+            assert!(v.contains(&model), "{model}: {v:?}");
+        }
+        // a bare number needs its determiner
+        assert!(!v.contains(&"737"), "{v:?}");
+        let of = |s: &str| {
+            doc.mentions()
+                .iter()
+                .find(|m| doc.span_text(m.span) == s && m.entity_type == EntityType::Vehicle)
+                .and_then(|m| m.entity)
+        };
+        assert_eq!(of("787 Dreamliner"), of("787s"));
+        assert_ne!(of("787s"), of("A380"));
+        // no maker named, no model
+        let v2 = run("Take the A380 road to the 747 junction.");
+        assert!(vehicles(&v2).is_empty(), "{:?}", vehicles(&v2));
     }
 
     #[test]
