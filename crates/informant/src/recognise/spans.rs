@@ -415,6 +415,19 @@ fn surnames_again(doc: &mut Document) {
     }
 }
 
+/// Whether the words after a name that starts a person's span are a title and then a
+/// name (` Defense Secretary Mark Esper` after `U.S.`, ` Secretary General Kofi Annan`
+/// after `UN`): the country or body whose office it is, a name of its own, not a first
+/// name (`Paris` in `Paris Hilton`). A title word as the last word is no title before a
+/// name (`Jordan King`).
+fn title_then_name(after: &str) -> bool {
+    let words: Vec<&str> = after.split_whitespace().collect();
+    words
+        .iter()
+        .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',').to_lowercase()))
+        .is_some_and(|i| i + 1 < words.len())
+}
+
 /// One name where names nest without meaning to, as news corpora mark them (flat):
 /// - a place or organisation name inside the one name of its type that holds it is
 ///   dropped (`Boeing` in `Boeing Commercial Airplanes`, `London` in `Central London`),
@@ -422,8 +435,9 @@ fn surnames_again(doc: &mut Document) {
 ///   an outer name holding two or more names of its type is a list or a run-on
 ///   (`Tories and Lib Dems`) and is dropped instead;
 /// - any name at the start of a person's plain name (every word capitalised) is
-///   dropped (`Paris Hilton`, `Jordan Rhodes`); a place at its end is
-///   `places_in_organisations`'s (`Tyler Austin`).
+///   dropped (`Paris Hilton`, `Jordan Rhodes`), unless a title and a name follow it
+///   (`U.S. Defense Secretary Mark Esper`: see [`title_then_name`]); a place at its end
+///   is `places_in_organisations`'s (`Tyler Austin`).
 ///
 /// Other names inside a person's are left for `titled` (`Bush` in `President Bush`), and
 /// names of other types nested by the schema (see `places_in_organisations`) are left
@@ -470,6 +484,9 @@ pub(crate) fn flat_names(doc: &mut Document) {
                         t.split_whitespace()
                             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
                     })
+                    && !text
+                        .get(m.span.end..outer.span.end)
+                        .is_some_and(title_then_name)
                 {
                     gone[i] = true;
                 }
@@ -2391,6 +2408,46 @@ mod tests {
                 "Sindh",
             ]
         );
+    }
+
+    #[test]
+    fn a_country_or_body_before_a_title_and_a_name_stays_a_name() {
+        let text = "U.S. Defense Secretary Mark Esper met UN Secretary General Kofi Annan, \
+                    Paris Hilton and Jordan King.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let m = |s: &str, ty: EntityType| mention(at(s), at(s) + s.len(), ty, "tagger");
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            m("U.S. Defense Secretary Mark Esper", EntityType::Person),
+            m("U.S.", EntityType::Location),
+            m("Mark Esper", EntityType::Person),
+            m("UN Secretary General Kofi Annan", EntityType::Person),
+            m("UN", EntityType::Organisation),
+            m("Kofi Annan", EntityType::Person),
+            m("Paris Hilton", EntityType::Person),
+            m("Paris", EntityType::Location),
+            m("Jordan King", EntityType::Person),
+            m("Jordan", EntityType::Location),
+        ];
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+        flat_names(&mut doc);
+        let got: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert_eq!(
+            got,
+            [
+                "U.S. Defense Secretary Mark Esper",
+                "U.S.",
+                "Mark Esper",
+                "UN Secretary General Kofi Annan",
+                "UN",
+                "Kofi Annan",
+                "Paris Hilton",
+                "Jordan King",
+            ]
+        );
+        let found = names("U.S. Defense Secretary Mark Esper said on Wednesday.");
+        assert!(has(&found, "U.S.", "name"), "{found:?}");
+        assert!(has(&found, "Mark Esper", "name"), "{found:?}");
     }
 
     #[test]
