@@ -359,7 +359,9 @@ pub enum MentionKind {
     /// A proper name: `Bashar al-Assad`, `Kremlin`, `Syrian Democratic Forces`, `Syrian`.
     #[default]
     Name,
-    /// A description headed by a common noun: `the Syrian president`, `a spokesman`, `the regime`.
+    /// A description headed by a common noun: `the Syrian president`, `a spokesman`, `the regime`;
+    /// also a plural demonym naming a group (`Palestinians`, `the Kurds`), which CoNLL-style
+    /// names leave out.
     Nominal,
     /// A pronoun: `he`, `its`, `they`.
     Pronoun,

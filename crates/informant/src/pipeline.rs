@@ -350,6 +350,7 @@ impl Pipeline {
             crate::attribute::attribute(&mut doc);
         }
         crate::recognise::spans::titled(&mut doc);
+        crate::recognise::gazetteer::plural_demonyms_nominal(&mut doc);
         // Time expressions against the caller's date, else the date the document gives
         // itself (metadata, dateline).
         let date = date.map(|d| (d, DateSource::Input));

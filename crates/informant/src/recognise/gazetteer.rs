@@ -1072,14 +1072,38 @@ impl GazetteerRecogniser {
 /// ("U.S. forces", "UK Government"), as news corpora annotate it; a plural demonym ("Syrians", "Kurds") names a group of people,
 /// an organisation; otherwise the entry's own type.
 fn schema_type(entry: &GazetteerEntry, found: &str) -> (EntityType, Option<String>) {
-    let plural = entry.entity_type == EntityType::Nationality
-        && found.ends_with('s')
-        && !found.eq_ignore_ascii_case(&entry.name)
-        && !entry.name.ends_with('s');
-    if plural {
+    if is_plural_demonym(entry, found) {
         return (EntityType::Organisation, Some("people".into()));
     }
     (entry.entity_type, entry.subtype.clone())
+}
+
+/// Whether `found` is the plural of a demonym entry ("Syrians" of `Syrian`, "Muslims").
+fn is_plural_demonym(entry: &GazetteerEntry, found: &str) -> bool {
+    entry.entity_type == EntityType::Nationality
+        && found.ends_with('s')
+        && !found.eq_ignore_ascii_case(&entry.name)
+        && !entry.name.ends_with('s')
+}
+
+/// After resolution, a plural demonym ("Palestinians", "the Kurds") becomes a nominal: a
+/// group described by a noun, which CoNLL, OntoNotes and the news sets do not count among
+/// the names of people, organisations or places, while re3d types it an organisation. It
+/// keeps its type, subtype `people` and entity (it resolved as a name: "they" may still
+/// refer to it), and falls outside `--kinds name`.
+pub(crate) fn plural_demonyms_nominal(doc: &mut Document) {
+    let text = doc.text.as_str();
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name || m.entity_type != EntityType::Organisation {
+            continue;
+        }
+        let (Some(entry), Some(found)) = (m.entry.as_deref(), text.get(m.span.range())) else {
+            continue;
+        };
+        if is_plural_demonym(entry, found) {
+            m.kind = MentionKind::Nominal;
+        }
+    }
 }
 
 /// Confidence of a gazetteer match: high for multi-word and unambiguous names.
@@ -1243,6 +1267,37 @@ mod tests {
             classes,
             ["ships", "ship", "ships", "trains", "bomb"],
             "{classes:?}"
+        );
+    }
+
+    #[test]
+    fn a_plural_demonym_is_an_organisation_nominal_not_a_name() {
+        let doc = crate::Pipeline::new()
+            .extract(
+                "Palestinians protested in Gaza while Syrian officials met the Americans \
+                 and the Kurds.",
+            )
+            .unwrap();
+        let found: Vec<(&str, EntityType, MentionKind)> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.recogniser == "gazetteer")
+            .map(|m| (doc.span_text(m.span), m.entity_type, m.kind))
+            .collect();
+        for plural in ["Palestinians", "Americans", "Kurds"] {
+            assert!(
+                found.contains(&(plural, EntityType::Organisation, MentionKind::Nominal)),
+                "{plural}: {found:?}"
+            );
+        }
+        // The singular demonym stays a Nationality name, the place a Location name.
+        assert!(
+            found.contains(&("Syrian", EntityType::Nationality, MentionKind::Name)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Gaza", EntityType::Location, MentionKind::Name)),
+            "{found:?}"
         );
     }
 

@@ -73,6 +73,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     one_place_per_name(doc);
     names_that_are_no_places(doc);
     companies_after_their_trade(doc);
+    organisations_after_trade_words(doc);
     names_inside_titles(doc);
     teams_in_results(doc);
     places_in_organisations(doc);
@@ -463,6 +464,19 @@ fn surnames_again(doc: &mut Document) {
     }
 }
 
+/// Whether the words after a name that starts a person's span are a title and then a
+/// name (` Defense Secretary Mark Esper` after `U.S.`, ` Secretary General Kofi Annan`
+/// after `UN`): the country or body whose office it is, a name of its own, not a first
+/// name (`Paris` in `Paris Hilton`). A title word as the last word is no title before a
+/// name (`Jordan King`).
+fn title_then_name(after: &str) -> bool {
+    let words: Vec<&str> = after.split_whitespace().collect();
+    words
+        .iter()
+        .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',').to_lowercase()))
+        .is_some_and(|i| i + 1 < words.len())
+}
+
 /// One name where names nest without meaning to, as news corpora mark them (flat):
 /// - a place or organisation name inside the one name of its type that holds it is
 ///   dropped (`Boeing` in `Boeing Commercial Airplanes`, `London` in `Central London`),
@@ -470,8 +484,9 @@ fn surnames_again(doc: &mut Document) {
 ///   an outer name holding two or more names of its type is a list or a run-on
 ///   (`Tories and Lib Dems`) and is dropped instead;
 /// - any name at the start of a person's plain name (every word capitalised) is
-///   dropped (`Paris Hilton`, `Jordan Rhodes`); a place at its end is
-///   `places_in_organisations`'s (`Tyler Austin`).
+///   dropped (`Paris Hilton`, `Jordan Rhodes`), unless a title and a name follow it
+///   (`U.S. Defense Secretary Mark Esper`: see [`title_then_name`]); a place at its end
+///   is `places_in_organisations`'s (`Tyler Austin`).
 ///
 /// Other names inside a person's are left for `titled` (`Bush` in `President Bush`), and
 /// names of other types nested by the schema (see `places_in_organisations`) are left
@@ -518,6 +533,9 @@ pub(crate) fn flat_names(doc: &mut Document) {
                         t.split_whitespace()
                             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
                     })
+                    && !text
+                        .get(m.span.end..outer.span.end)
+                        .is_some_and(title_then_name)
                 {
                     gone[i] = true;
                 }
@@ -1615,6 +1633,132 @@ const TRADE_HEADS: &[&str] = &[
     "brokerage",
 ];
 
+/// Lower-case words for an organisation's trade that its name may follow directly
+/// (`budget airline Ryanair`). Heads that also stand before ships or people are left out:
+/// `carrier`, `maker`, `producer`, `publisher`, `broker` (`aircraft carrier Admiral
+/// Kuznetsov`, `film maker Ridley Scott`).
+const NAMING_TRADES: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "airline",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "planemaker",
+    "manufacturer",
+    "retailer",
+    "insurer",
+    "lender",
+    "conglomerate",
+    "brokerage",
+    "broadcaster",
+    "newspaper",
+    "website",
+];
+
+/// Capitalised words that follow a trade word without being a name (`the company Monday`,
+/// `the firm CEO`).
+fn is_no_trade_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "i" | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "the"
+            | "a"
+            | "an"
+    ) || ROLES.contains(&lower.as_str())
+        || TITLE_WORDS.contains(&lower)
+}
+
+/// A capitalised run that directly follows a trade word and that no recogniser named is
+/// that organisation's name (`the London-based fact-checking website Full Fact`,
+/// `law firm Baker & McKenzie`), as news corpora mark it: up to four words that start
+/// with a capital (joined by `&`), the last one before any punctuation or possessive; not a day,
+/// month, role or title (`the company CEO`). Linear: one pass over each block's words and
+/// a table of the bytes mentions cover.
+fn organisations_after_trade_words(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut covered = vec![false; text.len()];
+    for m in &doc.mentions {
+        if let Some(c) = covered.get_mut(m.span.range()) {
+            c.fill(true);
+        }
+    }
+    let mut added = Vec::new();
+    for block in &doc.blocks {
+        let Some(slice) = text.get(block.span.range()) else {
+            continue;
+        };
+        let words: Vec<(usize, &str)> = slice
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+            .collect();
+        for i in 1..words.len() {
+            if !NAMING_TRADES.contains(&words[i].1) {
+                continue;
+            }
+            let mut end = None;
+            for &(at, w) in words.iter().skip(i + 1).take(5) {
+                if w == "&" {
+                    continue; // `law firm Baker & McKenzie`
+                }
+                let core = w
+                    .strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w)
+                    .trim_end_matches(|c: char| {
+                        matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”' | '’')
+                    });
+                let capitalised = core.starts_with(|c: char| c.is_uppercase())
+                    && core
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&'));
+                if !capitalised || is_no_trade_name(core) {
+                    break;
+                }
+                end = Some(at + core.len());
+                if core.len() < w.len() {
+                    break;
+                }
+            }
+            let (Some(start), Some(end)) = (words.get(i + 1).map(|w| w.0), end) else {
+                continue;
+            };
+            let span = Span::new(block.span.start + start, block.span.start + end);
+            if covered.get(span.range()).is_none_or(|c| c.contains(&true)) {
+                continue;
+            }
+            let mut m = Mention::new(span, EntityType::Organisation, 0.5, "rule");
+            m.kind = MentionKind::Name;
+            added.push(m);
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
 /// A tagger's Person or Organisation name that runs over a company's trade and its name
 /// (`German carmaker Volkswagen`, `electronics group Sony`) is the name alone, an
 /// Organisation, as news corpora mark it: the words after the last trade head, when
@@ -2503,6 +2647,71 @@ mod tests {
                 "Sindh",
             ]
         );
+    }
+
+    #[test]
+    fn a_country_or_body_before_a_title_and_a_name_stays_a_name() {
+        let text = "U.S. Defense Secretary Mark Esper met UN Secretary General Kofi Annan, \
+                    Paris Hilton and Jordan King.";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let m = |s: &str, ty: EntityType| mention(at(s), at(s) + s.len(), ty, "tagger");
+        let mut doc = Document::new(text, crate::Format::Text);
+        doc.mentions = vec![
+            m("U.S. Defense Secretary Mark Esper", EntityType::Person),
+            m("U.S.", EntityType::Location),
+            m("Mark Esper", EntityType::Person),
+            m("UN Secretary General Kofi Annan", EntityType::Person),
+            m("UN", EntityType::Organisation),
+            m("Kofi Annan", EntityType::Person),
+            m("Paris Hilton", EntityType::Person),
+            m("Paris", EntityType::Location),
+            m("Jordan King", EntityType::Person),
+            m("Jordan", EntityType::Location),
+        ];
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+        flat_names(&mut doc);
+        let got: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert_eq!(
+            got,
+            [
+                "U.S. Defense Secretary Mark Esper",
+                "U.S.",
+                "Mark Esper",
+                "UN Secretary General Kofi Annan",
+                "UN",
+                "Kofi Annan",
+                "Paris Hilton",
+                "Jordan King",
+            ]
+        );
+        let found = names("U.S. Defense Secretary Mark Esper said on Wednesday.");
+        assert!(has(&found, "U.S.", "name"), "{found:?}");
+        assert!(has(&found, "Mark Esper", "name"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unnamed_run_after_a_trade_word_is_the_organisation() {
+        let text = "He works for the fact-checking website Full Fact, which the airline \
+                    Zentravia’s staff, law firm Baker & McKenzie and the company CEO praised \
+                    on the firm Monday.";
+        let Ok(mut doc) = Pipeline::new().parse(text) else {
+            panic!("parse failed");
+        };
+        organisations_after_trade_words(&mut doc);
+        let got: Vec<&str> = doc.mentions.iter().map(|m| doc.span_text(m.span)).collect();
+        assert_eq!(
+            got,
+            ["Full Fact", "Zentravia", "Baker & McKenzie"],
+            "{got:?}"
+        );
+        assert!(
+            doc.mentions
+                .iter()
+                .all(|m| m.entity_type == EntityType::Organisation && m.kind == MentionKind::Name)
+        );
+        // A name another recogniser found is left to it.
+        let found = names("Shares of the carmaker Volkswagen rose.");
+        assert_eq!(typed(&found, "Volkswagen"), ["Organisation"], "{found:?}");
     }
 
     #[test]
