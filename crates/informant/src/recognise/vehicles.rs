@@ -674,12 +674,18 @@ impl Recogniser for VehicleModels {
             i = end;
         }
         lone_makers(doc, &makers, &full_spans, out);
-        // An airliner maker named anywhere brings its families' bare designations.
+        // An airliner maker named anywhere brings its families' bare designations, from
+        // its first mention (later ones would only find the forms already there).
+        let mut seeded: Vec<&str> = Vec::new();
         for &(a, e) in &makers {
             let maker = doc.span_text(Span::new(tokens[a].span.start, tokens[e - 1].span.end));
             let Some((_, families)) = FAMILIES.iter().find(|(m, _)| *m == maker) else {
                 continue;
             };
+            if seeded.contains(&maker) {
+                continue;
+            }
+            seeded.push(maker);
             for (form, model) in *families {
                 models.entry((*form).to_owned()).or_insert_with(|| {
                     (
