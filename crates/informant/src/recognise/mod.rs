@@ -29,6 +29,7 @@ pub(crate) mod phrases;
 pub mod products;
 pub(crate) mod rules;
 pub(crate) mod spans;
+mod tables;
 pub mod tagger;
 mod trie;
 pub mod vehicles;

@@ -76,6 +76,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     organisations_after_trade_words(doc);
     names_inside_titles(doc);
     teams_in_results(doc);
+    super::tables::teams_in_tables(doc);
     places_in_organisations(doc);
     names_in_events(doc);
     surnames_again(doc);
@@ -869,7 +870,7 @@ fn teams_in_results(doc: &mut Document) {
     let is_town = |m: &Mention| {
         m.entity_type == EntityType::Location
             && m.kind == MentionKind::Name
-            && m.subtype.as_deref() != Some("country")
+            && !super::tables::is_national(m)
             && text
                 .get(m.span.range())
                 .is_some_and(|n| n.starts_with(char::is_uppercase))

@@ -1,0 +1,323 @@
+//! Teams in sports results tables, as news wire prints them: one match a line
+//! (`Aberdeen 2 Celtic 2`, `Chicago 102 Boston 98`), one fixture a line (`Hearts v
+//! Rangers`), one team a line of a standings table (`Celtic 4 3 1 0 9 3 10`).
+//!
+//! The names in such lines are teams whether or not any list knows them, and CoNLL-style
+//! news NER types a club as an Organisation and a national side by its country's name as
+//! a Location. [`super::spans`]'s `teams_in_results` already makes teams of the towns a
+//! recogniser found; this step covers the rest: names nothing found (`Hibernian`,
+//! `Dunfermline`), surnames or tagger guesses (`Charlton` as a person), and places
+//! inside a club's name (`Munich` of `Bayern Munich`).
+//!
+//! A line counts only when it holds nothing else, and only in a document with at least
+//! two lines of its kind (a table, not a sentence that happens to hold two numbers).
+//! Linear: one pass over the tokens to cut lines, a few token looks a line, a binary
+//! search into the mentions a team.
+
+use crate::document::{Document, EntityType, Mention, MentionKind, Token};
+use crate::span::Span;
+
+use super::spans::{drop_marked, token_text};
+
+/// Confidence of a team found by its place in a table.
+const TABLE_TEAM_CONFIDENCE: f32 = 0.7;
+
+/// The longest name, in tokens, read as one team (`Queens Park Rangers`, `Paris St
+/// Germain`).
+const MAX_TEAM_TOKENS: usize = 5;
+
+/// Lower-case words and marks a team's name may hold between two capitalised words
+/// (`Atletico de Madrid`, `Brighton & Hove Albion`, `Nott'm Forest`, `St. Pauli`).
+const CONNECTORS: &[&str] = &[
+    "de", "del", "la", "le", "van", "von", "der", "den", "di", "da", "do", "du", "&", "'", "-", ".",
+];
+
+/// Words that join two teams in a fixture line.
+const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
+
+/// The least number of figures after a team in a standings line (played, won, drawn,
+/// lost, for, against, points): fewer, and the line may be a player's (a golfer's
+/// four rounds and total, a bowler's overs, maidens, runs and wickets).
+const MIN_STANDINGS_FIGURES: usize = 6;
+
+/// The United Kingdom's home nations: national sides, as countries are, though the
+/// place table files them as regions.
+const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
+/// True when `m` is a country's name (or a home nation's): a national side in a table,
+/// which stays a Location.
+pub(crate) fn is_national(m: &Mention) -> bool {
+    m.entity_type == EntityType::Location
+        && (m.subtype.as_deref() == Some("country")
+            || m.entry
+                .as_deref()
+                .is_some_and(|e| HOME_NATIONS.contains(&e.name.as_str())))
+}
+
+/// What a table line says: the token ranges of its teams.
+enum Line {
+    /// A match or a fixture: two teams.
+    Match([(usize, usize); 2]),
+    /// A standings row: one team.
+    Standing((usize, usize)),
+}
+
+/// Tokens of one line and the document's text, with the tests a table line needs.
+struct Looks<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Looks<'_> {
+    fn word(&self, i: usize) -> &str {
+        token_text(self.text, self.tokens, i)
+    }
+
+    /// A score: one to three digits.
+    fn score(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (1..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+    }
+
+    /// A figure of a standings row: digits, with `.`, `/` or `-` (`.569`, `1/2`, `-`).
+    fn figure(&self, i: usize) -> bool {
+        let w = self.word(i);
+        !w.is_empty()
+            && w.len() <= 6
+            && w.bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'))
+    }
+
+    /// A capitalised word with no digit.
+    fn capital(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.starts_with(char::is_uppercase) && !w.bytes().any(|c| c.is_ascii_digit())
+    }
+
+    /// The end of the team name starting at token `i` (before `end`): capitalised
+    /// words, connectors only between two of them; `None` if none starts there.
+    fn team(&self, i: usize, end: usize) -> Option<usize> {
+        if i >= end || !self.capital(i) {
+            return None;
+        }
+        let mut last = i + 1;
+        let mut k = i + 1;
+        while k < end && k - i < MAX_TEAM_TOKENS {
+            if self.capital(k) {
+                last = k + 1;
+            } else if !CONNECTORS.contains(&self.word(k)) {
+                break;
+            }
+            k += 1;
+        }
+        Some(last)
+    }
+
+    /// What the line of tokens `a..b` is, if a table's.
+    fn line(&self, a: usize, b: usize) -> Option<Line> {
+        // a match: team, score, team, score; a fixture: team, `v`, team
+        if let Some(j) = self.team(a, b) {
+            if j + 1 < b && self.score(j) {
+                if let Some(k) = self.team(j + 1, b) {
+                    if k + 1 == b && self.score(k) {
+                        return Some(Line::Match([(a, j), (j + 1, k)]));
+                    }
+                }
+            } else if j + 1 < b && VERSUS.contains(&self.word(j)) {
+                if let Some(k) = self.team(j + 1, b) {
+                    if k == b {
+                        return Some(Line::Match([(a, j), (j + 1, k)]));
+                    }
+                }
+            }
+        }
+        // a standings row: a rank (`1`, `1.`) may lead
+        let mut s = a;
+        if self.score(s) {
+            s += 1;
+            if self.word(s) == "." {
+                s += 1;
+            }
+        }
+        let j = self.team(s, b)?;
+        ((j..b).len() >= MIN_STANDINGS_FIGURES && (j..b).all(|i| self.figure(i)))
+            .then_some(Line::Standing((s, j)))
+    }
+}
+
+/// Makes Organisations of the clubs in a document's results, fixture and standings
+/// lines (see the module's documentation). Mentions sorted in text order on entry and
+/// on return.
+pub(crate) fn teams_in_tables(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    if tokens.len() < 4 || !text.contains('\n') {
+        return;
+    }
+    let looks = Looks { text, tokens };
+    let (mut matches, mut standings) = (Vec::new(), Vec::new());
+    let mut a = 0;
+    for b in 1..=tokens.len() {
+        let breaks = b == tokens.len()
+            || text
+                .get(tokens[b - 1].span.end..tokens[b].span.start)
+                .is_none_or(|between| between.contains('\n'));
+        if !breaks {
+            continue;
+        }
+        match looks.line(a, b) {
+            Some(Line::Match(teams)) => matches.extend(teams),
+            Some(Line::Standing(team)) => standings.push(team),
+            None => {}
+        }
+        a = b;
+    }
+    // a table has two lines at least
+    let mut teams: Vec<(usize, usize)> = Vec::new();
+    if matches.len() >= 4 {
+        teams.extend(matches);
+    }
+    if standings.len() >= 2 {
+        teams.extend(standings);
+    }
+    if teams.is_empty() {
+        return;
+    }
+    teams.sort_unstable();
+    let spans: Vec<Span> = teams
+        .iter()
+        .map(|&(i, j)| Span::new(tokens[i].span.start, tokens[j - 1].span.end))
+        .collect();
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut added = Vec::new();
+    for span in spans {
+        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
+        // a mention that starts before the team and reaches into it: leave the team be
+        if doc.mentions[..first]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|m| m.span.end > span.start)
+        {
+            continue;
+        }
+        let inside: Vec<usize> = (first..doc.mentions.len())
+            .take_while(|&n| doc.mentions[n].span.start < span.end)
+            .collect();
+        if inside.iter().any(|&n| doc.mentions[n].span.end > span.end) {
+            continue;
+        }
+        let whole = |n: &usize| doc.mentions[*n].span == span;
+        let keep = inside.iter().filter(|n| whole(n)).any(|&n| {
+            let m = &doc.mentions[n];
+            is_national(m)
+                || m.entity_type == EntityType::Organisation && m.kind == MentionKind::Name
+        });
+        if keep {
+            continue;
+        }
+        for &n in &inside {
+            gone[n] = true;
+        }
+        let mut team = Mention::new(
+            span,
+            EntityType::Organisation,
+            TABLE_TEAM_CONFIDENCE,
+            "rule",
+        );
+        team.kind = MentionKind::Name;
+        team.subtype = Some("sports_club".to_owned());
+        added.push(team);
+    }
+    drop_marked(&mut doc.mentions, &gone);
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pipeline;
+
+    fn typed(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Pipeline::new().extract(text).unwrap_or_default();
+        doc.validate().unwrap_or_else(|e| panic!("{e}"));
+        doc.mentions()
+            .iter()
+            .filter(|m| m.kind.as_str() == "name")
+            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
+            .collect()
+    }
+
+    fn type_of(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
+        found
+            .iter()
+            .filter(|(t, _)| t == name)
+            .map(|(_, ty)| *ty)
+            .collect()
+    }
+
+    #[test]
+    fn every_club_of_a_results_table_is_an_organisation() {
+        let text = "SOCCER - SCOTTISH PREMIER DIVISION RESULTS.\n\n\
+                    GLASGOW 1996-08-31\n\n\
+                    Results of Scottish premier division matches on Saturday:\n\n\
+                    Aberdeen 2 Celtic 2\n\n\
+                    Dunfermline 1 Rangers 2\n\n\
+                    Motherwell 0 Hearts 0\n\n\
+                    Kilmarnock 1 Bayern Munich 3\n\n\
+                    England 2 Scotland 1\n";
+        let found = typed(text);
+        for club in [
+            "Aberdeen",
+            "Celtic",
+            "Dunfermline",
+            "Rangers",
+            "Motherwell",
+            "Hearts",
+            "Kilmarnock",
+            "Bayern Munich",
+        ] {
+            assert_eq!(type_of(&found, club), ["Organisation"], "{club}: {found:?}");
+        }
+        // no place inside a club's name; national sides stay places; the dateline too
+        assert!(type_of(&found, "Munich").is_empty(), "{found:?}");
+        assert_eq!(type_of(&found, "England"), ["Location"], "{found:?}");
+        assert_eq!(type_of(&found, "Scotland"), ["Location"], "{found:?}");
+        assert_eq!(type_of(&found, "GLASGOW"), ["Location"], "{found:?}");
+    }
+
+    #[test]
+    fn standings_rows_are_teams_and_a_players_line_is_not() {
+        let text = "Standings (played, won, drawn, lost, for, against, points):\n\n\
+                    Hibernian 4 3 1 0 9 4 10\n\n\
+                    Dunfermline 4 2 2 0 7 3 8\n\n\
+                    Leading scores:\n\n\
+                    Colin Montgomerie 68 67 70 69 274\n\n\
+                    Ian Woosnam 70 68 69 70 277\n";
+        let found = typed(text);
+        assert_eq!(type_of(&found, "Hibernian"), ["Organisation"], "{found:?}");
+        assert_eq!(
+            type_of(&found, "Dunfermline"),
+            ["Organisation"],
+            "{found:?}"
+        );
+        assert_eq!(
+            type_of(&found, "Colin Montgomerie"),
+            ["Person"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn one_line_with_two_numbers_is_no_table() {
+        let found = typed("Notes:\n\nApollo 11 Gemini 12\n\nThe crew came home.\n");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, ty)| t == "Apollo" && *ty == "Organisation"),
+            "{found:?}"
+        );
+    }
+}
