@@ -22,9 +22,12 @@ pub trait Recogniser:
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>);
 }
 
+mod datelines;
 pub(crate) mod gazetteer;
 pub mod indices;
 pub(crate) mod merge;
+mod offices;
+mod particles;
 pub(crate) mod phrases;
 pub mod products;
 pub(crate) mod rules;

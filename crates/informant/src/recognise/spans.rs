@@ -75,10 +75,14 @@ pub(crate) fn normalise(doc: &mut Document) {
     companies_after_their_trade(doc);
     organisations_after_trade_words(doc);
     names_inside_titles(doc);
+    super::datelines::dateline_places(doc);
     teams_in_results(doc);
     super::tables::teams_in_tables(doc);
     places_in_organisations(doc);
     names_in_events(doc);
+    super::particles::names_with_particles(doc);
+    super::particles::nothing_inside_persons(doc);
+    super::offices::bodies_before_offices(doc);
     surnames_again(doc);
     camel_case_companies(doc);
     // the steps above may make two names of one span and type (`Los Angeles Times`)

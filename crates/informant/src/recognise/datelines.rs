@@ -1,0 +1,208 @@
+//! The place of a news wire dateline: `AL-AIN , United Arab Emirates 1996-12-06`,
+//! `SAN SEBASTIAN , Spain 1996-08-22`, `LONDON (Reuters) -`, `KHARTOUM, Aug 22 -`.
+//!
+//! A line that starts with a run of words in capitals, followed on the same line by a
+//! date (or an agency in brackets), names the place the story was filed from: a
+//! Location, whatever the place table knows of it (`Al Ain` is written `AL-AIN`) and
+//! whatever the tagger made of it (a person's name of two capitalised words).
+//!
+//! Linear: one look at the first tokens of each line, a binary search into the mentions.
+
+use crate::document::{Document, EntityType, Mention, MentionKind, Token};
+use crate::span::Span;
+
+use super::spans::{drop_marked, token_text};
+
+/// Confidence of a dateline's place.
+const DATELINE_CONFIDENCE: f32 = 0.8;
+
+/// The most words of a dateline's place (`RIO DE JANEIRO`, `PORT OF SPAIN`).
+const MAX_PLACE_TOKENS: usize = 4;
+
+/// How many tokens after the place the date or agency may start (`, United Arab
+/// Emirates 1996-12-06`).
+const MAX_GAP: usize = 6;
+
+/// News agencies a dateline names in brackets (`LONDON (Reuters) -`).
+const AGENCIES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "UPI",
+    "Xinhua",
+    "Bloomberg",
+    "Interfax",
+    "ITAR-TASS",
+    "Tass",
+    "ANSA",
+    "DPA",
+    "dpa",
+    "Kyodo",
+    "Yonhap",
+    "IANS",
+    "PTI",
+    "CNN",
+    "BBC",
+];
+
+/// Words that a capitals run of a headline holds but no place's name does.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "CORRECTED",
+    "REFILE",
+    "URGENT",
+    "FLASH",
+    "BULLETIN",
+];
+
+/// A word of a dateline's place: capitals (with `-`, `'`, `.`), at least two letters,
+/// or a joining word in capitals (`OF`, `DE`, `EL`).
+fn caps_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '.' | '’'))
+        && !NOT_PLACES.contains(&w)
+}
+
+/// Finds dateline places and makes each a Location name (see the module's
+/// documentation). Mentions sorted in text order on entry and on return.
+pub(crate) fn dateline_places(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens: &[Token] = &doc.tokens;
+    if tokens.len() < 2 {
+        return;
+    }
+    let word = |i: usize| token_text(text, tokens, i);
+    let line_start = |i: usize| {
+        i == 0
+            || text
+                .get(tokens[i - 1].span.end..tokens[i].span.start)
+                .is_some_and(|between| between.contains('\n'))
+    };
+    let same_line = |a: usize, b: usize| {
+        text.get(tokens[a].span.start..tokens[b].span.start)
+            .is_some_and(|between| !between.contains('\n'))
+    };
+    let is_date_at = |i: usize| {
+        let start = tokens[i].span.start;
+        let at = doc.mentions.partition_point(|m| m.span.start < start);
+        doc.mentions[at..]
+            .iter()
+            .take_while(|m| m.span.start == start)
+            .any(|m| {
+                m.entity_type == EntityType::Temporal
+                    && text
+                        .get(m.span.range())
+                        .is_some_and(|t| t.bytes().any(|c| c.is_ascii_digit()))
+            })
+    };
+    let mut places: Vec<Span> = Vec::new();
+    for i in 0..tokens.len() {
+        if !line_start(i) || !caps_word(word(i)) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && j - i < MAX_PLACE_TOKENS && same_line(i, j) && caps_word(word(j))
+        {
+            j += 1;
+        }
+        // the run ends the place: a comma, a bracket or a date comes next
+        if j >= tokens.len() || !same_line(i, j) {
+            continue;
+        }
+        let next = word(j);
+        if !matches!(next, "," | "(") && !is_date_at(j) {
+            continue;
+        }
+        let dated = (j..tokens.len().min(j + MAX_GAP + 1))
+            .take_while(|&k| same_line(i, k))
+            .any(|k| {
+                is_date_at(k)
+                    || word(k) == "(" && AGENCIES.contains(&word(k + 1)) && word(k + 2) == ")"
+            });
+        if dated {
+            places.push(Span::new(tokens[i].span.start, tokens[j - 1].span.end));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut added = Vec::new();
+    for span in places {
+        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
+        let inside: Vec<usize> = (first..doc.mentions.len())
+            .take_while(|&n| doc.mentions[n].span.start < span.end)
+            .collect();
+        if inside.iter().any(|&n| doc.mentions[n].span.end > span.end) {
+            continue;
+        }
+        let known = inside.iter().any(|&n| {
+            let m = &doc.mentions[n];
+            m.span == span && m.entity_type == EntityType::Location
+        });
+        if known {
+            continue;
+        }
+        for &n in &inside {
+            gone[n] = true;
+        }
+        let mut m = Mention::new(span, EntityType::Location, DATELINE_CONFIDENCE, "rule");
+        m.kind = MentionKind::Name;
+        added.push(m);
+    }
+    drop_marked(&mut doc.mentions, &gone);
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pipeline;
+
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Pipeline::new().extract(text).unwrap_or_default();
+        doc.validate().unwrap_or_else(|e| panic!("{e}"));
+        doc.mentions()
+            .iter()
+            .filter(|m| m.kind.as_str() == "name")
+            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_datelines_place_is_a_location() {
+        for (text, place) in [
+            (
+                "SOCCER - JAPAN GET LUCKY WIN .\nAL-AIN , United Arab Emirates 1996-12-06\nJapan won.",
+                "AL-AIN",
+            ),
+            (
+                "TENNIS - RESULTS .\nSAN SEBASTIAN , Spain 1996-08-22\nResults follow.",
+                "SAN SEBASTIAN",
+            ),
+            (
+                "ZUMBROVILLE (Reuters) - Officials said on Monday.",
+                "ZUMBROVILLE",
+            ),
+        ] {
+            let found = names(text);
+            assert!(
+                found.iter().any(|(t, ty)| t == place && *ty == "Location"),
+                "{place}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_dateline() {
+        let found = names("US SAYS NO TO IRAQ\nThe talks failed on Monday.");
+        assert!(
+            !found.iter().any(|(t, _)| t == "US SAYS NO TO"),
+            "{found:?}"
+        );
+    }
+}
