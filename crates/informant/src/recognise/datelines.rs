@@ -74,16 +74,6 @@ pub(crate) fn dateline_places(doc: &mut Document) {
         return;
     }
     let word = |i: usize| token_text(text, tokens, i);
-    let line_start = |i: usize| {
-        i == 0
-            || text
-                .get(tokens[i - 1].span.end..tokens[i].span.start)
-                .is_some_and(|between| between.contains('\n'))
-    };
-    let same_line = |a: usize, b: usize| {
-        text.get(tokens[a].span.start..tokens[b].span.start)
-            .is_some_and(|between| !between.contains('\n'))
-    };
     let is_date_at = |i: usize| {
         let start = tokens[i].span.start;
         let at = doc.mentions.partition_point(|m| m.span.start < start);
@@ -98,17 +88,18 @@ pub(crate) fn dateline_places(doc: &mut Document) {
             })
     };
     let mut places: Vec<Span> = Vec::new();
-    for i in 0..tokens.len() {
-        if !line_start(i) || !caps_word(word(i)) {
+    for line in super::tables::line_starts(text, tokens).windows(2) {
+        let (i, end) = (line[0], line[1]);
+        if !caps_word(word(i)) {
             continue;
         }
+        let same_line = |k: usize| k < end;
         let mut j = i + 1;
-        while j < tokens.len() && j - i < MAX_PLACE_TOKENS && same_line(i, j) && caps_word(word(j))
-        {
+        while same_line(j) && j - i < MAX_PLACE_TOKENS && caps_word(word(j)) {
             j += 1;
         }
         // the run ends the place: a comma, a bracket or a date comes next
-        if j >= tokens.len() || !same_line(i, j) {
+        if !same_line(j) {
             continue;
         }
         let next = word(j);
@@ -116,7 +107,7 @@ pub(crate) fn dateline_places(doc: &mut Document) {
             continue;
         }
         let dated = (j..tokens.len().min(j + MAX_GAP + 1))
-            .take_while(|&k| same_line(i, k))
+            .take_while(|&k| same_line(k))
             .any(|k| {
                 is_date_at(k)
                     || word(k) == "(" && AGENCIES.contains(&word(k + 1)) && word(k + 2) == ")"

@@ -55,9 +55,12 @@ pub(crate) fn names_with_particles(doc: &mut Document) {
         let w = word(i);
         w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
     };
+    // every particle is two to six lower-case ASCII letters: most words fail that first
     let particle = |i: usize| {
         let w = word(i);
-        GERMANIC.contains(&w) || OTHERS.contains(&w)
+        (2..=6).contains(&w.len())
+            && w.as_bytes()[0].is_ascii_lowercase()
+            && (GERMANIC.contains(&w) || OTHERS.contains(&w))
     };
     // one space between words, no line break
     let joined = |i: usize| {

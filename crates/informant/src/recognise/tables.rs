@@ -145,6 +145,21 @@ impl Looks<'_> {
     }
 }
 
+/// The first token of every line (the first token, and each first after a line break),
+/// ascending, then `tokens.len()`: line `k` is tokens `starts[k]..starts[k + 1]`. One
+/// scan for line breaks and a binary search a line, not a look at every token.
+pub(crate) fn line_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for p in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let i = tokens.partition_point(|t| t.span.start <= p);
+        if i > *starts.last().unwrap_or(&0) && i < tokens.len() {
+            starts.push(i);
+        }
+    }
+    starts.push(tokens.len());
+    starts
+}
+
 /// Makes Organisations of the clubs in a document's results, fixture and standings
 /// lines (see the module's documentation). Mentions sorted in text order on entry and
 /// on return.
@@ -156,21 +171,12 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
     }
     let looks = Looks { text, tokens };
     let (mut matches, mut standings) = (Vec::new(), Vec::new());
-    let mut a = 0;
-    for b in 1..=tokens.len() {
-        let breaks = b == tokens.len()
-            || text
-                .get(tokens[b - 1].span.end..tokens[b].span.start)
-                .is_none_or(|between| between.contains('\n'));
-        if !breaks {
-            continue;
-        }
-        match looks.line(a, b) {
+    for line in line_starts(text, tokens).windows(2) {
+        match looks.line(line[0], line[1]) {
             Some(Line::Match(teams)) => matches.extend(teams),
             Some(Line::Standing(team)) => standings.push(team),
             None => {}
         }
-        a = b;
     }
     // a table has two lines at least
     let mut teams: Vec<(usize, usize)> = Vec::new();
