@@ -639,12 +639,18 @@ const EVENT_HEADS: &[&str] = &[
     "Festival",
     "Prize",
     "Awards",
+    // tournaments (`U.S. Open`, `Brussels Grand Prix`; stop 32)
+    "Open",
+    "Prix",
+    "Tournament",
 ];
 
 /// Capitalised words between a name and an event's head that say what the event is
 /// (`Dubai Air Show`, `Chelsea Flower Show`); other words between make the name a
 /// modifier of its own (`England World Cup squad`, `NBC Today Show`).
-const EVENT_KINDS: &[&str] = &["Air", "Auto", "Motor", "Boat", "Flower", "Film", "Book"];
+const EVENT_KINDS: &[&str] = &[
+    "Air", "Auto", "Motor", "Boat", "Flower", "Film", "Book", "Grand",
+];
 
 /// Drops a person's, place's or organisation's name that starts an event's name (see
 /// [`EVENT_HEADS`]): `Davis` in `the Davis Cup Finals`, `Dubai` in `the Dubai Air
@@ -669,7 +675,16 @@ fn names_in_events(doc: &mut Document) {
         {
             continue;
         }
-        let (_, mut k) = token_bounds(tokens, m.span);
+        let (first, mut k) = token_bounds(tokens, m.span);
+        // the event's whole name read as a name (`FA Cup`, `Asian Cup`, `Vietnam War`): of
+        // two capitalised words or more, no lower-case word inside
+        if k >= first + 2
+            && EVENT_HEADS.contains(&word(k - 1))
+            && (first..k).all(|i| !word(i).starts_with(char::is_lowercase))
+        {
+            gone[n] = true;
+            continue;
+        }
         let mut end = m.span.end;
         for _ in 0..2 {
             if !next_to(end, k) {
@@ -2184,6 +2199,20 @@ mod tests {
         for kept in ["Spain", "Russia", "England"] {
             assert!(has(&found, kept, "name"), "{kept}: {found:?}");
         }
+        // an event's whole name is no person's, place's or organisation's (CoNLL's MISC)
+        let found = names(
+            "Arsenal won the FA Cup. Sampras won the U.S. Open. He ran at the Brussels Grand Prix and the Asian Cup.",
+        );
+        for gone in [
+            "FA Cup",
+            "U.S.",
+            "Brussels",
+            "Asian Cup",
+            "Brussels Grand Prix",
+        ] {
+            assert!(!has(&found, gone, "name"), "{gone}: {found:?}");
+        }
+        assert!(has(&found, "Sampras", "name"), "{found:?}");
     }
 
     #[test]
