@@ -82,6 +82,8 @@ pub(crate) fn normalise(doc: &mut Document) {
     camel_case_companies(doc);
     companies_before_roles(doc);
     media_after_reporting_cues(doc);
+    plural_openers_cut(doc);
+    organisations_after_company_cues(doc);
     // the steps above may make two names of one span and type (`Los Angeles Times`)
     dedup(doc);
 }
@@ -366,6 +368,197 @@ const AFTER_TOLD_NAME: &[&str] = &[
     "reports",
 ];
 
+/// The capitalised run of up to four words (see [`is_run_word`]) from `words[from]`, the
+/// words of a block with their offsets: the offset where it ends, before any
+/// punctuation or possessive, and the word after it if the run ends at a space
+/// (`None` after punctuation). `None` when `words[from]` starts no run.
+fn capitalised_run<'t>(
+    words: &[(usize, &'t str)],
+    from: usize,
+) -> Option<(usize, Option<&'t str>)> {
+    let mut end = None;
+    let mut next = None;
+    for (k, &(at, w)) in words.iter().enumerate().skip(from).take(4) {
+        next = words.get(k + 1).map(|x| x.1);
+        let core = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w)
+            .trim_end_matches(|c: char| {
+                matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
+            });
+        if !is_run_word(core) {
+            next = Some(w);
+            break;
+        }
+        end = Some(at + core.len());
+        if core.len() < w.len() {
+            next = None;
+            break;
+        }
+    }
+    end.map(|e| (e, next))
+}
+
+/// Whether `w`, a sentence's first word, reads as a plural common noun (`Shares`,
+/// `Members`, `Officials`): a capital, then four or more lower-case letters ending in
+/// one `s`.
+fn is_plural_opener(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase)
+        && w.len() > 4
+        && c.all(|c| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+}
+
+/// A tagger's or rule's name that starts a sentence with a plural common noun and `of`
+/// (`Shares of Justice Department fell`: the capital is the sentence's) is the name
+/// after `of`, when that is capitalised (`Justice Department`); the company cue step
+/// then reads the cue. Linear: one look at each name.
+fn plural_openers_cut(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut moved = false;
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name || !matches!(m.recogniser.as_ref(), "tagger" | "rule") {
+            continue;
+        }
+        let Some(surface) = text.get(m.span.range()) else {
+            continue;
+        };
+        let Some((first, rest)) = surface.split_once(" of ") else {
+            continue;
+        };
+        let starts_sentence = text[..m.span.start]
+            .trim_end_matches([' ', '"', '“', '‘', '\''])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'));
+        if !starts_sentence
+            || !is_plural_opener(first)
+            || !rest.starts_with(char::is_uppercase)
+            || !rest
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "&" | "and"))
+        {
+            continue;
+        }
+        m.span = Span::new(m.span.end - rest.len(), m.span.end);
+        moved = true;
+    }
+    if moved {
+        dedup(doc);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// How sure a company's cue is of the name after it: a person may follow too
+/// (`a spokesman for Johnson`), or no person (`a stake in`, `shares in`: a place may,
+/// `shares in London fell`), or neither (`shares of`, `a unit of`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum CueStrength {
+    Personal,
+    NoPerson,
+    NoPersonNoPlace,
+}
+
+/// Two words before a company's name (`shares of`, `a stake in`, `a spokeswoman for`)
+/// and how sure they are ([`CueStrength`]).
+fn company_cue(before2: &str, before: &str) -> Option<CueStrength> {
+    match (before2.to_lowercase().as_str(), before) {
+        ("shares" | "stock", "of") | ("subsidiary" | "unit" | "division", "of") => {
+            Some(CueStrength::NoPersonNoPlace)
+        }
+        ("shares" | "stock", "in") | ("stake", "in") => Some(CueStrength::NoPerson),
+        ("spokesman" | "spokeswoman" | "spokesperson" | "spokesmen", "for") => {
+            Some(CueStrength::Personal)
+        }
+        _ => None,
+    }
+}
+
+/// The name after a company's cue ([`company_cue`]: `Shares of Uber fell`, `a stake in
+/// Lyft`, `a spokesman for Deloitte`), with an optional `the`, is an Organisation, as
+/// news corpora mark it: a capitalised run of up to four words that no mention covers
+/// is added; a tagger's Person name of that exact span becomes the Organisation after
+/// cues no person takes (shares, stakes, units: not `a spokesman for X`), and a tagger's
+/// place that no list knows after cues no place takes either (`shares of X`). Linear: one
+/// pass over each block's words and a table of the bytes mentions cover.
+fn organisations_after_company_cues(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut found: Vec<(Span, CueStrength)> = Vec::new();
+    for block in &doc.blocks {
+        let Some(slice) = text.get(block.span.range()) else {
+            continue;
+        };
+        let words: Vec<(usize, &str)> = slice
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+            .collect();
+        for i in 1..words.len() {
+            let Some(strength) = company_cue(words[i - 1].1, words[i].1) else {
+                continue;
+            };
+            let from = if words.get(i + 1).is_some_and(|w| w.1 == "the") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let Some((end, _)) = capitalised_run(&words, from) else {
+                continue;
+            };
+            let start = words[from].0;
+            found.push((
+                Span::new(block.span.start + start, block.span.start + end),
+                strength,
+            ));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; text.len()];
+    for m in &doc.mentions {
+        if let Some(c) = covered.get_mut(m.span.range()) {
+            c.fill(true);
+        }
+    }
+    let mut added = Vec::new();
+    for (span, strength) in found {
+        if uncovered(&covered, span) {
+            let mut x = Mention::new(span, EntityType::Organisation, 0.5, "rule");
+            x.kind = MentionKind::Name;
+            added.push(x);
+            continue;
+        }
+        if strength == CueStrength::Personal {
+            continue;
+        }
+        let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+        for m in doc.mentions[i..]
+            .iter_mut()
+            .take_while(|m| m.span.start == span.start)
+        {
+            let place = m.entity_type == EntityType::Location
+                && m.entry.is_none()
+                && strength == CueStrength::NoPersonNoPlace;
+            if m.span == span
+                && m.kind == MentionKind::Name
+                && (m.entity_type == EntityType::Person || place)
+                && m.recogniser.as_ref() == "tagger"
+            {
+                m.entity_type = EntityType::Organisation;
+                m.subtype = None;
+                m.entry = None;
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
 /// The name after a reporting cue and `the` (`told The Hill`, `according to the
 /// Intelligencer`, `seen by The Real Deal`; [`is_reporting_cue`]) is the body told or
 /// quoted, an Organisation, as news corpora mark it: a capitalised run of up to four
@@ -391,28 +584,7 @@ fn media_after_reporting_cues(doc: &mut Document) {
             {
                 continue;
             }
-            let mut end = None;
-            let mut next = None;
-            for (k, &(at, w)) in words.iter().enumerate().skip(i + 1).take(4) {
-                next = words.get(k + 1).map(|x| x.1);
-                let core = w
-                    .strip_suffix("’s")
-                    .or_else(|| w.strip_suffix("'s"))
-                    .unwrap_or(w)
-                    .trim_end_matches(|c: char| {
-                        matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
-                    });
-                if !is_run_word(core) {
-                    next = Some(w);
-                    break;
-                }
-                end = Some(at + core.len());
-                if core.len() < w.len() {
-                    next = None;
-                    break;
-                }
-            }
-            let Some(end) = end else {
+            let Some((end, next)) = capitalised_run(&words, i + 1) else {
                 continue;
             };
             if next
@@ -3062,6 +3234,28 @@ mod tests {
             typed(&found, "Ronald Reagan"),
             ["Organisation"],
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_after_company_cues_are_organisations() {
+        let found = names("Shares of Zentravia fell 5% on Monday.");
+        assert_eq!(typed(&found, "Zentravia"), ["Organisation"], "{found:?}");
+        let found = names("A spokeswoman for Qorbital Labs declined to comment.");
+        assert_eq!(
+            typed(&found, "Qorbital Labs"),
+            ["Organisation"],
+            "{found:?}"
+        );
+        // a plural first word and `of` are no part of the name after them
+        let found = names("Shares of Justice Department contractors fell.");
+        assert!(
+            !has(&found, "Shares of Justice Department", "name"),
+            "{found:?}"
+        );
+        assert!(is_plural_opener("Shares") && is_plural_opener("Officials"));
+        assert!(
+            !is_plural_opener("Congress") && !is_plural_opener("Bus") && !is_plural_opener("NATO")
         );
     }
 
