@@ -298,7 +298,10 @@ fn companies_before_roles(doc: &mut Document) {
 /// body one tells or quotes (`told the`, `according to the`, `seen by The`, `wrote in
 /// the`): `before2` and `before` are the words, `before2` may be empty.
 fn is_reporting_cue(before2: &str, before: &str) -> bool {
-    let b2 = before2.to_lowercase();
+    if !matches!(before, "told" | "Told" | "by" | "to" | "with" | "in") {
+        return false;
+    }
+    let b2 = before2.to_ascii_lowercase();
     match before {
         "told" | "Told" => true,
         "by" => matches!(
@@ -457,6 +460,28 @@ fn plural_openers_cut(doc: &mut Document) {
     }
 }
 
+/// The whitespace-separated words of `slice` with their byte offsets in it.
+fn offset_words(slice: &str) -> impl Iterator<Item = (usize, &str)> {
+    slice
+        .split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+}
+
+/// The first words of `slice` after byte `from` (enough for [`capitalised_run`]: a run
+/// of four and the word after it), with their offsets in `slice`. Cues are rare, so the
+/// steps that read them collect words only here, not a block's every word.
+fn words_after(slice: &str, from: usize) -> Vec<(usize, &str)> {
+    slice
+        .get(from..)
+        .map(|rest| {
+            offset_words(rest)
+                .take(6)
+                .map(|(at, w)| (from + at, w))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// How sure a company's cue is of the name after it: a person may follow too
 /// (`a spokesman for Johnson`), or no person (`a stake in`, `shares in`: a place may,
 /// `shares in London fell`), or neither (`shares of`, `a unit of`).
@@ -470,7 +495,11 @@ enum CueStrength {
 /// Two words before a company's name (`shares of`, `a stake in`, `a spokeswoman for`)
 /// and how sure they are ([`CueStrength`]).
 fn company_cue(before2: &str, before: &str) -> Option<CueStrength> {
-    match (before2.to_lowercase().as_str(), before) {
+    // most words are no cue: look at the second word before lower-casing the first
+    if !matches!(before, "of" | "in" | "for") || before2.len() > 12 {
+        return None;
+    }
+    match (before2.to_ascii_lowercase().as_str(), before) {
         ("shares" | "stock", "of") | ("subsidiary" | "unit" | "division", "of") => {
             Some(CueStrength::NoPersonNoPlace)
         }
@@ -496,19 +525,15 @@ fn organisations_after_company_cues(doc: &mut Document) {
         let Some(slice) = text.get(block.span.range()) else {
             continue;
         };
-        let words: Vec<(usize, &str)> = slice
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
-            .collect();
-        for i in 1..words.len() {
-            let Some(strength) = company_cue(words[i - 1].1, words[i].1) else {
+        let base = block.span.start;
+        let (a, b) = token_bounds(&doc.tokens, block.span);
+        for t in a + 1..b {
+            let w = token_text(text, &doc.tokens, t);
+            let Some(strength) = company_cue(token_text(text, &doc.tokens, t - 1), w) else {
                 continue;
             };
-            let from = if words.get(i + 1).is_some_and(|w| w.1 == "the") {
-                i + 2
-            } else {
-                i + 1
-            };
+            let words = words_after(slice, doc.tokens[t].span.end - base);
+            let from = usize::from(words.first().is_some_and(|w| w.1 == "the"));
             let Some((end, _)) = capitalised_run(&words, from) else {
                 continue;
             };
@@ -572,24 +597,22 @@ fn organisations_after_company_cues(doc: &mut Document) {
 /// a function word follows is a modifier and left alone. Countries and persons stay.
 /// Linear: one pass over each block's words and a table of the bytes names cover.
 fn media_after_reporting_cues(doc: &mut Document) {
-    let covered = name_bytes(doc);
     let text = doc.text.as_str();
     let mut found: Vec<Span> = Vec::new();
     for block in &doc.blocks {
         let Some(slice) = text.get(block.span.range()) else {
             continue;
         };
-        let words: Vec<(usize, &str)> = slice
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
-            .collect();
-        for i in 1..words.len() {
-            if !matches!(words[i].1, "the" | "The")
-                || !is_reporting_cue(i.checked_sub(2).map_or("", |k| words[k].1), words[i - 1].1)
-            {
+        let base = block.span.start;
+        let (a, b) = token_bounds(&doc.tokens, block.span);
+        for t in a + 1..b {
+            let word = |k: usize| token_text(text, &doc.tokens, k);
+            let before2 = if t >= a + 2 { word(t - 2) } else { "" };
+            if !matches!(word(t), "the" | "The") || !is_reporting_cue(before2, word(t - 1)) {
                 continue;
             }
-            let Some((end, next)) = capitalised_run(&words, i + 1) else {
+            let words = words_after(slice, doc.tokens[t].span.end - base);
+            let Some((end, next)) = capitalised_run(&words, 0) else {
                 continue;
             };
             if next
@@ -597,13 +620,14 @@ fn media_after_reporting_cues(doc: &mut Document) {
             {
                 continue;
             }
-            let start = words[i + 1].0;
+            let start = words[0].0;
             found.push(Span::new(block.span.start + start, block.span.start + end));
         }
     }
     if found.is_empty() {
         return;
     }
+    let covered = name_bytes(doc);
     let mut added = Vec::new();
     for span in found {
         if uncovered(&covered, span) {
