@@ -162,7 +162,16 @@ const ORG_SUFFIXES: &[&str] = &[
     "Club",
     "Society",
     "Board",
-    // orchestras (`London Philharmonic Orchestra`; stop 32)
+    // media and entertainment companies, orchestras (`Universal Pictures`, `DGC Records`,
+    // `Walt Disney Studios`, `London Philharmonic Orchestra`; stop 32)
+    "Pictures",
+    "Records",
+    "Studios",
+    "Entertainment",
+    "Films",
+    "Publishing",
+    "Publishers",
+    "Broadcasting",
     "Orchestra",
 ];
 
@@ -191,16 +200,6 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Technologies",
     "Pharmaceuticals",
     "Laboratories",
-    // media and entertainment companies (`Universal Pictures`, `DGC Records`, `Walt Disney
-    // Studios`; stop 32)
-    "Pictures",
-    "Records",
-    "Studios",
-    "Entertainment",
-    "Films",
-    "Publishing",
-    "Publishers",
-    "Broadcasting",
 ];
 
 /// Words that make a facility of the name before them ("Hmeimim airbase").
@@ -696,7 +695,6 @@ impl Recogniser for ContextRules {
                 org_rules(&v, i, out);
                 facility_rules(&v, i, out);
                 place_rule(&v, i, out);
-                realm_rule(&v, i, out);
                 nominal_rule(&v, i, out);
             }
         }
@@ -921,29 +919,6 @@ fn org_rules(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
     }
 }
 
-/// Last words of the names of realms, places in news NER (`Ottoman Empire`, `Abbasid
-/// Caliphate`, `Golden Horde` aside; stop 32).
-const REALM_HEADS: &[&str] = &["Empire", "Caliphate", "Sultanate", "Khanate"];
-
-/// A capitalised name ending in a realm's word (`Ottoman Empire`, `Holy Roman Empire`,
-/// `Mughal Empire`): a Location. Linear: a few words back from the head.
-fn realm_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
-    if i == 0 || !REALM_HEADS.contains(&v.word(i)) || !v.is_cap(i - 1) {
-        return;
-    }
-    let mut s = i - 1;
-    while s > 0 && i - s < 3 && v.is_cap(s - 1) && !matches!(v.word(s - 1), "The" | "A" | "An") {
-        s -= 1;
-    }
-    out.push(mention(
-        v.span(s, i + 1),
-        EntityType::Location,
-        Some("region"),
-        0.7,
-        Attributes::new(),
-    ));
-}
-
 /// Whether `w` ends organisations' names: an organisation word (`Regiment`, `League`)
 /// or a company suffix (`Co.`, `AG`).
 fn org_word(w: &str) -> bool {
@@ -1124,19 +1099,6 @@ fn nominal_rule(v: &View<'_>, i: usize, out: &mut Vec<Mention>) {
 mod tests {
     use crate::Pipeline;
     use crate::document::EntityType;
-
-    #[test]
-    fn realms_are_places_and_studios_organisations() {
-        let text = "The Ottoman Empire besieged Vienna. Universal Pictures and DGC Records agreed.";
-        assert_eq!(
-            rule_mentions(text, EntityType::Location),
-            ["Ottoman Empire"]
-        );
-        let orgs = rule_mentions(text, EntityType::Organisation);
-        for org in ["Universal Pictures", "DGC Records"] {
-            assert!(orgs.iter().any(|o| o == org), "{org}: {orgs:?}");
-        }
-    }
 
     /// The context rules' mentions of type `t` in `text`, as the tagger's input sees them.
     fn rule_mentions(text: &str, t: EntityType) -> Vec<String> {
