@@ -162,17 +162,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "Club",
     "Society",
     "Board",
-    // media and entertainment companies, orchestras (`Universal Pictures`, `DGC Records`,
-    // `Walt Disney Studios`, `London Philharmonic Orchestra`; stop 32)
-    "Pictures",
-    "Records",
-    "Studios",
-    "Entertainment",
-    "Films",
-    "Publishing",
-    "Publishers",
-    "Broadcasting",
-    "Orchestra",
 ];
 
 /// Last words of company names (`Ford Motor Co.`, `Deutsche Bank AG`): a name of
