@@ -24,6 +24,7 @@ pub trait Recogniser:
 
 mod datelines;
 pub(crate) mod gazetteer;
+mod heads;
 pub mod indices;
 pub(crate) mod merge;
 mod offices;

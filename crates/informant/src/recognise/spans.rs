@@ -83,6 +83,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::particles::names_with_particles(doc);
     super::particles::nothing_inside_persons(doc);
     super::offices::bodies_before_offices(doc);
+    super::heads::names_by_their_heads(doc);
     surnames_again(doc);
     camel_case_companies(doc);
     companies_before_roles(doc);
