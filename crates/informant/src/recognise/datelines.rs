@@ -11,7 +11,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{drop_marked, token_text};
+use super::spans::{names_in_place, token_text};
 
 /// Confidence of a dateline's place.
 const DATELINE_CONFIDENCE: f32 = 0.8;
@@ -119,35 +119,15 @@ pub(crate) fn dateline_places(doc: &mut Document) {
     if places.is_empty() {
         return;
     }
-    let mut gone = vec![false; doc.mentions.len()];
-    let mut added = Vec::new();
-    for span in places {
-        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
-        let inside: Vec<usize> = (first..doc.mentions.len())
-            .take_while(|&n| doc.mentions[n].span.start < span.end)
-            .collect();
-        if inside.iter().any(|&n| doc.mentions[n].span.end > span.end) {
-            continue;
-        }
-        let known = inside.iter().any(|&n| {
-            let m = &doc.mentions[n];
-            m.span == span && m.entity_type == EntityType::Location
-        });
-        if known {
-            continue;
-        }
-        for &n in &inside {
-            gone[n] = true;
-        }
-        let mut m = Mention::new(span, EntityType::Location, DATELINE_CONFIDENCE, "rule");
-        m.kind = MentionKind::Name;
-        added.push(m);
-    }
-    drop_marked(&mut doc.mentions, &gone);
-    if !added.is_empty() {
-        doc.mentions.extend(added);
-        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
-    }
+    let found = places
+        .into_iter()
+        .map(|span| {
+            let mut m = Mention::new(span, EntityType::Location, DATELINE_CONFIDENCE, "rule");
+            m.kind = MentionKind::Name;
+            m
+        })
+        .collect();
+    names_in_place(doc, found, |_, m| m.entity_type == EntityType::Location);
 }
 
 #[cfg(test)]

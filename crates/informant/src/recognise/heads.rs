@@ -13,7 +13,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{drop_marked, token_text};
+use super::spans::{names_in_place, token_text};
 
 /// Last words of media and entertainment companies' names.
 const MEDIA_HEADS: &[&str] = &[
@@ -82,38 +82,17 @@ pub(crate) fn names_by_their_heads(doc: &mut Document) {
     if found.is_empty() {
         return;
     }
-    let mut gone = vec![false; doc.mentions.len()];
-    let mut added = Vec::new();
-    for (span, entity_type) in found {
-        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
-        let across_start = doc.mentions[..first]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|m| m.span.end > span.start);
-        let inside: Vec<usize> = (first..doc.mentions.len())
-            .take_while(|&n| doc.mentions[n].span.start < span.end)
-            .collect();
-        let across_end = inside.iter().any(|&n| doc.mentions[n].span.end > span.end);
-        let known = inside.iter().any(|&n| {
-            let m = &doc.mentions[n];
-            m.span == span && m.kind == MentionKind::Name && m.entity_type == entity_type
-        });
-        if across_start || across_end || known {
-            continue;
-        }
-        for &n in &inside {
-            gone[n] = true;
-        }
-        let mut m = Mention::new(span, entity_type, HEAD_CONFIDENCE, "rule");
-        m.kind = MentionKind::Name;
-        added.push(m);
-    }
-    drop_marked(&mut doc.mentions, &gone);
-    if !added.is_empty() {
-        doc.mentions.extend(added);
-        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
-    }
+    let found = found
+        .into_iter()
+        .map(|(span, entity_type)| {
+            let mut m = Mention::new(span, entity_type, HEAD_CONFIDENCE, "rule");
+            m.kind = MentionKind::Name;
+            m
+        })
+        .collect();
+    names_in_place(doc, found, |c, m| {
+        m.kind == MentionKind::Name && m.entity_type == c.entity_type
+    });
 }
 
 #[cfg(test)]

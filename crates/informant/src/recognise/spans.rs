@@ -1502,6 +1502,48 @@ fn teams_in_results(doc: &mut Document) {
     doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
 }
 
+/// Puts each candidate name of `found` in place of the mentions inside its span, unless a
+/// mention crosses the span's edges, or `known(candidate, m)` says that a mention `m` of
+/// exactly that span is the name already. The steps that find names by their place in a
+/// line or phrase (tables, datelines, heads) share it. Mentions sorted in text order on
+/// entry and on return; a binary search and a few looks a candidate.
+pub(crate) fn names_in_place(
+    doc: &mut Document,
+    found: Vec<Mention>,
+    known: impl Fn(&Mention, &Mention) -> bool,
+) {
+    let mut gone = vec![false; doc.mentions.len()];
+    let mut added = Vec::new();
+    for candidate in found {
+        let span = candidate.span;
+        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
+        let across_start = doc.mentions[..first]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|m| m.span.end > span.start);
+        let inside: Vec<usize> = (first..doc.mentions.len())
+            .take_while(|&n| doc.mentions[n].span.start < span.end)
+            .collect();
+        let across_end = inside.iter().any(|&n| doc.mentions[n].span.end > span.end);
+        let is_known = inside
+            .iter()
+            .any(|&n| doc.mentions[n].span == span && known(&candidate, &doc.mentions[n]));
+        if across_start || across_end || is_known {
+            continue;
+        }
+        for &n in &inside {
+            gone[n] = true;
+        }
+        added.push(candidate);
+    }
+    drop_marked(&mut doc.mentions, &gone);
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
 /// The text of token `i`, or `""` past the last token.
 pub(crate) fn token_text<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
     tokens

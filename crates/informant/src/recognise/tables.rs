@@ -17,7 +17,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{drop_marked, token_text};
+use super::spans::{names_in_place, token_text};
 
 /// Confidence of a team found by its place in a table.
 const TABLE_TEAM_CONFIDENCE: f32 = 0.7;
@@ -194,52 +194,24 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
         .iter()
         .map(|&(i, j)| Span::new(tokens[i].span.start, tokens[j - 1].span.end))
         .collect();
-    let mut gone = vec![false; doc.mentions.len()];
-    let mut added = Vec::new();
-    for span in spans {
-        let first = doc.mentions.partition_point(|m| m.span.start < span.start);
-        // a mention that starts before the team and reaches into it: leave the team be
-        if doc.mentions[..first]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|m| m.span.end > span.start)
-        {
-            continue;
-        }
-        let inside: Vec<usize> = (first..doc.mentions.len())
-            .take_while(|&n| doc.mentions[n].span.start < span.end)
-            .collect();
-        if inside.iter().any(|&n| doc.mentions[n].span.end > span.end) {
-            continue;
-        }
-        let whole = |n: &usize| doc.mentions[*n].span == span;
-        let keep = inside.iter().filter(|n| whole(n)).any(|&n| {
-            let m = &doc.mentions[n];
-            is_national(m)
-                || m.entity_type == EntityType::Organisation && m.kind == MentionKind::Name
-        });
-        if keep {
-            continue;
-        }
-        for &n in &inside {
-            gone[n] = true;
-        }
-        let mut team = Mention::new(
-            span,
-            EntityType::Organisation,
-            TABLE_TEAM_CONFIDENCE,
-            "rule",
-        );
-        team.kind = MentionKind::Name;
-        team.subtype = Some("sports_club".to_owned());
-        added.push(team);
-    }
-    drop_marked(&mut doc.mentions, &gone);
-    if !added.is_empty() {
-        doc.mentions.extend(added);
-        doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
-    }
+    let found = spans
+        .into_iter()
+        .map(|span| {
+            let mut team = Mention::new(
+                span,
+                EntityType::Organisation,
+                TABLE_TEAM_CONFIDENCE,
+                "rule",
+            );
+            team.kind = MentionKind::Name;
+            team.subtype = Some("sports_club".to_owned());
+            team
+        })
+        .collect();
+    // a club or a national side already
+    names_in_place(doc, found, |_, m| {
+        is_national(m) || m.entity_type == EntityType::Organisation && m.kind == MentionKind::Name
+    });
 }
 
 #[cfg(test)]
