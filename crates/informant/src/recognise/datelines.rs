@@ -132,17 +132,7 @@ pub(crate) fn dateline_places(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Pipeline;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Pipeline::new().extract(text).unwrap_or_default();
-        doc.validate().unwrap_or_else(|e| panic!("{e}"));
-        doc.mentions()
-            .iter()
-            .filter(|m| m.kind.as_str() == "name")
-            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
-            .collect()
-    }
+    use crate::recognise::names_and_types as names;
 
     #[test]
     fn a_datelines_place_is_a_location() {

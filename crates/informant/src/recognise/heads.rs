@@ -13,7 +13,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{names_in_place, token_text};
+use super::spans::{names_in_place, spaced, token_text};
 
 /// Last words of media and entertainment companies' names.
 const MEDIA_HEADS: &[&str] = &[
@@ -48,9 +48,7 @@ pub(crate) fn names_by_their_heads(doc: &mut Document) {
     let text = doc.text.as_str();
     let tokens: &[Token] = &doc.tokens;
     let word = |i: usize| token_text(text, tokens, i);
-    let joined = |i: usize| {
-        i + 1 < tokens.len() && text.get(tokens[i].span.end..tokens[i + 1].span.start) == Some(" ")
-    };
+    let joined = |i: usize| spaced(text, tokens, i);
     let capital = |i: usize| {
         let w = word(i);
         w.starts_with(char::is_uppercase)
@@ -97,17 +95,7 @@ pub(crate) fn names_by_their_heads(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Pipeline;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Pipeline::new().extract(text).unwrap_or_default();
-        doc.validate().unwrap_or_else(|e| panic!("{e}"));
-        doc.mentions()
-            .iter()
-            .filter(|m| m.kind.as_str() == "name")
-            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
-            .collect()
-    }
+    use crate::recognise::names_and_types as names;
 
     #[test]
     fn media_companies_and_realms_are_named_by_their_heads() {

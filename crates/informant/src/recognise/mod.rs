@@ -45,3 +45,16 @@ pub use products::ProductNames;
 pub use rules::ContextRules;
 pub use tagger::Tagger;
 pub use vehicles::VehicleModels;
+
+/// The name mentions the default pipeline finds in `text`, with their types, after
+/// checking the document's invariants: the span steps' tests read them.
+#[cfg(test)]
+pub(crate) fn names_and_types(text: &str) -> Vec<(String, &'static str)> {
+    let doc = crate::Pipeline::new().extract(text).unwrap_or_default();
+    doc.validate().unwrap_or_else(|e| panic!("{e}"));
+    doc.mentions()
+        .iter()
+        .filter(|m| m.kind.as_str() == "name")
+        .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
+        .collect()
+}

@@ -14,7 +14,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::token_text;
+use super::spans::{spaced, token_text};
 use super::tables::is_national;
 
 /// Offices in a sports club: a town before one is the club (`Barcelona coach`).
@@ -188,9 +188,7 @@ pub(crate) fn bodies_before_offices(doc: &mut Document) {
     let text = doc.text.as_str();
     let tokens: &[Token] = &doc.tokens;
     let word = |i: usize| token_text(text, tokens, i);
-    let joined = |i: usize| {
-        i + 1 < tokens.len() && text.get(tokens[i].span.end..tokens[i + 1].span.start) == Some(" ")
-    };
+    let joined = |i: usize| spaced(text, tokens, i);
     let capital = |i: usize| {
         let w = word(i);
         w.starts_with(char::is_uppercase)
@@ -283,17 +281,7 @@ pub(crate) fn bodies_before_offices(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Pipeline;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Pipeline::new().extract(text).unwrap_or_default();
-        doc.validate().unwrap_or_else(|e| panic!("{e}"));
-        doc.mentions()
-            .iter()
-            .filter(|m| m.kind.as_str() == "name")
-            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
-            .collect()
-    }
+    use crate::recognise::names_and_types as names;
 
     fn typed(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
         found

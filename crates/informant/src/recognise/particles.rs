@@ -21,7 +21,7 @@ use crate::document::{Document, EntityType, Mention, MentionKind};
 use crate::resolve::names::is_first_name;
 use crate::span::Span;
 
-use super::spans::{drop_marked, token_text};
+use super::spans::{drop_marked, spaced, token_text};
 
 /// Particles that start Dutch and German surnames: they join no place's or body's words.
 const GERMANIC: &[&str] = &["van", "von", "ter", "ten", "vander"];
@@ -62,10 +62,7 @@ pub(crate) fn names_with_particles(doc: &mut Document) {
             && w.as_bytes()[0].is_ascii_lowercase()
             && (GERMANIC.contains(&w) || OTHERS.contains(&w))
     };
-    // one space between words, no line break
-    let joined = |i: usize| {
-        i + 1 < tokens.len() && text.get(tokens[i].span.end..tokens[i + 1].span.start) == Some(" ")
-    };
+    let joined = |i: usize| spaced(text, tokens, i);
     // the mentions overlapping bytes `span`
     let overlapping = |mentions: &[Mention], span: Span| -> Vec<usize> {
         let first = mentions.partition_point(|m| m.span.start < span.start);
@@ -197,17 +194,7 @@ fn is_particle_word(text: &str, m: &Mention) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::Pipeline;
-
-    fn names(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Pipeline::new().extract(text).unwrap_or_default();
-        doc.validate().unwrap_or_else(|e| panic!("{e}"));
-        doc.mentions()
-            .iter()
-            .filter(|m| m.kind.as_str() == "name")
-            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
-            .collect()
-    }
+    use crate::recognise::names_and_types as names;
 
     fn person(found: &[(String, &'static str)], name: &str) -> bool {
         found.iter().any(|(t, ty)| t == name && *ty == "Person")

@@ -221,17 +221,25 @@ fn uncovered(covered: &[bool], span: Span) -> bool {
         .is_some_and(|c| !c.contains(&true))
 }
 
-/// The table of the bytes of `doc.text` that name mentions cover.
-fn name_bytes(doc: &Document) -> Vec<bool> {
+/// The table of the bytes of `doc.text` that the mentions `keep` takes cover.
+fn covered_bytes(doc: &Document, keep: impl Fn(&Mention) -> bool) -> Vec<bool> {
     let mut covered = vec![false; doc.text.len()];
-    for m in &doc.mentions {
-        if m.kind == MentionKind::Name {
-            if let Some(c) = covered.get_mut(m.span.range()) {
-                c.fill(true);
-            }
+    for m in doc.mentions.iter().filter(|m| keep(m)) {
+        if let Some(c) = covered.get_mut(m.span.range()) {
+            c.fill(true);
         }
     }
     covered
+}
+
+/// The table of the bytes of `doc.text` that name mentions cover.
+fn name_bytes(doc: &Document) -> Vec<bool> {
+    covered_bytes(doc, |m| m.kind == MentionKind::Name)
+}
+
+/// Whether tokens `i` and `i + 1` are one space apart (no line break, no punctuation).
+pub(crate) fn spaced(text: &str, tokens: &[Token], i: usize) -> bool {
+    i + 1 < tokens.len() && text.get(tokens[i].span.end..tokens[i + 1].span.start) == Some(" ")
 }
 
 /// A tagger's Person nominal that is a capitalised run and a role noun of a company
@@ -548,12 +556,7 @@ fn organisations_after_company_cues(doc: &mut Document) {
     if found.is_empty() {
         return;
     }
-    let mut covered = vec![false; text.len()];
-    for m in &doc.mentions {
-        if let Some(c) = covered.get_mut(m.span.range()) {
-            c.fill(true);
-        }
-    }
+    let covered = covered_bytes(doc, |_| true);
     let mut added = Vec::new();
     for (span, strength) in found {
         if uncovered(&covered, span) {
@@ -2282,12 +2285,7 @@ fn is_no_trade_name(word: &str) -> bool {
 /// a table of the bytes mentions cover.
 fn organisations_after_trade_words(doc: &mut Document) {
     let text = doc.text.as_str();
-    let mut covered = vec![false; text.len()];
-    for m in &doc.mentions {
-        if let Some(c) = covered.get_mut(m.span.range()) {
-            c.fill(true);
-        }
-    }
+    let covered = covered_bytes(doc, |_| true);
     let mut added = Vec::new();
     for block in &doc.blocks {
         let Some(slice) = text.get(block.span.range()) else {

@@ -216,17 +216,7 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Pipeline;
-
-    fn typed(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Pipeline::new().extract(text).unwrap_or_default();
-        doc.validate().unwrap_or_else(|e| panic!("{e}"));
-        doc.mentions()
-            .iter()
-            .filter(|m| m.kind.as_str() == "name")
-            .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
-            .collect()
-    }
+    use crate::recognise::names_and_types as typed;
 
     fn type_of(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
         found
