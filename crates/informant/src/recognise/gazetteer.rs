@@ -76,6 +76,15 @@ impl PartialEq for GazetteerEntry {
 }
 
 impl GazetteerEntry {
+    /// Its name (`which` 0) or alias `which - 1`, trimmed; empty past the last alias.
+    fn form(&self, which: u32) -> &str {
+        match which {
+            0 => &self.name,
+            k => self.aliases.get(k as usize - 1).map_or("", String::as_str),
+        }
+        .trim()
+    }
+
     /// An entry with a name and type, no subtype, alias or attribute.
     pub fn new(name: impl Into<String>, entity_type: EntityType) -> Self {
         GazetteerEntry {
@@ -206,16 +215,16 @@ struct Inner {
     forms: Vec<Form>,
     form_entries: Vec<u32>,
     trie: Trie,
+    /// The keys with a form that text starting with a small letter can match (a
+    /// lower-case form, any case; `iPhone`), each with its forms from the first
+    /// such one on: most words start with a small letter, and this trie is a
+    /// small part of the whole.
+    lower_trie: Trie,
 }
 
 impl Inner {
     fn text(&self, f: &Form) -> &str {
-        let e = &self.entries[f.entry as usize];
-        match f.which {
-            0 => &e.name,
-            k => e.aliases.get(k as usize - 1).map_or("", String::as_str),
-        }
-        .trim()
+        self.entries[f.entry as usize].form(f.which)
     }
 
     fn entries_of(&self, f: &Form) -> &[u32] {
@@ -298,6 +307,7 @@ impl Gazetteer {
                 forms: Vec::new(),
                 form_entries: Vec::new(),
                 trie: Trie::default(),
+                lower_trie: Trie::default(),
             }),
         }
     }
@@ -366,7 +376,13 @@ impl Gazetteer {
         let mut prev_alnum = false;
         for (s, c) in text.char_indices() {
             if !prev_alnum {
-                self.inner.trie.walk(bytes, s, &mut |e, ids: Range<u32>| {
+                // Forms that need a capital cannot match a word starting with a small letter.
+                let trie = if c.is_lowercase() {
+                    &self.inner.lower_trie
+                } else {
+                    &self.inner.trie
+                };
+                trie.walk(bytes, s, &mut |e, ids: Range<u32>| {
                     let Some(found) = text.get(s..e) else {
                         return; // not on a char boundary
                     };
@@ -913,12 +929,33 @@ impl GazetteerBuilder {
             }
         }
         let trie = Trie::from_sorted(&keys);
+        // A form can match text that starts with a small letter only when it may be
+        // in any case or itself starts with no capital (see `CaseRule::accepts`).
+        let lower_ok = |f: &Form| {
+            f.rule == CaseRule::Any
+                || !self.entries[f.entry as usize]
+                    .form(f.which)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let lower_keys: Vec<(&[u8], Range<u32>)> = keys
+            .iter()
+            .filter_map(|(k, range)| {
+                let first = range
+                    .clone()
+                    .find(|&fi| forms.get(fi as usize).is_some_and(lower_ok))?;
+                Some((*k, first..range.end))
+            })
+            .collect();
+        let lower_trie = Trie::from_sorted(&lower_keys);
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entries: self.entries.into_iter().map(Arc::new).collect(),
                 forms,
                 form_entries,
                 trie,
+                lower_trie,
             }),
         })
     }
@@ -1246,6 +1283,31 @@ mod tests {
             let got: Vec<String> = names(text).into_iter().map(|x| x.0).collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_word_with_a_small_first_letter_meets_only_forms_that_allow_it() {
+        // Words starting with a small letter are looked up in a trie of their own.
+        let g = Gazetteer::builder()
+            .add_tsv(
+                "t",
+                "name\ttype\nTurkey\tLocation\niPhone\tProduct\ndrone\tWeapon\nNATO\tOrganisation\n",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        let found = |t: &str| -> Vec<String> {
+            g.find(t)
+                .into_iter()
+                .map(|(s, _)| t[s.range()].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("turkey, nato, an iPhone, a drone; IPHONE, Drone, DRONE, NATO, Turkey"),
+            [
+                "iPhone", "drone", "IPHONE", "Drone", "DRONE", "NATO", "Turkey"
+            ]
+        );
     }
 
     #[test]
