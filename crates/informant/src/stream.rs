@@ -46,7 +46,14 @@ struct State<T, R> {
     workers: usize,
     /// The stream was cancelled: workers stop after their current item.
     cancelled: bool,
+    /// The result the caller is waiting for, while it waits.
+    wanted: Option<u64>,
 }
+
+/// Results a caller waiting for the next one lets pile up before it is woken,
+/// while items are still queued: one wake-up (a system call on the worker's
+/// thread) per this many results rather than per result.
+const WAKE_BATCH: usize = 16;
 
 struct Shared<T, R> {
     state: Mutex<State<T, R>>,
@@ -145,6 +152,7 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
                     done: HashMap::new(),
                     workers: 0,
                     cancelled: false,
+                    wanted: None,
                 }),
                 changed: Condvar::new(),
             }),
@@ -201,10 +209,12 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
         let mut st = self.shared.lock();
         loop {
             if let Some(outcome) = st.done.remove(&seq) {
+                st.wanted = None;
                 self.next_out += 1;
                 return Next::Ready(outcome);
             }
             if st.cancelled {
+                st.wanted = None;
                 return Next::Empty;
             }
             let left = match deadline {
@@ -212,8 +222,10 @@ impl<T: Send + 'static, R: Send + 'static> Ordered<T, R> {
                 None => timeout,
             };
             if left.is_zero() {
+                st.wanted = None;
                 return Next::Pending;
             }
+            st.wanted = Some(seq);
             st = self
                 .shared
                 .changed
@@ -273,8 +285,17 @@ fn run_worker<T, R>(work: &(dyn Fn(T) -> R + Send + Sync), shared: &Shared<T, R>
         if !st.cancelled {
             st.done.insert(seq, outcome);
         }
+        // Wake the caller once the result it waits for is done and either a batch
+        // of results is ready or nothing is left to start (so no wait outlasts the
+        // work in flight); a worker that stops always wakes it, above.
+        let wake = st.cancelled
+            || st.wanted.is_some_and(|w| {
+                st.done.contains_key(&w) && (st.done.len() >= WAKE_BATCH || st.todo.is_empty())
+            });
         drop(st);
-        shared.changed.notify_all();
+        if wake {
+            shared.changed.notify_all();
+        }
     }
 }
 
@@ -411,6 +432,29 @@ mod tests {
             .map(|r| r.map_err(|_| ()))
             .collect();
         assert_eq!(got, [Ok(0), Ok(1), Ok(2), Err(()), Ok(4), Ok(5)]);
+    }
+
+    #[test]
+    fn a_waiting_caller_gets_every_result_whatever_the_batch() {
+        // One worker, so the caller waits on nearly every item; fewer items than a
+        // wake-up batch, exactly one batch, and a few batches with a remainder:
+        // the caller is woken for each, taking results as it pushes more.
+        for n in [1u64, 3, WAKE_BATCH as u64, 3 * WAKE_BATCH as u64 + 5] {
+            let mut s = Ordered::new(Some(1), |n: u64| {
+                std::thread::sleep(Duration::from_micros(200));
+                n + 1
+            })
+            .unwrap();
+            let mut got = Vec::new();
+            for i in 0..n {
+                s.push(i);
+                if i % 7 == 6 {
+                    got.push(s.recv().unwrap().unwrap());
+                }
+            }
+            got.extend(std::iter::from_fn(|| s.recv()).map(|r| r.unwrap()));
+            assert_eq!(got, (1..=n).collect::<Vec<_>>(), "{n} items");
+        }
     }
 
     #[test]
