@@ -48,12 +48,22 @@ pub(super) fn name_words(name: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.to_lowercase();
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            let stripped = ["al-", "el-", " al ", "el "]
-                .iter()
-                .find_map(|p| w.strip_prefix(p));
-            stripped.unwrap_or(w).to_owned()
+            // Marks are trimmed before lower-casing (one allocation a word) and again
+            // after it, for a capital whose small letter ends in a mark (`İ`).
+            let mark = |c: char| !c.is_alphanumeric() && c != '-';
+            let w = w.trim_matches(mark);
+            let mut w = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            };
+            if w.ends_with(mark) || w.starts_with(mark) {
+                w = w.trim_matches(mark).to_owned();
+            }
+            if w.starts_with("al-") || w.starts_with("el-") {
+                w.drain(..3);
+            }
+            w
         })
         .filter(|w| !w.is_empty())
         .collect();
