@@ -422,6 +422,24 @@ fn institutions_streets_and_people_named_like_towns_are_no_places() {
         "{:?}",
         doc.mentions()
     );
+    // Other verbs of saying, one adverb between, and `was born` say the person too; the
+    // town itself elsewhere in the story stays a place.
+    let doc = extract(
+        "Valeska Paris grew up in the church. Paris was born in Switzerland. Paris also \
+         claims that her passport was taken. Tourists still love Paris.",
+    );
+    let paris: Vec<EntityType> = doc
+        .mentions()
+        .iter()
+        .filter(|m| doc.span_text(m.span) == "Paris")
+        .map(|m| m.entity_type)
+        .collect();
+    assert_eq!(
+        paris,
+        [EntityType::Person, EntityType::Person, EntityType::Location],
+        "{:?}",
+        doc.mentions()
+    );
     // A common word of the first-names table is no first name: `In Olathe` is the town.
     let doc = extract("Heavy rain flooded Johnson County. In Olathe, firefighters rescued two.");
     assert!(is_place(&doc, "Olathe"), "{:?}", doc.mentions());

@@ -504,14 +504,54 @@ const NOT_FIRST_NAMES: &[&str] = &[
     "de", "del", "la", "le",
 ];
 
-/// Words after a bare surname that say a person, not a town (`Austin said`).
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "asked", "testified"];
+/// Words after a bare surname that say a person, not a town (`Austin said`, `Paris
+/// claims`): verbs of saying and recalling in the third person (a town standing for its
+/// government announces, reports and warns, so those are left out).
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "testified",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "admitted",
+    "admits",
+    "replied",
+    "recounted",
+    "remembered",
+    "remembers",
+];
+
+/// Words that may stand between a bare surname and its speech verb (`Paris also claims`,
+/// `Austin has said`).
+const BEFORE_SPEECH: &[&str] = &["also", "later", "then", "has", "had", "once", "previously"];
+
+/// True when the tokens from `a` on are a speech verb, or one of [`BEFORE_SPEECH`] and a
+/// speech verb, or `was born` (`Paris was born in Switzerland`).
+fn speech_follows(doc: &Document, tokens: &[crate::document::Token], a: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |k| doc.span_text(k.span));
+    let w = word(a);
+    SPEECH_VERBS.contains(&w)
+        || (BEFORE_SPEECH.contains(&w) && SPEECH_VERBS.contains(&word(a + 1)))
+        || (w == "was" && word(a + 1) == "born")
+}
 
 /// People whose surname is a town: a first name of the names table right before a
 /// one-word gazetteer town (`Tyler Austin`, `Chelsea Clinton`), the two no place of the
 /// table together (`Glen Burnie`) and the first name no Location itself (`Austin
 /// Texas`), is a Person; so is the bare surname later in the document when a speech
-/// verb follows it (`Austin said`), for such a person or any two-word Person name of
+/// verb follows it (`Austin said`, `Paris also claims`, `Paris was born`), for such a person or any two-word Person name of
 /// the document. The town inside the person goes in `recognise/spans.rs`. Cost: one
 /// look back per one-word town mention and one hash set of surnames.
 fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
@@ -586,10 +626,7 @@ fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
             continue;
         }
         let a = tokens.partition_point(|k| k.span.start < m.span.end);
-        if tokens
-            .get(a)
-            .is_some_and(|k| SPEECH_VERBS.contains(&doc.span_text(k.span)))
-        {
+        if speech_follows(doc, tokens, a) {
             people.push(m.span);
         }
     }
