@@ -293,6 +293,99 @@ fn only_article_around(text: &str, outer: Span, inner: Span) -> bool {
         && matches!(after, "" | "’s" | "'s" | "’" | "'")
 }
 
+/// Months, days of the week, seasons and day words, with their abbreviations and
+/// plurals, in lower case: the one-word Temporals a tagger may find on a capitalised word.
+const TEMPORAL_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "springs",
+    "summers",
+    "autumns",
+    "winters",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "midnight",
+    "noon",
+    "weekend",
+    "weekends",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "dawn",
+    "dusk",
+    "now",
+    "currently",
+    "recently",
+    "nowadays",
+    "formerly",
+    "previously",
+    "later",
+    "earlier",
+    "then",
+    "once",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "holiday",
+    "holidays",
+];
+
 /// Whether a one-token tagger mention is a model artefact: a value (Money, Quantity,
 /// DocumentReference), a thing (Weapon, MilitaryPlatform, Vehicle) or a Nationality read
 /// on one capitalised word with no digit that is no number word (`Omar’s hijab` as Money,
@@ -303,9 +396,21 @@ fn only_article_around(text: &str, outer: Span, inner: Span) -> bool {
 /// this shape come from the gazetteer (`Tornado`, `Syrian`, `Yazidi`), which this leaves
 /// alone; gold one-word values are digits or number words (`two`, `Dozens`), and a
 /// capitalised pronoun (`It` for a vehicle) is left to resolution.
+///
+/// A one-word Temporal of that shape is an artefact too unless it is a month, a day of
+/// the week, a season or a day word ([`TEMPORAL_WORDS`], any case) or an era (`-era`):
+/// held out (stop 33's folds) the tagger's other ones were `Broadway`, `Subway`,
+/// `University`, `Newsday`, `Ray`, `Apple`, `South` (22, none right), and `Ford` in
+/// `while Ford is rolling out`, which the vehicle recogniser then makes the company.
 fn one_word_artefact(surface: &str, ty: EntityType, one_token: bool) -> bool {
+    let temporal_artefact = || {
+        ty == EntityType::Temporal && {
+            let w = surface.to_lowercase();
+            !w.ends_with("-era") && !TEMPORAL_WORDS.contains(&w.trim_end_matches('.'))
+        }
+    };
     one_token
-        && matches!(
+        && (matches!(
             ty,
             EntityType::Money
                 | EntityType::Quantity
@@ -314,7 +419,7 @@ fn one_word_artefact(surface: &str, ty: EntityType, one_token: bool) -> bool {
                 | EntityType::MilitaryPlatform
                 | EntityType::Vehicle
                 | EntityType::Nationality
-        )
+        ) || temporal_artefact())
         && surface.starts_with(char::is_uppercase)
         && !surface.chars().any(|c| c.is_ascii_digit())
         && crate::recognise::patterns::numeric::word_value(surface).is_none()
@@ -466,6 +571,25 @@ mod tests {
             true
         ));
         assert!(one_word_artefact("Merlot", EntityType::Nationality, true));
+        // A capitalised word is a Temporal only as a month, a weekday, a season, a day
+        // word or an era.
+        for w in ["Ford", "Broadway", "University", "South"] {
+            assert!(one_word_artefact(w, EntityType::Temporal, true), "{w}");
+        }
+        for w in [
+            "April",
+            "May",
+            "FRIDAY",
+            "Sundays",
+            "Sept.",
+            "Winter",
+            "Today",
+            "Romantic-era",
+        ] {
+            assert!(!one_word_artefact(w, EntityType::Temporal, true), "{w}");
+        }
+        assert!(!one_word_artefact("1990s", EntityType::Temporal, true));
+        assert!(!one_word_artefact("Ford", EntityType::Temporal, false));
         assert!(!one_word_artefact(
             "F-16",
             EntityType::MilitaryPlatform,
