@@ -30,6 +30,7 @@ pub(crate) mod merge;
 mod offices;
 mod particles;
 pub(crate) mod phrases;
+mod portfolios;
 pub mod products;
 pub(crate) mod rules;
 pub(crate) mod spans;

@@ -84,6 +84,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::particles::nothing_inside_persons(doc);
     super::offices::bodies_before_offices(doc);
     super::heads::names_by_their_heads(doc);
+    super::portfolios::joined_portfolios(doc);
     surnames_again(doc);
     camel_case_companies(doc);
     companies_before_roles(doc);
@@ -2137,7 +2138,7 @@ static TITLE_HEADS: std::sync::LazyLock<std::collections::HashSet<String>> =
 
 /// A capitalised one-word title (see [`TITLE_HEADS`]), not one that is also a common
 /// given name.
-fn is_title_head(w: &str) -> bool {
+pub(crate) fn is_title_head(w: &str) -> bool {
     let lower = w.to_lowercase();
     w.starts_with(char::is_uppercase)
         && TITLE_HEADS.contains(&lower)
