@@ -80,17 +80,13 @@ pub(crate) fn joined_portfolios(doc: &mut Document) {
         let mut end = b; // the first token after what the name holds so far
         let mut joined_end = None;
         for _ in 0..MAX_RUNS {
-            let sep = word(end);
-            let last = matches!(sep, "and" | "&");
-            if !(last || sep == ",") {
-                break;
-            }
             // `Environment, Food and Rural Affairs`: a comma may come before the `and`.
-            let mut r = end + 1;
-            if sep == "," && word(r) == "and" {
-                r += 1;
-            }
-            let last = last || word(end + 1) == "and";
+            let (r, last) = match word(end) {
+                "and" | "&" => (end + 1, true),
+                "," if word(end + 1) == "and" => (end + 2, true),
+                "," => (end + 1, false),
+                _ => break,
+            };
             if !spaced(text, tokens, r - 1) {
                 break;
             }
@@ -120,11 +116,15 @@ pub(crate) fn joined_portfolios(doc: &mut Document) {
     }
     // A nominal ending inside the name from before it (`the Ministry` of `the Ministry of
     // Culture`) crossed the name already; it would hold the joined name back.
+    // `found` is in text order (built from the mentions), so the names starting inside a
+    // nominal are a run of it, found by a binary search.
     doc.mentions.retain(|m| {
+        let first = found.partition_point(|c| c.span.start <= m.span.start);
         m.kind != MentionKind::Nominal
-            || !found.iter().any(|c| {
-                m.span.start < c.span.start && m.span.end > c.span.start && m.span.end < c.span.end
-            })
+            || !found[first..]
+                .iter()
+                .take_while(|c| c.span.start < m.span.end)
+                .any(|c| m.span.end < c.span.end)
     });
     names_in_place(doc, found, |c, m| {
         m.kind == MentionKind::Name && m.entity_type == c.entity_type
@@ -155,9 +155,10 @@ fn portfolio_run(doc: &Document, r: usize) -> Option<usize> {
         e += 1;
     }
     let span = Span::new(tokens[r].span.start, tokens[e - 1].span.end);
+    // Mentions are sorted by start; one over the run starts at most a long name before it.
     let lo = doc
         .mentions
-        .partition_point(|m| m.span.end <= span.start.saturating_sub(256));
+        .partition_point(|m| m.span.start.saturating_add(512) < span.start);
     let known = doc.mentions[lo..]
         .iter()
         .take_while(|m| m.span.start < span.end)
