@@ -13,7 +13,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{names_in_place, spaced, token_text};
+use super::spans::{capital_word, names_in_place, spaced, token_text};
 
 /// Last words of media and entertainment companies' names.
 const MEDIA_HEADS: &[&str] = &[
@@ -51,10 +51,7 @@ pub(crate) fn names_by_their_heads(doc: &mut Document) {
     let joined = |i: usize| spaced(text, tokens, i);
     let capital = |i: usize| {
         let w = word(i);
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '&' | '.'))
-            && !NOT_IN_NAME.contains(&w)
+        capital_word(w, false) && !NOT_IN_NAME.contains(&w)
     };
     let mut found: Vec<(Span, EntityType)> = Vec::new();
     for h in 1..tokens.len() {

@@ -59,3 +59,13 @@ pub(crate) fn names_and_types(text: &str) -> Vec<(String, &'static str)> {
         .map(|m| (doc.span_text(m.span).to_owned(), m.entity_type.as_str()))
         .collect()
 }
+
+/// The types [`names_and_types`] found for the names written `name`, in text order.
+#[cfg(test)]
+pub(crate) fn types_of(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
+    found
+        .iter()
+        .filter(|(t, _)| t == name)
+        .map(|(_, ty)| *ty)
+        .collect()
+}

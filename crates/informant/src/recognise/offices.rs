@@ -14,7 +14,7 @@
 use crate::document::{Document, EntityType, Mention, MentionKind, Token};
 use crate::span::Span;
 
-use super::spans::{spaced, token_text};
+use super::spans::{capital_word, spaced, token_text};
 use super::tables::is_national;
 
 /// Offices in a sports club: a town before one is the club (`Barcelona coach`).
@@ -191,10 +191,7 @@ pub(crate) fn bodies_before_offices(doc: &mut Document) {
     let joined = |i: usize| spaced(text, tokens, i);
     let capital = |i: usize| {
         let w = word(i);
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
-            && !NO_BODY.contains(&w)
+        capital_word(w, true) && !NO_BODY.contains(&w)
     };
     let mut bodies: Vec<(Span, bool)> = Vec::new();
     for m in &doc.mentions {
@@ -281,15 +278,7 @@ pub(crate) fn bodies_before_offices(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::recognise::names_and_types as names;
-
-    fn typed(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
-        found
-            .iter()
-            .filter(|(t, _)| t == name)
-            .map(|(_, ty)| *ty)
-            .collect()
-    }
+    use crate::recognise::{names_and_types as names, types_of};
 
     #[test]
     fn the_body_before_an_office_and_a_name_is_an_organisation() {
@@ -298,17 +287,17 @@ mod tests {
              agreed. Clinton spokesman Mike McCurry said so. Italian trainer George Coste \
              spoke. Former coach John Smith left.",
         );
-        assert_eq!(typed(&found, "Zorbling"), ["Organisation"], "{found:?}");
-        assert_eq!(typed(&found, "Barcelona"), ["Organisation"], "{found:?}");
-        assert_eq!(typed(&found, "Ruud Gullit"), ["Person"], "{found:?}");
+        assert_eq!(types_of(&found, "Zorbling"), ["Organisation"], "{found:?}");
+        assert_eq!(types_of(&found, "Barcelona"), ["Organisation"], "{found:?}");
+        assert_eq!(types_of(&found, "Ruud Gullit"), ["Person"], "{found:?}");
         assert!(
-            !typed(&found, "Clinton").contains(&"Organisation"),
+            !types_of(&found, "Clinton").contains(&"Organisation"),
             "{found:?}"
         );
         assert!(
-            !typed(&found, "Italian").contains(&"Organisation"),
+            !types_of(&found, "Italian").contains(&"Organisation"),
             "{found:?}"
         );
-        assert!(typed(&found, "Former").is_empty(), "{found:?}");
+        assert!(types_of(&found, "Former").is_empty(), "{found:?}");
     }
 }

@@ -238,6 +238,15 @@ fn name_bytes(doc: &Document) -> Vec<bool> {
     covered_bytes(doc, |m| m.kind == MentionKind::Name)
 }
 
+/// A capitalised word that may stand in a name: letters (and digits when `digits`),
+/// `-`, `&` and `.` only (`Sony`, `AT&T`, `U.S.`, `3M` with digits).
+pub(crate) fn capital_word(w: &str, digits: bool) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars().all(|c| {
+            c.is_alphabetic() || (digits && c.is_numeric()) || matches!(c, '-' | '&' | '.')
+        })
+}
+
 /// Whether tokens `i` and `i + 1` are one space apart (no line break, no punctuation).
 pub(crate) fn spaced(text: &str, tokens: &[Token], i: usize) -> bool {
     i + 1 < tokens.len() && text.get(tokens[i].span.end..tokens[i + 1].span.start) == Some(" ")
@@ -651,10 +660,7 @@ fn media_after_reporting_cues(doc: &mut Document) {
                 && m.entity_type == EntityType::Location
                 && m.subtype.as_deref() != Some("country")
             {
-                m.entity_type = EntityType::Organisation;
-                m.subtype = None;
-                m.entry = None;
-                m.attributes.clear();
+                retype(m, EntityType::Organisation);
             }
         }
     }
@@ -864,7 +870,7 @@ fn surnames_again(doc: &mut Document) {
     // the last sentence asked about, and whether it is written in capitals
     let mut asked: Option<(usize, bool)> = None;
     let mut added: Vec<Mention> = Vec::new();
-    let mut retype: Vec<usize> = Vec::new();
+    let mut retyped: Vec<usize> = Vec::new();
     let (mut m, mut reach) = (0, 0);
     for (i, t) in tokens.iter().enumerate() {
         while m < doc.mentions.len() && doc.mentions[m].span.start <= t.span.start {
@@ -946,16 +952,13 @@ fn surnames_again(doc: &mut Document) {
         }
         // the one mention over the word, and nothing longer before it
         if let Some(j) = only.filter(|_| count == 1 && reach == t.span.end) {
-            retype.push(j);
+            retyped.push(j);
         }
     }
-    for j in retype {
+    for j in retyped {
         let x = &mut doc.mentions[j];
-        x.entity_type = EntityType::Person;
+        retype(x, EntityType::Person);
         x.kind = MentionKind::Name;
-        x.subtype = None;
-        x.entry = None;
-        x.attributes.clear();
     }
     if !added.is_empty() {
         doc.mentions.extend(added);
@@ -1321,11 +1324,8 @@ fn names_that_are_no_places(doc: &mut Document) {
             }
             let place = name.to_owned();
             m.span = whole;
-            m.entity_type = EntityType::Organisation;
-            m.subtype = None;
-            m.entry = None;
+            retype(m, EntityType::Organisation);
             m.recogniser = "rule".into();
-            m.attributes.clear();
             m.attributes.insert("place".into(), place.into());
             moved = true;
             continue;
@@ -1580,6 +1580,15 @@ fn mark_inside(
             gone[j] = true;
         }
     }
+}
+
+/// Gives `m` another type, with nothing its old type's entry said: no subtype, entry
+/// or attributes.
+fn retype(m: &mut Mention, entity_type: EntityType) {
+    m.entity_type = entity_type;
+    m.subtype = None;
+    m.entry = None;
+    m.attributes.clear();
 }
 
 /// Makes a town's mention its team: an Organisation name with no place entry.

@@ -216,15 +216,7 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::recognise::names_and_types as typed;
-
-    fn type_of(found: &[(String, &'static str)], name: &str) -> Vec<&'static str> {
-        found
-            .iter()
-            .filter(|(t, _)| t == name)
-            .map(|(_, ty)| *ty)
-            .collect()
-    }
+    use crate::recognise::{names_and_types as typed, types_of};
 
     #[test]
     fn every_club_of_a_results_table_is_an_organisation() {
@@ -247,13 +239,17 @@ mod tests {
             "Kilmarnock",
             "Bayern Munich",
         ] {
-            assert_eq!(type_of(&found, club), ["Organisation"], "{club}: {found:?}");
+            assert_eq!(
+                types_of(&found, club),
+                ["Organisation"],
+                "{club}: {found:?}"
+            );
         }
         // no place inside a club's name; national sides stay places; the dateline too
-        assert!(type_of(&found, "Munich").is_empty(), "{found:?}");
-        assert_eq!(type_of(&found, "England"), ["Location"], "{found:?}");
-        assert_eq!(type_of(&found, "Scotland"), ["Location"], "{found:?}");
-        assert_eq!(type_of(&found, "GLASGOW"), ["Location"], "{found:?}");
+        assert!(types_of(&found, "Munich").is_empty(), "{found:?}");
+        assert_eq!(types_of(&found, "England"), ["Location"], "{found:?}");
+        assert_eq!(types_of(&found, "Scotland"), ["Location"], "{found:?}");
+        assert_eq!(types_of(&found, "GLASGOW"), ["Location"], "{found:?}");
     }
 
     #[test]
@@ -265,14 +261,14 @@ mod tests {
                     Colin Montgomerie 68 67 70 69 274\n\n\
                     Ian Woosnam 70 68 69 70 277\n";
         let found = typed(text);
-        assert_eq!(type_of(&found, "Hibernian"), ["Organisation"], "{found:?}");
+        assert_eq!(types_of(&found, "Hibernian"), ["Organisation"], "{found:?}");
         assert_eq!(
-            type_of(&found, "Dunfermline"),
+            types_of(&found, "Dunfermline"),
             ["Organisation"],
             "{found:?}"
         );
         assert_eq!(
-            type_of(&found, "Colin Montgomerie"),
+            types_of(&found, "Colin Montgomerie"),
             ["Person"],
             "{found:?}"
         );
