@@ -1,6 +1,13 @@
-//! Teams in sports results tables, as news wire prints them: one match a line
-//! (`Aberdeen 2 Celtic 2`, `Chicago 102 Boston 98`), one fixture a line (`Hearts v
-//! Rangers`), one team a line of a standings table (`Celtic 4 3 1 0 9 3 10`).
+//! Teams and players in sports results, as news wire and local papers print them: one
+//! match a line (`Aberdeen 2 Celtic 2`, `Kentucky 78, Tennessee 70`, `Palm Bay d.
+//! Rockledge 70-44`), one fixture a line (`Hearts v Rangers`), one team a line of a
+//! standings table or a line score (`Celtic 4 3 1 0 9 3 10`, `Rockledge 14 11 6 15 — 44`),
+//! a team's record before its players' figures (`Rockledge (3-1): C. Martinez 1 goal.
+//! D. Robbins 1 save.`).
+//!
+//! The players of such lists (a name, a figure and a stat word: `Osas Osaro 3 goals, 1
+//! assist`, `Tolivert 25 points`) are Persons, in a document with two of them at least,
+//! whatever the tagger or a place list read (`Armani Sheffield`, not `Sheffield`).
 //!
 //! The names in such lines are teams whether or not any list knows them, and CoNLL-style
 //! news NER types a club as an Organisation and a national side by its country's name as
@@ -54,12 +61,71 @@ pub(crate) fn is_national(m: &Mention) -> bool {
                 .is_some_and(|e| HOME_NATIONS.contains(&e.name.as_str())))
 }
 
+/// Words between a match's winner and its loser in a results line (`Palm Bay d.
+/// Rockledge 70-44`, `Kentucky beat Tennessee 78-70`); `d` and `def` may take a full stop.
+const RESULT_WORDS: &[&str] = &[
+    "d", "def", "beat", "beats", "bt", "defeated", "defeats", "over",
+];
+
+/// Dashes between two figures of a score written apart (`70 – 44`) or before a line
+/// score's total (`14 11 6 15 — 44`).
+const DASHES: &[&str] = &["-", "–", "—"];
+
+/// A player's figures in a results list, singular and plural (`Osaro 3 goals, 1
+/// assist`, `Tolivert 25 points`).
+const STATS: &[&str] = &[
+    "point",
+    "points",
+    "goal",
+    "goals",
+    "assist",
+    "assists",
+    "save",
+    "saves",
+    "rebound",
+    "rebounds",
+    "steal",
+    "steals",
+    "block",
+    "blocks",
+    "tackle",
+    "tackles",
+    "sack",
+    "sacks",
+    "touchdown",
+    "touchdowns",
+    "interception",
+    "interceptions",
+    "yards",
+    "reception",
+    "receptions",
+    "strikeouts",
+    "hits",
+    "rbi",
+    "rbis",
+    "kill",
+    "kills",
+    "ace",
+    "aces",
+    "dig",
+    "digs",
+    "wicket",
+    "wickets",
+    "runs",
+];
+
+/// The most words of a player's name in a results list (`Starven Saint Hilare`).
+const MAX_PLAYER_TOKENS: usize = 4;
+
 /// What a table line says: the token ranges of its teams.
 enum Line {
     /// A match or a fixture: two teams.
     Match([(usize, usize); 2]),
-    /// A standings row: one team.
+    /// A standings row or a line score: one team.
     Standing((usize, usize)),
+    /// A team's record before its players' figures (`Rockledge (3-1): C. Martinez 1
+    /// goal.`): the team, and the first token after the colon.
+    Record((usize, usize), usize),
 }
 
 /// Tokens of one line and the document's text, with the tests a table line needs.
@@ -86,6 +152,50 @@ impl Looks<'_> {
             && w.len() <= 6
             && w.bytes()
                 .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'/' | b'-'))
+    }
+
+    /// The end of a score written with a dash, starting at token `i`: one token of
+    /// two or three figures (`70-44`, `1-0-2`) or a figure, a dash and a figure (`70 –
+    /// 44`); `None` if none starts there.
+    fn dash_score(&self, i: usize) -> Option<usize> {
+        let w = self.word(i);
+        let parts = w.split('-').count();
+        if (2..=3).contains(&parts)
+            && w.split('-')
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return Some(i + 1);
+        }
+        (self.score(i) && DASHES.contains(&self.word(i + 1)) && self.score(i + 2)).then_some(i + 3)
+    }
+
+    /// True when token `i` names a player's figure (`goals`, `points`).
+    fn stat(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() <= 13 && STATS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    }
+
+    /// The players' names in tokens `a..b` of a results line, each followed by its
+    /// figures (`Osas Osaro 3 goals, 1 assist. Aden O'Hara 2 goals`): a name starts the
+    /// line's part or follows `.`, `,`, `;`, `:` or `and`, is one to four capitalised
+    /// words, and a figure and a stat word follow it.
+    fn players(&self, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+        let mut p = a;
+        while p < b {
+            let starts = p == a || matches!(self.word(p - 1), "." | "," | ";" | ":" | "and");
+            if starts && self.capital(p) {
+                let mut q = p;
+                while q < b && q - p < MAX_PLAYER_TOKENS && self.capital(q) {
+                    q += 1;
+                }
+                if q + 1 < b && self.score(q) && self.stat(q + 1) {
+                    out.push((p, q));
+                    p = q + 2;
+                    continue;
+                }
+            }
+            p += 1;
+        }
     }
 
     /// A capitalised word with no digit.
@@ -118,9 +228,16 @@ impl Looks<'_> {
         // a match: team, score, team, score; a fixture: team, `v`, team
         if let Some(j) = self.team(a, b) {
             if j + 1 < b && self.score(j) {
-                if let Some(k) = self.team(j + 1, b) {
+                // `Aberdeen 2 Celtic 2`, or as American wire writes it, `Kentucky 78,
+                // Tennessee 70`
+                let l = if self.word(j + 1) == "," {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(k) = self.team(l, b) {
                     if k + 1 == b && self.score(k) {
-                        return Some(Line::Match([(a, j), (j + 1, k)]));
+                        return Some(Line::Match([(a, j), (l, k)]));
                     }
                 }
             } else if j + 1 < b && VERSUS.contains(&self.word(j)) {
@@ -129,6 +246,35 @@ impl Looks<'_> {
                         return Some(Line::Match([(a, j), (j + 1, k)]));
                     }
                 }
+            } else if j + 1 < b && RESULT_WORDS.contains(&self.word(j)) {
+                // a result: winner, `d.`, loser, score, and nothing else but more
+                // scores or a note in brackets (`(OT)`)
+                let mut l = j + 1;
+                if self.word(l) == "." {
+                    l += 1;
+                }
+                if let Some(k) = self.team(l, b) {
+                    if let Some(e) = self.dash_score(k) {
+                        if e == b || matches!(self.word(e), "(" | ",") {
+                            return Some(Line::Match([(a, j), (l, k)]));
+                        }
+                    }
+                }
+            } else if self.word(j) == "(" {
+                // a record: `Rockledge (3-1):`
+                if let Some(e) = self.dash_score(j + 1) {
+                    if self.word(e) == ")" && self.word(e + 1) == ":" {
+                        return Some(Line::Record((a, j), e + 2));
+                    }
+                }
+            }
+            // a line score: `Rockledge 14 11 6 15 — 44`
+            let mut k = j;
+            while k < b && self.score(k) {
+                k += 1;
+            }
+            if k - j >= 3 && k + 2 == b && DASHES.contains(&self.word(k)) && self.score(k + 1) {
+                return Some(Line::Standing((a, j)));
             }
         }
         // a standings row: a rank (`1`, `1.`) may lead
@@ -170,12 +316,17 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
         return;
     }
     let looks = Looks { text, tokens };
-    let (mut matches, mut standings) = (Vec::new(), Vec::new());
+    let (mut matches, mut standings, mut records) = (Vec::new(), Vec::new(), Vec::new());
+    let mut players = Vec::new();
     for line in line_starts(text, tokens).windows(2) {
         match looks.line(line[0], line[1]) {
             Some(Line::Match(teams)) => matches.extend(teams),
             Some(Line::Standing(team)) => standings.push(team),
-            None => {}
+            Some(Line::Record(team, after)) => {
+                records.push(team);
+                looks.players(after, line[1], &mut players);
+            }
+            None => looks.players(line[0], line[1], &mut players),
         }
     }
     // a table has two lines at least
@@ -186,7 +337,14 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
     if standings.len() >= 2 {
         teams.extend(standings);
     }
-    if teams.is_empty() {
+    if records.len() >= 2 {
+        teams.extend(records);
+    }
+    // a list of players' figures, not one sentence that gives someone's points
+    if players.len() < 2 {
+        players.clear();
+    }
+    if teams.is_empty() && players.is_empty() {
         return;
     }
     teams.sort_unstable();
@@ -212,6 +370,32 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
     names_in_place(doc, found, |_, m| {
         is_national(m) || m.entity_type == EntityType::Organisation && m.kind == MentionKind::Name
     });
+    if players.is_empty() {
+        return;
+    }
+    // the players: not a team of the tables, nor a name a list knows as an organisation
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let team_names: std::collections::HashSet<&str> = teams
+        .iter()
+        .map(|&(i, j)| &text[tokens[i].span.start..tokens[j - 1].span.end])
+        .collect();
+    let found: Vec<Mention> = players
+        .iter()
+        .map(|&(i, j)| Span::new(tokens[i].span.start, tokens[j - 1].span.end))
+        .filter(|s| !team_names.contains(&text[s.range()]))
+        .map(|span| {
+            let mut player = Mention::new(span, EntityType::Person, TABLE_TEAM_CONFIDENCE, "rule");
+            player.kind = MentionKind::Name;
+            player
+        })
+        .collect();
+    names_in_place(doc, found, |_, m| {
+        is_national(m)
+            || m.kind == MentionKind::Name
+                && (m.entity_type == EntityType::Person
+                    || m.entity_type == EntityType::Organisation && m.recogniser == "gazetteer")
+    });
 }
 
 #[cfg(test)]
@@ -224,7 +408,7 @@ mod tests {
                     GLASGOW 1996-08-31\n\n\
                     Results of Scottish premier division matches on Saturday:\n\n\
                     Aberdeen 2 Celtic 2\n\n\
-                    Dunfermline 1 Rangers 2\n\n\
+                    Dunfermline 1, Rangers 2\n\n\
                     Motherwell 0 Hearts 0\n\n\
                     Kilmarnock 1 Bayern Munich 3\n\n\
                     England 2 Scotland 1\n";
@@ -270,6 +454,51 @@ mod tests {
         assert_eq!(
             types_of(&found, "Colin Montgomerie"),
             ["Person"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn results_records_line_scores_and_players_of_a_local_results_list() {
+        let text = "GIRLS BASKETBALL\n\
+                    Palm Bay d. Rockledge 70-44\n\
+                    Rockledge 14 11 6 15 \u{2014} 44\n\
+                    Palm Bay 18 22 13 17 \u{2014} 70\n\
+                    Palm Bay (1-0): Tolivert 25 points. Bean-Laing 5 points.\n\
+                    Rockledge (0-1): Blakely 15 points. Brown 4 points.\n\
+                    Heritage d. Titusville 53-9\n\
+                    Heritage (1-0): Armani Sheffield 19 points and 3 steals.\n\
+                    BOYS SOCCER\n\
+                    Melbourne (3-0): Osas Osaro 3 goals, 1 assist. Aden O'Hara 2 goals. C. Martinez 1 goal.\n";
+        let found = typed(text);
+        for team in ["Rockledge", "Heritage", "Titusville", "Melbourne"] {
+            let types = types_of(&found, team);
+            assert!(!types.is_empty(), "{team}: {found:?}");
+            assert!(
+                types.iter().all(|t| *t == "Organisation"),
+                "{team}: {found:?}"
+            );
+        }
+        for player in [
+            "Tolivert",
+            "Bean-Laing",
+            "Blakely",
+            "Brown",
+            "Armani Sheffield",
+            "Osas Osaro",
+            "Aden O'Hara",
+            "C. Martinez",
+        ] {
+            assert_eq!(types_of(&found, player), ["Person"], "{player}: {found:?}");
+        }
+        assert!(types_of(&found, "Sheffield").is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn one_sentence_with_a_players_points_is_no_list() {
+        let found = typed("The Dow closed at 27,000.\nDow 30 points lower, said Smith.\n");
+        assert!(
+            types_of(&found, "Dow").iter().all(|t| *t != "Person"),
             "{found:?}"
         );
     }
