@@ -1123,15 +1123,38 @@ fn is_plural_demonym(entry: &GazetteerEntry, found: &str) -> bool {
         && !entry.name.ends_with('s')
 }
 
+/// A party's members in the plural, as written: groups of people, not the party's name
+/// (OntoNotes' NORP; UNER, WNUT and the news sets leave them unmarked). Not the British
+/// `Tories`, `Conservatives` or `Liberals`, which BTC marks as the party four times in five.
+pub(crate) const PARTY_MEMBERS: &[&str] = &["Republicans", "Democrats", "Socialists", "Communists"];
+
 /// After resolution, a plural demonym ("Palestinians", "the Kurds") becomes a nominal: a
 /// group described by a noun, which CoNLL, OntoNotes and the news sets do not count among
 /// the names of people, organisations or places, while re3d types it an organisation. It
 /// keeps its type, subtype `people` and entity (it resolved as a name: "they" may still
 /// refer to it), and falls outside `--kinds name`.
+///
+/// So do a party's members named in the plural (`Republicans`, `the Democrats`; see
+/// [`PARTY_MEMBERS`]), whoever found them.
 pub(crate) fn plural_demonyms_nominal(doc: &mut Document) {
     let text = doc.text.as_str();
     for m in &mut doc.mentions {
-        if m.kind != MentionKind::Name || m.entity_type != EntityType::Organisation {
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        if matches!(m.entity_type, EntityType::Organisation | EntityType::Person)
+            && text.get(m.span.range()).is_some_and(|t| {
+                let t = t
+                    .strip_prefix("the ")
+                    .or(t.strip_prefix("The "))
+                    .unwrap_or(t);
+                PARTY_MEMBERS.contains(&t)
+            })
+        {
+            m.kind = MentionKind::Nominal;
+            continue;
+        }
+        if m.entity_type != EntityType::Organisation {
             continue;
         }
         let (Some(entry), Some(found)) = (m.entry.as_deref(), text.get(m.span.range())) else {
@@ -1330,6 +1353,21 @@ mod tests {
             ["ships", "ship", "ships", "trains", "bomb"],
             "{classes:?}"
         );
+    }
+
+    #[test]
+    fn a_partys_members_in_the_plural_are_no_name() {
+        let doc = crate::Pipeline::new()
+            .extract(
+                "Republicans also questioned Morrison. The account was linked to the \
+                 Communists, and Democrats met the Republican Party.",
+            )
+            .unwrap();
+        let names: Vec<&str> = doc.names().map(|m| doc.span_text(m.span)).collect();
+        for group in ["Republicans", "Communists", "Democrats"] {
+            assert!(!names.contains(&group), "{group}: {names:?}");
+        }
+        assert!(names.contains(&"Republican Party"), "{names:?}");
     }
 
     #[test]
