@@ -621,8 +621,23 @@ fn people_named_like_towns(doc: &Document, out: &mut Vec<Mention>) {
     if surnames.is_empty() {
         return;
     }
+    // the people named in full, whose surname is no person of its own
+    let named: BTreeSet<(usize, usize)> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name)
+        .map(|m| (m.span.start, m.span.end))
+        .chain(people.iter().map(|s| (s.start, s.end)))
+        .collect();
+    let in_person = |s: Span| {
+        named
+            .range(..(s.start, 0))
+            .rev()
+            .take(8)
+            .any(|&(_, b)| s.end <= b)
+    };
     for m in doc.mentions().iter().filter(|m| is_town(m)) {
-        if !surnames.contains(doc.span_text(m.span)) {
+        if !surnames.contains(doc.span_text(m.span)) || in_person(m.span) {
             continue;
         }
         let a = tokens.partition_point(|k| k.span.start < m.span.end);

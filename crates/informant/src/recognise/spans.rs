@@ -949,6 +949,19 @@ fn surnames_again(doc: &mut Document) {
             {
                 only = Some(j);
             }
+            // a town a list knows, written where no place stands (`said Angers` after
+            // `Sandy Angers`; not `in Angers`, `Angers, France` or a country)
+            if x.span == t.span
+                && plain
+                && x.kind == MentionKind::Name
+                && x.entity_type == EntityType::Location
+                && x.recogniser == "gazetteer"
+                && !super::tables::is_national(x)
+                && !(i > 0 && PLACE_BEFORE.contains(&word(i - 1)))
+                && word(i + 1) != ","
+            {
+                only = Some(j);
+            }
         }
         // the one mention over the word, and nothing longer before it
         if let Some(j) = only.filter(|_| count == 1 && reach == t.span.end) {
@@ -1363,6 +1376,28 @@ fn names_that_are_no_places(doc: &mut Document) {
 
 /// Words before a town that keep it a place where a team of its name plays (`in Leeds`).
 const LOCATIVES: &[&str] = &["in", "at", "near", "outside", "around"];
+
+/// Words before a place's name that no person's takes (`in Angers`, `to Jackson`): a
+/// town after one stays the town though a person of that surname is named.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "from",
+    "to",
+    "into",
+    "across",
+    "of",
+    "via",
+    "toward",
+    "towards",
+    "through",
+    "within",
+    "throughout",
+    "between",
+];
 
 /// Words that join two teams in a fixture list (`Leeds v Southampton`).
 const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
@@ -2910,6 +2945,20 @@ mod tests {
         );
         // no surname of a name never given in full, nor inside a longer name
         assert!(!has(&found, "Webb", "name"), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_that_names_a_town_is_the_person_where_no_place_stands() {
+        let found = names(
+            "Spokeswoman Sandy Angers said the team would grow. \"We are ready,\" said \
+             Angers. The plant in Angers opened, and Angers, France, cheered.",
+        );
+        let angers: Vec<&str> = found
+            .iter()
+            .filter(|(t, _, k)| t == "Angers" && *k == "name")
+            .map(|(_, ty, _)| *ty)
+            .collect();
+        assert_eq!(angers, ["Person", "Location", "Location"], "{found:?}");
     }
 
     #[test]
