@@ -86,6 +86,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::heads::names_by_their_heads(doc);
     super::portfolios::joined_portfolios(doc);
     surnames_again(doc);
+    places_before_place_nouns(doc);
     camel_case_companies(doc);
     companies_before_roles(doc);
     media_after_reporting_cues(doc);
@@ -976,6 +977,72 @@ fn surnames_again(doc: &mut Document) {
     if !added.is_empty() {
         doc.mentions.extend(added);
         doc.mentions.sort_by(|a, b| a.span.text_order(&b.span));
+    }
+}
+
+/// Lower-case nouns that a place's name modifies and a person's does not (`Forest Hill
+/// police`, `the Gush Etzion settlement`, `Ferguson residents`).
+const PLACE_NOUNS: &[&str] = &[
+    "police",
+    "policemen",
+    "residents",
+    "settlement",
+    "settlements",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "township",
+    "village",
+    "villagers",
+    "municipality",
+    "skyline",
+    "airport",
+];
+
+/// A tagger's Person name right before a place noun (`Forest Hill police officers`, `the
+/// Gush Etzion settlement bloc`) is the place: no person's name modifies those nouns. Not
+/// when it is the surname of a person the document names in full (`Ferguson residents`
+/// after `Alex Ferguson`). Linear: one look after each Person name, one set of surnames.
+fn places_before_place_nouns(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let surnames: std::collections::HashSet<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name)
+        .filter_map(|m| {
+            text.get(m.span.range())?
+                .rsplit_once(' ')
+                .map(|(_, last)| last)
+        })
+        .collect();
+    let mut places = Vec::new();
+    for (n, m) in doc.mentions.iter().enumerate() {
+        if m.entity_type != EntityType::Person
+            || m.kind != MentionKind::Name
+            || m.recogniser != "tagger"
+        {
+            continue;
+        }
+        let Some(name) = text.get(m.span.range()) else {
+            continue;
+        };
+        if name.split(' ').count() > 3
+            || !name.split(' ').all(|w| capital_word(w, false))
+            || surnames.contains(name)
+        {
+            continue;
+        }
+        let (_, after) = token_bounds(tokens, m.span);
+        if after > 0
+            && spaced(text, tokens, after - 1)
+            && PLACE_NOUNS.contains(&token_text(text, tokens, after))
+        {
+            places.push(n);
+        }
+    }
+    for n in places {
+        retype(&mut doc.mentions[n], EntityType::Location);
     }
 }
 
@@ -2959,6 +3026,25 @@ mod tests {
             .map(|(_, ty, _)| *ty)
             .collect();
         assert_eq!(angers, ["Person", "Location", "Location"], "{found:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_place_noun_is_the_place() {
+        let found = names(
+            "It was around midnight when a tip led Forest Hill police officers to the \
+             room. Netanyahu visited the Gush Etzion settlement bloc. Alex Ferguson \
+             spoke, and Ferguson residents listened.",
+        );
+        let typed_name = |name: &str| -> Vec<&str> {
+            found
+                .iter()
+                .filter(|(t, _, k)| t == name && *k == "name")
+                .map(|(_, ty, _)| *ty)
+                .collect()
+        };
+        assert_eq!(typed_name("Forest Hill"), ["Location"], "{found:?}");
+        assert_eq!(typed_name("Gush Etzion"), ["Location"], "{found:?}");
+        assert!(!typed_name("Ferguson").contains(&"Location"), "{found:?}");
     }
 
     #[test]
