@@ -999,8 +999,28 @@ const PLACE_NOUNS: &[&str] = &[
     "airport",
 ];
 
+/// Lower-case nouns whose `of` a place's name follows (`the settlement of Maale Adumim`,
+/// `the city of Homs`).
+const PLACES_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "settlement",
+    "province",
+    "district",
+    "suburb",
+    "port",
+    "island",
+    "islands",
+    "county",
+    "municipality",
+    "governorate",
+    "region",
+];
+
 /// A tagger's Person name right before a place noun (`Forest Hill police officers`, `the
-/// Gush Etzion settlement bloc`) is the place: no person's name modifies those nouns. Not
+/// Gush Etzion settlement bloc`) or after a place noun's `of` (`the settlement of Maale
+/// Adumim`; see [`PLACES_OF`]) is the place: no person's name modifies those nouns. Not
 /// when it is the surname of a person the document names in full (`Ferguson residents`
 /// after `Alex Ferguson`). Linear: one look after each Person name, one set of surnames.
 fn places_before_place_nouns(doc: &mut Document) {
@@ -1033,11 +1053,15 @@ fn places_before_place_nouns(doc: &mut Document) {
         {
             continue;
         }
-        let (_, after) = token_bounds(tokens, m.span);
-        if after > 0
+        let (first, after) = token_bounds(tokens, m.span);
+        let before_noun = after > 0
             && spaced(text, tokens, after - 1)
-            && PLACE_NOUNS.contains(&token_text(text, tokens, after))
-        {
+            && PLACE_NOUNS.contains(&token_text(text, tokens, after));
+        // `the settlement of Maale Adumim`, `the town of Ma'arrat`
+        let after_noun = first >= 2
+            && token_text(text, tokens, first - 1) == "of"
+            && PLACES_OF.contains(&token_text(text, tokens, first - 2));
+        if before_noun || after_noun {
             places.push(n);
         }
     }
@@ -3032,7 +3056,8 @@ mod tests {
     fn a_name_before_a_place_noun_is_the_place() {
         let found = names(
             "It was around midnight when a tip led Forest Hill police officers to the \
-             room. Netanyahu visited the Gush Etzion settlement bloc. Alex Ferguson \
+             room. Netanyahu visited the Gush Etzion settlement bloc and approved homes \
+             in the West Bank settlement of Maale Adumim. Alex Ferguson \
              spoke, and Ferguson residents listened.",
         );
         let typed_name = |name: &str| -> Vec<&str> {
@@ -3044,6 +3069,7 @@ mod tests {
         };
         assert_eq!(typed_name("Forest Hill"), ["Location"], "{found:?}");
         assert_eq!(typed_name("Gush Etzion"), ["Location"], "{found:?}");
+        assert_eq!(typed_name("Maale Adumim"), ["Location"], "{found:?}");
         assert!(!typed_name("Ferguson").contains(&"Location"), "{found:?}");
     }
 
