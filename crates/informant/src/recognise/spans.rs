@@ -2362,6 +2362,14 @@ const NAMING_TRADES: &[&str] = &[
     "broadcaster",
     "newspaper",
     "website",
+    "subsidiary",
+    "giant",
+    "maker",
+    "producer",
+    "supplier",
+    "publisher",
+    "consultancy",
+    "operator",
 ];
 
 /// Whether the word before `carrier` makes it an airline, not a warship (`Turkish-based
@@ -2417,12 +2425,14 @@ fn is_no_trade_name(word: &str) -> bool {
 /// that organisation's name (`the London-based fact-checking website Full Fact`,
 /// `law firm Baker & McKenzie`), as news corpora mark it: up to four words that start
 /// with a capital (joined by `&`), the last one before any punctuation or possessive; not a day,
-/// month, role or title (`the company CEO`). Linear: one pass over each block's words and
-/// a table of the bytes mentions cover.
+/// month, role or title (`the company CEO`). A tagger's one-word Person name there that
+/// is no first name becomes the Organisation (`aerospace subsidiary Dasa`). Linear: one
+/// pass over each block's words and a table of the bytes mentions cover.
 fn organisations_after_trade_words(doc: &mut Document) {
     let text = doc.text.as_str();
     let covered = covered_bytes(doc, |_| true);
     let mut added = Vec::new();
+    let mut retyped = Vec::new();
     for block in &doc.blocks {
         let Some(slice) = text.get(block.span.range()) else {
             continue;
@@ -2465,12 +2475,32 @@ fn organisations_after_trade_words(doc: &mut Document) {
             };
             let span = Span::new(block.span.start + start, block.span.start + end);
             if covered.get(span.range()).is_none_or(|c| c.contains(&true)) {
+                // the tagger's reading of a one-word name as a person (`aerospace
+                // subsidiary Dasa`), not a first name
+                let at = doc.mentions.partition_point(|m| m.span.start < span.start);
+                if doc.mentions.get(at).is_some_and(|m| {
+                    m.span == span
+                        && m.entity_type == EntityType::Person
+                        && m.kind == MentionKind::Name
+                        && m.recogniser == "tagger"
+                        && doc
+                            .mentions
+                            .get(at + 1)
+                            .is_none_or(|x| x.span.start >= span.end)
+                        && !text[span.range()].contains(' ')
+                        && !crate::resolve::names::is_first_name(&text[span.range()])
+                }) {
+                    retyped.push(at);
+                }
                 continue;
             }
             let mut m = Mention::new(span, EntityType::Organisation, 0.5, "rule");
             m.kind = MentionKind::Name;
             added.push(m);
         }
+    }
+    for n in retyped {
+        retype(&mut doc.mentions[n], EntityType::Organisation);
     }
     if !added.is_empty() {
         doc.mentions.extend(added);
@@ -3480,6 +3510,17 @@ mod tests {
         // A name another recogniser found is left to it.
         let found = names("Shares of the carmaker Volkswagen rose.");
         assert_eq!(typed(&found, "Volkswagen"), ["Organisation"], "{found:?}");
+        // A tagger's one-word person there is the company; a company's legal form alone
+        // no name
+        let found =
+            names("German carmaker Daimler-Benz AG said sales rose at aerospace subsidiary Dasa.");
+        assert_eq!(typed(&found, "Dasa"), ["Organisation"], "{found:?}");
+        assert_eq!(
+            typed(&found, "Daimler-Benz AG"),
+            ["Organisation"],
+            "{found:?}"
+        );
+        assert!(typed(&found, "AG").is_empty(), "{found:?}");
     }
 
     #[test]

@@ -386,6 +386,13 @@ const TEMPORAL_WORDS: &[&str] = &[
     "holidays",
 ];
 
+/// Legal forms of companies: a tagger's Organisation of one of them alone is an artefact.
+/// Not the forms that are also acronyms (`SA` for South Australia, `AB`, `ASA`).
+const LEGAL_FORMS: &[&str] = &[
+    "AG", "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "PLC", "Plc", "plc", "LLC",
+    "GmbH", "S.A.", "N.V.", "SpA",
+];
+
 /// Whether a one-token tagger mention is a model artefact: a value (Money, Quantity,
 /// DocumentReference), a thing (Weapon, MilitaryPlatform, Vehicle) or a Nationality read
 /// on one capitalised word with no digit that is no number word (`Omar’s hijab` as Money,
@@ -402,6 +409,8 @@ const TEMPORAL_WORDS: &[&str] = &[
 /// held out (stop 33's folds) the tagger's other ones were `Broadway`, `Subway`,
 /// `University`, `Newsday`, `Ray`, `Apple`, `South` (22, none right), and `Ford` in
 /// `while Ford is rolling out`, which the vehicle recogniser then makes the company.
+/// So is an Organisation that is only a company's legal form ([`LEGAL_FORMS`]: `AG` of
+/// `Daimler-Benz AG`).
 fn one_word_artefact(surface: &str, ty: EntityType, one_token: bool) -> bool {
     let temporal_artefact = || {
         ty == EntityType::Temporal && {
@@ -409,6 +418,10 @@ fn one_word_artefact(surface: &str, ty: EntityType, one_token: bool) -> bool {
             !w.ends_with("-era") && !TEMPORAL_WORDS.contains(&w.trim_end_matches('.'))
         }
     };
+    // `AG` of `Daimler-Benz AG` alone: a company's legal form names no company
+    if one_token && ty == EntityType::Organisation && LEGAL_FORMS.contains(&surface) {
+        return true;
+    }
     one_token
         && (matches!(
             ty,
@@ -551,6 +564,8 @@ mod tests {
             true
         ));
         assert!(!one_word_artefact("two", EntityType::Quantity, true));
+        assert!(one_word_artefact("AG", EntityType::Organisation, true));
+        assert!(!one_word_artefact("BMW", EntityType::Organisation, true));
         assert!(!one_word_artefact("Dozens", EntityType::Quantity, true));
         assert!(!one_word_artefact("Thousands", EntityType::Quantity, true));
         assert!(!one_word_artefact("$5", EntityType::Money, true));
