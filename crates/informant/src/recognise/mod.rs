@@ -22,6 +22,7 @@ pub trait Recogniser:
     fn recognise(&self, doc: &Document, out: &mut Vec<Mention>);
 }
 
+mod clubs;
 mod datelines;
 pub(crate) mod gazetteer;
 mod heads;

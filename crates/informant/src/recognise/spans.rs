@@ -78,6 +78,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::datelines::dateline_places(doc);
     teams_in_results(doc);
     super::tables::teams_in_tables(doc);
+    super::clubs::clubs_by_their_words(doc);
     places_in_organisations(doc);
     names_in_events(doc);
     super::particles::names_with_particles(doc);
