@@ -92,6 +92,12 @@ const ORG_HEADS: &[&str] = &[
     "administration",
 ];
 
+/// Whether `word` (lower case) is the last word of one of [`ORG_HEADS`] (`rebels`,
+/// `forces`, `government`).
+pub(crate) fn is_org_head_word(word: &str) -> bool {
+    ORG_HEADS.iter().any(|h| h.rsplit(' ').next() == Some(word))
+}
+
 /// Last words of capitalised organisation names ("321st Field Artillery Regiment").
 const ORG_SUFFIXES: &[&str] = &[
     "Army",

@@ -88,6 +88,8 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::portfolios::joined_portfolios(doc);
     surnames_again(doc);
     places_before_place_nouns(doc);
+    party_adjectives(doc);
+    banks_by_their_word(doc);
     camel_case_companies(doc);
     companies_before_roles(doc);
     media_after_reporting_cues(doc);
@@ -999,6 +1001,68 @@ const PLACE_NOUNS: &[&str] = &[
     "skyline",
     "airport",
 ];
+
+/// A tagger's one-word Person or Location name that ends in `bank` joined to its first
+/// part (`Bundesbank`, `Rabobank`, `Riksbank`) is the bank, an Organisation: no person's
+/// or place's name is so written.
+fn banks_by_their_word(doc: &mut Document) {
+    let text = doc.text.as_str();
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name
+            || !matches!(m.entity_type, EntityType::Person | EntityType::Location)
+            || m.recogniser != "tagger"
+        {
+            continue;
+        }
+        let Some(w) = text.get(m.span.range()) else {
+            continue;
+        };
+        if w.len() > 6
+            && w.ends_with("bank")
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+        {
+            retype(m, EntityType::Organisation);
+        }
+    }
+}
+
+/// Party words used as adjectives: `Republican challenger Bob Dole`.
+const PARTY_ADJECTIVES: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Socialist",
+    "Communist",
+];
+
+/// A tagger's or rule's one-word Person or Organisation name that is a party word before a
+/// lower-case word (`Republican challenger Bob Dole`, `Democratic senators`) is the
+/// party's adjective, as a nationality is one: a Nationality name of subtype
+/// `political` (CoNLL's MISC, OntoNotes' NORP), no person or organisation.
+fn party_adjectives(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    for m in &mut doc.mentions {
+        if m.kind != MentionKind::Name
+            || !matches!(m.entity_type, EntityType::Person | EntityType::Organisation)
+            || !matches!(m.recogniser.as_ref(), "tagger" | "rule")
+            || !text
+                .get(m.span.range())
+                .is_some_and(|w| PARTY_ADJECTIVES.contains(&w))
+        {
+            continue;
+        }
+        let (_, after) = token_bounds(tokens, m.span);
+        if after > 0
+            && spaced(text, tokens, after - 1)
+            && token_text(text, tokens, after).starts_with(char::is_lowercase)
+        {
+            retype(m, EntityType::Nationality);
+            m.subtype = Some("political".to_owned());
+        }
+    }
+}
 
 /// Lower-case nouns whose `of` a place's name follows (`the settlement of Maale Adumim`,
 /// `the city of Homs`).
@@ -2107,7 +2171,8 @@ fn is_common_word(w: &str) -> bool {
 }
 
 /// A built-in rule's or the tagger's "name" whose first or last word (after a
-/// determiner) is a common word: a description, not a name.
+/// determiner) is a common word, or that is written in capitals and ends in an
+/// organisation's head (`CHECHEN REBELS`, `SYRIAN ARMY`): a description, not a name.
 fn is_common_phrase(m: &Mention, surface: &str) -> bool {
     if m.entry.is_some()
         || !matches!(m.recogniser.as_ref(), "rule" | "tagger")
@@ -2126,7 +2191,12 @@ fn is_common_phrase(m: &Mention, surface: &str) -> bool {
         }
     }
     let last = words.next_back().unwrap_or(first);
-    is_common_word(first) || is_common_word(last)
+    // in capitals (a headline), a nationality's group by its head: `CHECHEN REBELS`, as
+    // `Chechen rebels` is a nominal
+    let shouted_head = last != first
+        && !surface.contains(char::is_lowercase)
+        && super::rules::is_org_head_word(&last.to_lowercase());
+    is_common_word(first) || is_common_word(last) || shouted_head
 }
 
 /// A tagger's or rule's Person or Organisation "name" that is one title word alone
@@ -3081,6 +3151,31 @@ mod tests {
             .map(|(_, ty, _)| *ty)
             .collect();
         assert_eq!(angers, ["Person", "Location", "Location"], "{found:?}");
+    }
+
+    #[test]
+    fn a_party_word_before_a_noun_and_a_headline_group_are_no_names() {
+        let found = names(
+            "RUSSIA SAYS CHECHEN REBELS BROKE TRUCE .\n\nPresident Bill Clinton and \
+             Republican challenger Bob Dole clashed on Friday.",
+        );
+        assert!(!has(&found, "CHECHEN REBELS", "name"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(t, ty, _)| t != "Republican" || *ty == "Nationality"),
+            "{found:?}"
+        );
+        assert!(has(&found, "Bob Dole", "name"), "{found:?}");
+        let found = names(
+            "The Bundesbank left its key rates unchanged. Bundesbank council member Reimut \
+             Jochimsen said inflation was under control.",
+        );
+        assert_eq!(
+            typed(&found, "Bundesbank"),
+            ["Organisation", "Organisation"],
+            "{found:?}"
+        );
     }
 
     #[test]
