@@ -7,7 +7,10 @@
 //!
 //! The players of such lists (a name, a figure and a stat word: `Osas Osaro 3 goals, 1
 //! assist`, `Tolivert 25 points`) are Persons, in a document with two of them at least,
-//! whatever the tagger or a place list read (`Armani Sheffield`, not `Sheffield`).
+//! whatever the tagger or a place list read (`Armani Sheffield`, not `Sheffield`). So are
+//! the batsmen, fielders and bowlers of a cricket scorecard (`M. Atherton c Inzamam-ul-Haq
+//! b Mushtaq Ahmed 31`, `G. Thorpe not out 54`, `Bowling : Wasim Akram 12-2-40-1`), in a
+//! document with two batting lines at least.
 //!
 //! The names in such lines are teams whether or not any list knows them, and CoNLL-style
 //! news NER types a club as an Organisation and a national side by its country's name as
@@ -198,6 +201,95 @@ impl Looks<'_> {
         }
     }
 
+    /// The end of a player's name starting at token `i` (before `end`): one to four
+    /// capitalised words (`M. Atherton`, `Inzamam-ul-Haq`); `None` if none starts there.
+    fn player(&self, i: usize, end: usize) -> Option<usize> {
+        let mut j = i;
+        while j < end && j - i < MAX_PLAYER_TOKENS && self.capital(j) {
+            j += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    /// The players of a cricket scorecard's batting line `a..b` (`M. Atherton c Inzamam
+    /// b Mushtaq Ahmed 31`, `G. Thorpe not out 54`, `A. Stewart lbw b Waqar Younis 44`):
+    /// the batsman, the fielder and the bowler, if the line is one.
+    fn batting(&self, a: usize, b: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        // the runs end the line
+        if b < a + 3 || !self.score(b - 1) {
+            return false;
+        }
+        let end = b - 1;
+        let Some(j) = self.player(a, end) else {
+            return false;
+        };
+        let w = |i: usize| if i < end { self.word(i) } else { "" };
+        let mut found = vec![(a, j)];
+        // the bowler after `b`, ending the line
+        let bowled = |k: usize, found: &mut Vec<(usize, usize)>| -> bool {
+            if w(k) != "b" {
+                return false;
+            }
+            match self.player(k + 1, end) {
+                Some(e) if e == end => {
+                    found.push((k + 1, e));
+                    true
+                }
+                _ => false,
+            }
+        };
+        let ok = match w(j) {
+            "not" | "run" => w(j + 1) == "out" && j + 2 == end,
+            "b" => bowled(j, &mut found),
+            "lbw" => bowled(j + 1, &mut found),
+            "hit" => w(j + 1) == "wicket" && bowled(j + 2, &mut found),
+            "c" | "st" if matches!(w(j + 1), "and" | "&") => bowled(j + 2, &mut found),
+            "c" | "st" => match self.player(j + 1, end) {
+                Some(e) => {
+                    found.push((j + 1, e));
+                    bowled(e, &mut found)
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        if ok {
+            out.extend(found);
+        }
+        ok
+    }
+
+    /// The bowlers of a bowling line `a..b` (`Bowling : Wasim Akram 12-2-40-1 , Waqar
+    /// Younis 10-1-44-1`): names each before overs, maidens, runs and wickets.
+    fn bowling(&self, a: usize, b: usize, out: &mut Vec<(usize, usize)>) -> bool {
+        if !self.word(a).eq_ignore_ascii_case("bowling") || self.word(a + 1) != ":" {
+            return false;
+        }
+        let figures = |i: usize| {
+            let w = self.word(i);
+            w.split('-').count() == 4
+                && w.split('-')
+                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+        };
+        let mut p = a + 2;
+        let mut any = false;
+        while p < b {
+            let Some(j) = self.player(p, b) else {
+                break;
+            };
+            if !figures(j) {
+                break;
+            }
+            out.push((p, j));
+            any = true;
+            p = j + 1;
+            if self.word(p) == "," {
+                p += 1;
+            }
+        }
+        any
+    }
+
     /// A capitalised word with no digit.
     fn capital(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -318,6 +410,7 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
     let looks = Looks { text, tokens };
     let (mut matches, mut standings, mut records) = (Vec::new(), Vec::new(), Vec::new());
     let mut players = Vec::new();
+    let (mut batting, mut batting_lines) = (Vec::new(), 0);
     for line in line_starts(text, tokens).windows(2) {
         match looks.line(line[0], line[1]) {
             Some(Line::Match(teams)) => matches.extend(teams),
@@ -326,8 +419,33 @@ pub(crate) fn teams_in_tables(doc: &mut Document) {
                 records.push(team);
                 looks.players(after, line[1], &mut players);
             }
-            None => looks.players(line[0], line[1], &mut players),
+            None => {
+                if looks.batting(line[0], line[1], &mut batting) {
+                    batting_lines += 1;
+                } else if !looks.bowling(line[0], line[1], &mut batting) {
+                    looks.players(line[0], line[1], &mut players);
+                }
+            }
         }
+    }
+    // a scorecard: two batting lines at least; a tagger's mention over two of its
+    // players (`A. Stewart b Waqar Younis` as one titled person) gives way to them
+    if batting_lines >= 2 {
+        let spans: Vec<Span> = batting
+            .iter()
+            .map(|&(i, j)| Span::new(tokens[i].span.start, tokens[j - 1].span.end))
+            .collect();
+        let over_players = |m: &Mention| {
+            let k = spans.partition_point(|s| s.end <= m.span.start);
+            m.recogniser == "tagger"
+                && spans[k..]
+                    .iter()
+                    .take_while(|s| s.start < m.span.end)
+                    .any(|s| !s.contains(m.span))
+        };
+        let gone: Vec<bool> = doc.mentions.iter().map(over_players).collect();
+        super::spans::drop_marked(&mut doc.mentions, &gone);
+        players.append(&mut batting);
     }
     // a table has two lines at least
     let mut teams: Vec<(usize, usize)> = Vec::new();
@@ -492,6 +610,37 @@ mod tests {
             assert_eq!(types_of(&found, player), ["Person"], "{player}: {found:?}");
         }
         assert!(types_of(&found, "Sheffield").is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_players_of_a_cricket_scorecard_are_persons() {
+        let text = "England first innings\n\n\
+                    M. Atherton c Inzamam-ul-Haq b Mushtaq Ahmed 31\n\n\
+                    A. Stewart b Waqar Younis 44\n\n\
+                    N. Hussain c Saeed Anwar b Wasim Akram 12\n\n\
+                    J. Crawley lbw b Ata-ur-Rehman 19\n\n\
+                    G. Thorpe not out 54\n\n\
+                    Extras ( lb-4 nb-6 ) 10\n\n\
+                    Bowling : Wasim Akram 12-2-40-1 , Aqib Javed 10-1-44-1\n";
+        let found = typed(text);
+        for player in [
+            "M. Atherton",
+            "Inzamam-ul-Haq",
+            "Mushtaq Ahmed",
+            "A. Stewart",
+            "Waqar Younis",
+            "N. Hussain",
+            "Saeed Anwar",
+            "Ata-ur-Rehman",
+            "G. Thorpe",
+            "Aqib Javed",
+        ] {
+            assert!(
+                types_of(&found, player).contains(&"Person"),
+                "{player}: {found:?}"
+            );
+        }
+        assert!(types_of(&found, "Extras").is_empty(), "{found:?}");
     }
 
     #[test]
