@@ -593,3 +593,21 @@ fn a_shorter_place_inside_a_town_name_does_not_hide_the_town() {
     assert_eq!(locations(&doc), ["Florida", "High Springs"]);
     assert_eq!(place(&doc, "High Springs")["admin1"], "FL");
 }
+
+#[test]
+fn a_county_qualifies_a_town_and_a_compass_word_alone_does_not() {
+    let doc = extract(
+        "The band formed in Crawley, West Sussex, in 1976. It later played in Leeds, West \
+         Yorkshire, and in Ramallah, West Bank.",
+    );
+    let names: Vec<&str> = doc
+        .mentions()
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location)
+        .map(|m| doc.span_text(m.span))
+        .collect();
+    assert!(names.contains(&"West Sussex"), "{names:?}");
+    assert_eq!(place(&doc, "West Sussex")["country"], "GB");
+    // `West` is a division of Cameroon: no qualifier cut from a longer name
+    assert!(!names.contains(&"West"), "{names:?}");
+}

@@ -31,7 +31,7 @@
 //! ```
 
 mod keys;
-mod recognise;
+pub(crate) mod recognise;
 mod resolve;
 mod table;
 

@@ -91,7 +91,7 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
         if tok.kind != TokenKind::Punctuation || doc.span_text(tok.span) != "," || i == 0 {
             continue;
         }
-        let Some(q) = qualifier(t, text, tok.span.start) else {
+        let Some(q) = qualifier(t, text, tok.span.start, true) else {
             continue;
         };
         // The words before the comma: up to three capitalised word tokens.
@@ -111,10 +111,6 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
             }
             words += 1;
             let span = Span::new(w.span.start, tokens[i - 1].span.end);
-            if covered(span) {
-                found = true;
-                break;
-            }
             normalise_into(doc.span_text(span), &mut norm);
             let inside = t.lookup_normalised(&norm).any(|k| {
                 t.get(k).is_some_and(|p| {
@@ -123,6 +119,12 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
                         && (q.admin1.is_empty() || p.admin1 == q.admin1)
                 })
             });
+            // a county qualifies only a town the table has inside it (`Crawley, West
+            // Sussex`; not `near Sarmada, Syria, Cook said`)
+            if covered(span) {
+                found = !q.is_county || inside;
+                break;
+            }
             if inside {
                 start = Some(span);
             }
@@ -352,7 +354,7 @@ fn neighbours(doc: &Document, out: &mut Vec<Mention>) {
                 if tokens
                     .get(x.wrapping_sub(1))
                     .is_some_and(|t| doc.span_text(t.span) == ",")
-                    && qualifier(table(), doc.text(), tokens[x - 1].span.start).is_some()
+                    && qualifier(table(), doc.text(), tokens[x - 1].span.start, false).is_some()
                 {
                     continue;
                 }
@@ -507,7 +509,7 @@ const NOT_FIRST_NAMES: &[&str] = &[
 /// Words after a bare surname that say a person, not a town (`Austin said`, `Paris
 /// claims`): verbs of saying and recalling in the third person (a town standing for its
 /// government announces, reports and warns, so those are left out).
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",

@@ -203,6 +203,8 @@ pub(crate) struct Qualifier {
     pub(crate) admin1: &'static str,
     pub(crate) span: Span,
     pub(crate) is_country: bool,
+    /// A second-order division (only when asked for: see [`qualifier`]).
+    pub(crate) is_county: bool,
 }
 
 /// Direction words that make a nominal of a place name (`northern Lebanon`).
@@ -268,8 +270,11 @@ fn strip_nominal(s: &str) -> Option<(&str, Option<Cue>)> {
 }
 
 /// A `, Qualifier` right after `end`: up to three capitalised words (`La.`, `Texas`,
-/// `New Mexico`, `N.Y.`) naming a country or a first-order division; the longest wins.
-pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> {
+/// `New Mexico`, `N.Y.`) naming a country or a first-order division, or with `counties`
+/// a second-order one too (`West Sussex`, `Warwickshire`); the longest wins, and a longer
+/// name the table knows as anything else leaves no shorter qualifier (`West Bank`, `West
+/// Yorkshire`: no `West`).
+pub(crate) fn qualifier(t: &Table, text: &str, end: usize, counties: bool) -> Option<Qualifier> {
     let after = text.get(end..)?;
     let rest = after.strip_prefix(',')?;
     let rest = rest.trim_start_matches(' ');
@@ -296,15 +301,17 @@ pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> 
         }
     }
     let mut norm = String::new();
-    for &e in ends.iter().rev() {
+    for (n, &e) in ends.iter().enumerate().rev() {
         let q = &rest[..e];
         // "Tex" and "La" without their dot are rarely abbreviations; "Texas" is fine.
+        let mut named = false;
         for form in [q, q.trim_end_matches('.')] {
             normalise_into(form, &mut norm);
             let mut best: Option<Place> = None;
             for i in t.lookup_normalised(&norm) {
                 let Some(p) = t.get(i) else { continue };
-                if !(p.is_country() || p.is_admin1()) {
+                named = true;
+                if !(p.is_country() || p.is_admin1() || counties && p.is_admin2()) {
                     continue;
                 }
                 // Two-letter postal codes only in capitals ("TX", not "Tx").
@@ -314,8 +321,17 @@ pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> 
                 let better = match best {
                     None => true,
                     Some(b) => {
-                        (p.country == "US", p.is_country(), p.population)
-                            > (b.country == "US", b.is_country(), b.population)
+                        (
+                            p.country == "US",
+                            p.is_country(),
+                            p.is_admin1(),
+                            p.population,
+                        ) > (
+                            b.country == "US",
+                            b.is_country(),
+                            b.is_admin1(),
+                            b.population,
+                        )
                     }
                 };
                 if better {
@@ -331,8 +347,20 @@ pub(crate) fn qualifier(t: &Table, text: &str, end: usize) -> Option<Qualifier> 
                     admin1: a1,
                     span: Span::new(offset, offset + form.len()),
                     is_country: p.is_country(),
+                    is_county: p.is_admin2(),
                 });
             }
+        }
+        // A longer name the table knows as something else (`West Bank`, a town) is no
+        // division's first words: `Ramallah, West Bank` is not qualified by a `West`;
+        // nor is a compass word before another name (`Leeds, West Yorkshire`).
+        if named && n > 0
+            || n == 1
+                && DIRECTIONS
+                    .iter()
+                    .any(|d| rest[..ends[0]].eq_ignore_ascii_case(d))
+        {
+            return None;
         }
     }
     None
@@ -666,7 +694,7 @@ pub(crate) fn resolve_places(doc: &mut Document) {
                 continue;
             }
             names += 1;
-            let q = qualifier(t, text, m.span.end);
+            let q = qualifier(t, text, m.span.end, false);
             let dateline = is_dateline(doc, m.span);
             ctx.bare_dateline |= dateline && q.is_none();
             if let Some(q) = q {

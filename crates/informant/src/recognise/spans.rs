@@ -824,9 +824,12 @@ const SURNAME_RETYPE_BELOW: f32 = 0.5;
 /// capitals (a headline, a table) the surname is found in capitals too (`SAMPRAS BEATS
 /// KRAJICEK` over a story naming Richard Krajicek), where every word runs on. Not a word that runs on from or into
 /// another capitalised word (`Webb Simpson`, `Forest Hill`), nor a surname that is a
-/// title or an abbreviation. Linear: one set of surnames, one pass over the tokens with
+/// title or an abbreviation. A town a list knows is the person too after a verb of saying
+/// (`said Angers` after `Spokeswoman Sandy Angers`), with no comma after it (`said Angers,
+/// France`) and no country. Linear: one set of surnames, one pass over the tokens with
 /// a cursor over the mentions.
 fn surnames_again(doc: &mut Document) {
+    use crate::geo::recognise::SPEECH_VERBS;
     let text = doc.text.as_str();
     let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for m in &doc.mentions {
@@ -953,15 +956,16 @@ fn surnames_again(doc: &mut Document) {
             {
                 only = Some(j);
             }
-            // a town a list knows, written where no place stands (`said Angers` after
-            // `Sandy Angers`; not `in Angers`, `Angers, France` or a country)
+            // a town a list knows, where a verb of saying says the person (`said Angers`
+            // after `Sandy Angers`; not `in Angers`, `Angers, France` or a country)
             if x.span == t.span
                 && plain
                 && x.kind == MentionKind::Name
                 && x.entity_type == EntityType::Location
                 && x.recogniser == "gazetteer"
                 && !super::tables::is_national(x)
-                && !(i > 0 && PLACE_BEFORE.contains(&word(i - 1)))
+                && i > 0
+                && SPEECH_VERBS.contains(&word(i - 1))
                 && word(i + 1) != ","
             {
                 only = Some(j);
@@ -1532,28 +1536,6 @@ fn names_that_are_no_places(doc: &mut Document) {
 
 /// Words before a town that keep it a place where a team of its name plays (`in Leeds`).
 const LOCATIVES: &[&str] = &["in", "at", "near", "outside", "around"];
-
-/// Words before a place's name that no person's takes (`in Angers`, `to Jackson`): a
-/// town after one stays the town though a person of that surname is named.
-const PLACE_BEFORE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "around",
-    "from",
-    "to",
-    "into",
-    "across",
-    "of",
-    "via",
-    "toward",
-    "towards",
-    "through",
-    "within",
-    "throughout",
-    "between",
-];
 
 /// Words that join two teams in a fixture list (`Leeds v Southampton`).
 const VERSUS: &[&str] = &["v", "vs", "vs.", "v."];
@@ -3143,14 +3125,19 @@ mod tests {
     fn a_surname_that_names_a_town_is_the_person_where_no_place_stands() {
         let found = names(
             "Spokeswoman Sandy Angers said the team would grow. \"We are ready,\" said \
-             Angers. The plant in Angers opened, and Angers, France, cheered.",
+             Angers. The plant in Angers opened, and Angers, France, cheered. Tourists love \
+             Angers.",
         );
         let angers: Vec<&str> = found
             .iter()
             .filter(|(t, _, k)| t == "Angers" && *k == "name")
             .map(|(_, ty, _)| *ty)
             .collect();
-        assert_eq!(angers, ["Person", "Location", "Location"], "{found:?}");
+        assert_eq!(
+            angers,
+            ["Person", "Location", "Location", "Location"],
+            "{found:?}"
+        );
     }
 
     #[test]
