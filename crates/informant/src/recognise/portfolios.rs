@@ -131,6 +131,136 @@ pub(crate) fn joined_portfolios(doc: &mut Document) {
     });
 }
 
+/// Heads of bodies named for a cause or a field, before `for` (`Institute for Advanced
+/// Study`, `Campaign for Nuclear Disarmament`, `Office for National Statistics`).
+const FOR_HEADS: &[&str] = &[
+    "Institute",
+    "Institution",
+    "Center",
+    "Centre",
+    "Commission",
+    "Office",
+    "Council",
+    "Agency",
+    "Committee",
+    "Foundation",
+    "Society",
+    "Association",
+    "Organisation",
+    "Organization",
+    "Campaign",
+    "Fund",
+    "Union",
+    "Alliance",
+    "Coalition",
+    "League",
+    "Movement",
+    "Front",
+    "Party",
+    "Trust",
+    "Board",
+    "Authority",
+    "Ministry",
+    "Department",
+    "Bureau",
+    "Federation",
+    "Academy",
+    "School",
+    "College",
+    "Network",
+    "Partnership",
+    "Forum",
+];
+
+/// Lower-case words a cause's name may hold between its capitalised words (`Prevention
+/// of Cruelty to Children`, `Security and Cooperation in Europe`).
+const FOR_JOINS: &[&str] = &["of", "and", "to", "in", "on", "the", "&"];
+
+/// The most tokens after `for` (`the Prevention of Cruelty to Children`: six).
+const MAX_FOR_TOKENS: usize = 8;
+
+/// The most capitalised words before the head (`National Society`, `Royal Society`).
+const MAX_BEFORE_HEAD: usize = 3;
+
+/// A body named for a cause: capitalised words, a head of [`FOR_HEADS`], `for`, and a run
+/// of capitalised words, function words between them (`Institute for Advanced Study`,
+/// `National Society for the Prevention of Cruelty to Children`, `Organization for
+/// Security and Cooperation in Europe`), is one Organisation name where the tagger read
+/// the head alone (`Institute` as a place) or the rules ended at the head (`National
+/// Society`). No person's name inside, no name that runs on from the run; the names
+/// inside give way (`Europe`). After the tagger, so nothing it reads changes. Linear: one
+/// pass over the tokens, a binary search into the mentions a name.
+pub(crate) fn bodies_for_causes(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens: &[Token] = &doc.tokens;
+    let word = |i: usize| token_text(text, tokens, i);
+    let capital = |i: usize| {
+        let w = word(i);
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !NOT_PORTFOLIO.contains(&w)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for h in 0..tokens.len() {
+        if !FOR_HEADS.contains(&word(h)) || word(h + 1) != "for" || !spaced(text, tokens, h) {
+            continue;
+        }
+        // the run after `for`: it ends at a capitalised word
+        let mut k = h + 2;
+        let mut end = None;
+        while k < tokens.len() && k - (h + 2) < MAX_FOR_TOKENS && spaced(text, tokens, k - 1) {
+            if capital(k) {
+                end = Some(k + 1);
+            } else if !FOR_JOINS.contains(&word(k)) {
+                break;
+            }
+            k += 1;
+        }
+        let Some(e) = end else {
+            continue;
+        };
+        // `for the` and a capitalised word, or two capitalised words at least (`Office
+        // for Mac` is a product)
+        let the = word(h + 2) == "the" && capital(h + 3);
+        let two = capital(h + 2) && (h + 3..e).any(&capital);
+        if !(the || two) {
+            continue;
+        }
+        if spaced(text, tokens, e - 1) && capital(e) {
+            continue;
+        }
+        let mut a = h;
+        while a > 0 && h - a < MAX_BEFORE_HEAD && spaced(text, tokens, a - 1) && capital(a - 1) {
+            a -= 1;
+        }
+        let span = Span::new(tokens[a].span.start, tokens[e - 1].span.end);
+        let lo = doc
+            .mentions
+            .partition_point(|m| m.span.start.saturating_add(512) < span.start);
+        let person = doc.mentions[lo..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .any(|m| {
+                m.span.overlaps(span)
+                    && m.entity_type == EntityType::Person
+                    && m.kind == MentionKind::Name
+            });
+        if person {
+            continue;
+        }
+        let mut body = Mention::new(span, EntityType::Organisation, 0.7, "rule");
+        body.kind = MentionKind::Name;
+        found.push(body);
+    }
+    if found.is_empty() {
+        return;
+    }
+    names_in_place(doc, found, |c, m| {
+        m.kind == MentionKind::Name && m.entity_type == c.entity_type
+    });
+}
+
 /// The end (one past the last token) of a portfolio's run of capitalised words starting
 /// at token `r`, one space apart; `None` when there is none or when it is no portfolio: a
 /// title, a first name, an abbreviation, or words a mention of the gazetteer, the patterns
@@ -193,6 +323,42 @@ mod tests {
             !found
                 .iter()
                 .any(|(t, _)| t == "Human Services" || t == "Rural Affairs"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn bodies_named_for_a_cause_are_one_name() {
+        let found = names(
+            "He worked at the Institute for Advanced Study. The Organization for Security \
+             and Cooperation in Europe met the Campaign for Nuclear Disarmament, and the \
+             National Society for the Prevention of Cruelty to Children agreed.",
+        );
+        for name in [
+            "Institute for Advanced Study",
+            "Organization for Security and Cooperation in Europe",
+            "Campaign for Nuclear Disarmament",
+            "National Society for the Prevention of Cruelty to Children",
+        ] {
+            assert!(
+                found.iter().any(|(t, y)| t == name && *y == "Organisation"),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _)| t == "Institute" || t == "Europe" || t == "National Society"),
+            "{found:?}"
+        );
+        // a person after `for` is no cause, nor one word (a product)
+        let found = names("He used Office for Mac. The Campaign for Hillary Clinton raised money.");
+        assert!(
+            !found.iter().any(|(t, _)| t == "Office for Mac"),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(t, _)| t.starts_with("Campaign for")),
             "{found:?}"
         );
     }

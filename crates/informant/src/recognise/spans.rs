@@ -86,6 +86,7 @@ pub(crate) fn normalise(doc: &mut Document) {
     super::offices::bodies_before_offices(doc);
     super::heads::names_by_their_heads(doc);
     super::portfolios::joined_portfolios(doc);
+    super::portfolios::bodies_for_causes(doc);
     surnames_again(doc);
     places_before_place_nouns(doc);
     party_adjectives(doc);
