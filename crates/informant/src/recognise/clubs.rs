@@ -106,6 +106,10 @@ pub(crate) fn clubs_by_their_words(doc: &mut Document) {
     let mut found: Vec<Span> = Vec::new();
     for i in 0..tokens.len() {
         let w = word(i);
+        // most tokens start with no capital: no list to compare them with
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         if CLUB_HEADS.contains(&w) {
             let mut j = i + 1;
             while j < tokens.len()

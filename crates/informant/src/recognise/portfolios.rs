@@ -203,7 +203,8 @@ pub(crate) fn bodies_for_causes(doc: &mut Document) {
     };
     let mut found: Vec<Mention> = Vec::new();
     for h in 0..tokens.len() {
-        if !FOR_HEADS.contains(&word(h)) || word(h + 1) != "for" || !spaced(text, tokens, h) {
+        // `for` first: one comparison a token, the heads only before it
+        if word(h + 1) != "for" || !FOR_HEADS.contains(&word(h)) || !spaced(text, tokens, h) {
             continue;
         }
         // the run after `for`: it ends at a capitalised word
