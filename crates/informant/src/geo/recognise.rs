@@ -111,6 +111,11 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
             }
             words += 1;
             let span = Span::new(w.span.start, tokens[i - 1].span.end);
+            let known = covered(span);
+            if known && !q.is_county {
+                found = true;
+                break;
+            }
             normalise_into(doc.span_text(span), &mut norm);
             let inside = t.lookup_normalised(&norm).any(|k| {
                 t.get(k).is_some_and(|p| {
@@ -121,8 +126,8 @@ fn qualified(doc: &Document, out: &mut Vec<Mention>) {
             });
             // a county qualifies only a town the table has inside it (`Crawley, West
             // Sussex`; not `near Sarmada, Syria, Cook said`)
-            if covered(span) {
-                found = !q.is_county || inside;
+            if known {
+                found = inside;
                 break;
             }
             if inside {

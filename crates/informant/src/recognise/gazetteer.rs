@@ -1128,6 +1128,16 @@ fn is_plural_demonym(entry: &GazetteerEntry, found: &str) -> bool {
 /// `Tories`, `Conservatives` or `Liberals`, which BTC marks as the party four times in five.
 pub(crate) const PARTY_MEMBERS: &[&str] = &["Republicans", "Democrats", "Socialists", "Communists"];
 
+/// The same parties' words used as adjectives (`Republican challenger Bob Dole`), which
+/// `spans.rs` makes Nationalities of subtype `political`.
+pub(crate) const PARTY_ADJECTIVES: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Socialist",
+    "Communist",
+];
+
 /// After resolution, a plural demonym ("Palestinians", "the Kurds") becomes a nominal: a
 /// group described by a noun, which CoNLL, OntoNotes and the news sets do not count among
 /// the names of people, organisations or places, while re3d types it an organisation. It

@@ -236,17 +236,9 @@ pub(crate) fn bodies_for_causes(doc: &mut Document) {
             a -= 1;
         }
         let span = Span::new(tokens[a].span.start, tokens[e - 1].span.end);
-        let lo = doc
-            .mentions
-            .partition_point(|m| m.span.start.saturating_add(512) < span.start);
-        let person = doc.mentions[lo..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .any(|m| {
-                m.span.overlaps(span)
-                    && m.entity_type == EntityType::Person
-                    && m.kind == MentionKind::Name
-            });
+        let person = any_over(&doc.mentions, span, |m| {
+            m.entity_type == EntityType::Person && m.kind == MentionKind::Name
+        });
         if person {
             continue;
         }
@@ -286,15 +278,19 @@ fn portfolio_run(doc: &Document, r: usize) -> Option<usize> {
         e += 1;
     }
     let span = Span::new(tokens[r].span.start, tokens[e - 1].span.end);
-    // Mentions are sorted by start; one over the run starts at most a long name before it.
-    let lo = doc
-        .mentions
-        .partition_point(|m| m.span.start.saturating_add(512) < span.start);
-    let known = doc.mentions[lo..]
+    let known = any_over(&doc.mentions, span, |m| m.recogniser.as_ref() != "tagger");
+    (!known).then_some(e)
+}
+
+/// Whether a mention overlapping `span` meets `f`. Mentions are sorted by start; one over
+/// the span starts at most a long name (512 bytes) before it: a binary search and a short
+/// walk.
+fn any_over(mentions: &[Mention], span: Span, f: impl Fn(&Mention) -> bool) -> bool {
+    let lo = mentions.partition_point(|m| m.span.start.saturating_add(512) < span.start);
+    mentions[lo..]
         .iter()
         .take_while(|m| m.span.start < span.end)
-        .any(|m| m.span.overlaps(span) && m.recogniser.as_ref() != "tagger");
-    (!known).then_some(e)
+        .any(|m| m.span.overlaps(span) && f(m))
 }
 
 #[cfg(test)]

@@ -1032,15 +1032,6 @@ fn banks_by_their_word(doc: &mut Document) {
     }
 }
 
-/// Party words used as adjectives: `Republican challenger Bob Dole`.
-const PARTY_ADJECTIVES: &[&str] = &[
-    "Republican",
-    "Democrat",
-    "Democratic",
-    "Socialist",
-    "Communist",
-];
-
 /// A tagger's or rule's one-word Person or Organisation name that is a party word before a
 /// lower-case word (`Republican challenger Bob Dole`, `Democratic senators`) is the
 /// party's adjective, as a nationality is one: a Nationality name of subtype
@@ -1054,7 +1045,7 @@ fn party_adjectives(doc: &mut Document) {
             || !matches!(m.recogniser.as_ref(), "tagger" | "rule")
             || !text
                 .get(m.span.range())
-                .is_some_and(|w| PARTY_ADJECTIVES.contains(&w))
+                .is_some_and(|w| super::gazetteer::PARTY_ADJECTIVES.contains(&w))
         {
             continue;
         }

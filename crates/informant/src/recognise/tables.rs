@@ -120,6 +120,19 @@ const STATS: &[&str] = &[
 /// The most words of a player's name in a results list (`Starven Saint Hilare`).
 const MAX_PLAYER_TOKENS: usize = 4;
 
+/// How many figures of one to three digits `w` holds, joined by dashes (`70-44`: 2,
+/// `12-2-40-1`: 4); `None` when it is anything else.
+fn dashed_figures(w: &str) -> Option<usize> {
+    let mut n = 0;
+    for p in w.split('-') {
+        if !(1..=3).contains(&p.len()) || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
 /// What a table line says: the token ranges of its teams.
 enum Line {
     /// A match or a fixture: two teams.
@@ -161,12 +174,7 @@ impl Looks<'_> {
     /// two or three figures (`70-44`, `1-0-2`) or a figure, a dash and a figure (`70 –
     /// 44`); `None` if none starts there.
     fn dash_score(&self, i: usize) -> Option<usize> {
-        let w = self.word(i);
-        let parts = w.split('-').count();
-        if (2..=3).contains(&parts)
-            && w.split('-')
-                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
-        {
+        if dashed_figures(self.word(i)).is_some_and(|n| (2..=3).contains(&n)) {
             return Some(i + 1);
         }
         (self.score(i) && DASHES.contains(&self.word(i + 1)) && self.score(i + 2)).then_some(i + 3)
@@ -186,11 +194,7 @@ impl Looks<'_> {
         let mut p = a;
         while p < b {
             let starts = p == a || matches!(self.word(p - 1), "." | "," | ";" | ":" | "and");
-            if starts && self.capital(p) {
-                let mut q = p;
-                while q < b && q - p < MAX_PLAYER_TOKENS && self.capital(q) {
-                    q += 1;
-                }
+            if let Some(q) = starts.then(|| self.player(p, b)).flatten() {
                 if q + 1 < b && self.score(q) && self.stat(q + 1) {
                     out.push((p, q));
                     p = q + 2;
@@ -265,12 +269,7 @@ impl Looks<'_> {
         if !self.word(a).eq_ignore_ascii_case("bowling") || self.word(a + 1) != ":" {
             return false;
         }
-        let figures = |i: usize| {
-            let w = self.word(i);
-            w.split('-').count() == 4
-                && w.split('-')
-                    .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
-        };
+        let figures = |i: usize| dashed_figures(self.word(i)) == Some(4);
         let mut p = a + 2;
         let mut any = false;
         while p < b {
